@@ -279,7 +279,8 @@ class MNIST:
         """Images as float32 in [0, 1], shape (N, rows*cols) or (N, 1, rows, cols), and int64 labels."""
         n, rows, cols = self._images.shape
         images = self._images.astype(np.float32)
-        images *= np.float32(1.0 / 255.0)
+        # Divide (not multiply by 1/255): bit-identical to torchvision's ToTensor, img.float().div(255).
+        images /= np.float32(255.0)
         images = images.reshape(n, rows * cols) if flatten else images.reshape(n, 1, rows, cols)
         return images, self._labels.copy()
 
@@ -337,7 +338,7 @@ class MNIST:
 
         _, rows, cols = self._images.shape
         img = self._images[index].astype(np.float32).reshape(1, rows, cols)
-        img *= np.float32(1.0 / 255.0)
+        img /= np.float32(255.0)
         img = fastgrad.from_numpy(img)
         target = int(self._labels[index])
         if self.transform is not None:

@@ -1,0 +1,118 @@
+"""examples/mnist_mlp.py end to end, as a user runs it: short runs on the bundled digits.
+
+Runs on fastgrad, and on torch where it is installed (the benchmark suite times the example on both).
+"""
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import fastgrad
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "mnist_mlp.py"
+
+FRAMEWORKS = [
+    pytest.param("fastgrad", marks=pytest.mark.skipif(
+        importlib.util.find_spec("fastgrad._C") is None, reason="fastgrad's C++ core is not built")),
+    pytest.param("torch", marks=pytest.mark.skipif(
+        importlib.util.find_spec("torch") is None, reason="torch is not installed")),
+]
+
+
+def example_env():
+    env = dict(os.environ)
+    # The subprocess must import the same fastgrad as this test (an installed wheel or a dev tree).
+    package_parent = str(Path(list(fastgrad.__path__)[0]).parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
+    env["MPLBACKEND"] = "Agg"
+    return env
+
+
+def run_example(framework, out, *args):
+    cmd = [sys.executable, str(EXAMPLE), "--framework", framework, "--out", str(out), *args]
+    proc = subprocess.run(cmd, env=example_env(), capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, f"{cmd} failed:\n{proc.stdout}\n{proc.stderr}"
+    accuracies = [float(m) for m in re.findall(r"^test accuracy: (\d\.\d{3})$", proc.stdout, re.M)]
+    return proc.stdout, accuracies
+
+
+def load_weights(framework, path):
+    if framework == "fastgrad":
+        # The checkpoint must be a real safetensors file, readable without fastgrad.
+        from safetensors.numpy import load_file
+
+        return load_file(str(path))
+    import torch
+
+    return {k: v.numpy() for k, v in torch.load(path).items()}
+
+
+def checkpoint(framework, out):
+    ext = ".safetensors" if framework == "fastgrad" else ".pt"
+    return out / f"model{ext}", out / f"optimizer{ext}", out / "train_state.json"
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_short_run_learns_and_saves(tmp_path, framework):
+    out = tmp_path / "run"
+    stdout, acc = run_example(framework, out, "--epochs", "2")
+    assert len(acc) == 2, stdout
+    assert acc[-1] >= 0.8, stdout  # chance is 0.1; two epochs of SGD reach about 0.9
+
+    model_path, optim_path, state_path = checkpoint(framework, out)
+    assert optim_path.is_file() and optim_path.stat().st_size > 0
+    weights = load_weights(framework, model_path)
+    shapes = {k: tuple(v.shape) for k, v in weights.items()}
+    assert shapes == {
+        "fc1.weight": (128, 784), "fc1.bias": (128,),
+        "fc2.weight": (64, 128), "fc2.bias": (64,),
+        "fc3.weight": (10, 64), "fc3.bias": (10,),
+    }
+    state = json.loads(state_path.read_text())
+    assert state["epoch"] == 2 and state["history"]["test_accuracy"] == pytest.approx(acc, abs=5e-4)
+    assert len(state["history"]["train_loss"]) == 2
+    assert state["history"]["train_loss"][1] < state["history"]["train_loss"][0]
+
+    plot = out / "mnist_mlp.png"
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_resume_continues_the_run(tmp_path, framework, optimizer):
+    interrupted, straight = tmp_path / "interrupted", tmp_path / "straight"
+    _, first = run_example(framework, interrupted, "--epochs", "1", "--optimizer", optimizer)
+    stdout, resumed = run_example(framework, interrupted, "--epochs", "1", "--optimizer", optimizer, "--resume")
+    assert "resumed from" in stdout and "epoch 2/2" in stdout
+    assert len(first) == 1 and len(resumed) == 1
+
+    state = json.loads(checkpoint(framework, interrupted)[2].read_text())
+    assert state["epoch"] == 2
+    assert state["history"]["test_accuracy"] == pytest.approx(first + resumed, abs=5e-4)
+
+    # Resuming restores weights, optimizer state (momentum / Adam moments and step) and the shuffle, so
+    # one epoch + one resumed epoch lands where two uninterrupted epochs do.
+    _, both = run_example(framework, straight, "--epochs", "2", "--optimizer", optimizer)
+    assert both == first + resumed
+    a = load_weights(framework, checkpoint(framework, interrupted)[0])
+    b = load_weights(framework, checkpoint(framework, straight)[0])
+    for name in b:
+        np.testing.assert_allclose(a[name], b[name], rtol=0, atol=1e-6, err_msg=name)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_resume_without_checkpoint_fails_clearly(tmp_path, framework):
+    proc = subprocess.run(
+        [sys.executable, str(EXAMPLE), "--framework", framework, "--out", str(tmp_path), "--resume"],
+        env=example_env(), capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode != 0
+    assert "no checkpoint" in proc.stderr and str(tmp_path) in proc.stderr
