@@ -116,3 +116,25 @@ def test_resume_without_checkpoint_fails_clearly(tmp_path, framework):
     )
     assert proc.returncode != 0
     assert "no checkpoint" in proc.stderr and str(tmp_path) in proc.stderr
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS)
+def test_runs_without_the_examples_extra(tmp_path, framework):
+    # Shadow tqdm and matplotlib with modules that fail to import, as on an install without [examples].
+    blocked = tmp_path / "blocked"
+    (blocked / "matplotlib").mkdir(parents=True)
+    (blocked / "tqdm.py").write_text("raise ImportError('tqdm is blocked by this test')\n")
+    (blocked / "matplotlib" / "__init__.py").write_text("raise ImportError('matplotlib is blocked by this test')\n")
+    env = example_env()
+    env["PYTHONPATH"] = os.pathsep.join((str(blocked), env["PYTHONPATH"]))
+    out = tmp_path / "run"
+    proc = subprocess.run(
+        [sys.executable, str(EXAMPLE), "--framework", framework, "--out", str(out), "--epochs", "1"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"^epoch 1/1: train loss \d+\.\d{4}", proc.stdout, re.M)
+    assert re.search(r"^test accuracy: 0\.\d{3}$", proc.stdout, re.M)
+    assert "matplotlib is not installed: skipping the plot" in proc.stdout
+    assert not (out / "mnist_mlp.png").exists()
+    assert all(p.is_file() for p in checkpoint(framework, out))
