@@ -1,0 +1,20 @@
+"""fastgrad.nn: torch.nn's modules, losses, init and utils on fastgrad tensors."""
+from .parameter import Parameter
+from .module import Module
+from .linear import Identity, Linear
+from .activation import GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Softplus, Tanh
+from .flatten import Flatten, Unflatten
+from .dropout import Dropout
+from .batchnorm import BatchNorm1d
+from .normalization import LayerNorm
+from .sparse import Embedding
+from .container import ModuleDict, ModuleList, Sequential
+from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,
+                   SmoothL1Loss)
+from . import functional, init, utils
+
+__all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "LogSoftmax", "ReLU", "Sigmoid",
+           "Softmax", "Softplus", "Tanh", "Flatten", "Unflatten", "Dropout", "BatchNorm1d", "LayerNorm",
+           "Embedding", "ModuleDict", "ModuleList", "Sequential", "BCELoss", "BCEWithLogitsLoss",
+           "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
+           "functional", "init", "utils"]

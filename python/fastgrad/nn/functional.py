@@ -1,0 +1,360 @@
+"""torch.nn.functional for fastgrad, composed from the core's differentiable ops.
+
+Each public function is the single entry point its module calls, so a fused C++ kernel (linear with bias,
+log_softmax + nll) can replace the body without touching the modules.
+"""
+import warnings
+
+import fastgrad as _fg
+
+_REDUCTIONS = ("none", "mean", "sum")
+
+
+def _reduce(loss, reduction):
+    if reduction == "mean":
+        return loss.mean()
+    if reduction == "sum":
+        return loss.sum()
+    if reduction == "none":
+        return loss
+    raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+def _legacy_reduction(size_average, reduce, reduction):
+    # torch's deprecated size_average/reduce flags, mapped exactly as torch's _Reduction does.
+    if size_average is None and reduce is None:
+        return reduction
+    size_average = True if size_average is None else size_average
+    reduce = True if reduce is None else reduce
+    if size_average and reduce:
+        return "mean"
+    return "sum" if reduce else "none"
+
+
+def _check_reduction(reduction):
+    if reduction not in _REDUCTIONS:
+        raise ValueError(f"{reduction} is not a valid value for reduction")
+
+
+# ------------------------------------------------------------------ layers
+def linear(input, weight, bias=None):
+    out = _fg.matmul(input, weight.t())
+    return out if bias is None else out + bias
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+    if not training or p == 0.0:
+        return input
+    if p == 1.0:
+        return input * 0.0
+    keep = (_fg.rand_like(input) >= p).to(input.dtype)
+    return input * keep * (1.0 / (1.0 - p))
+
+
+def one_hot(tensor, num_classes=-1):
+    if tensor.dtype != _fg.int64:
+        raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
+    if num_classes == -1:
+        if tensor.numel() == 0:
+            raise RuntimeError("Can not infer total number of classes from empty tensor.")
+        num_classes = int(tensor.max().item()) + 1
+    if tensor.numel() > 0:
+        if int(tensor.min().item()) < 0:
+            raise RuntimeError("Class values must be non-negative.")
+        if int(tensor.max().item()) >= num_classes:
+            raise RuntimeError("Class values must be smaller than num_classes.")
+    classes = _fg.arange(num_classes)
+    return (tensor.unsqueeze(-1) == classes).long()
+
+
+def embedding(input, weight, padding_idx=None):
+    flat = input.reshape(-1)
+    rows = _fg.index_select(weight, 0, flat)
+    if padding_idx is not None:
+        if padding_idx < 0:
+            padding_idx += weight.shape[0]
+        # torch's embedding never sends gradient to the padding row; the row's value still shows.
+        pad = (flat == padding_idx).unsqueeze(-1)
+        rows = _fg.where(pad, rows.detach(), rows)
+    return rows.reshape(tuple(input.shape) + (weight.shape[1],))
+
+
+# ------------------------------------------------------------- activations
+def relu(input, inplace=False):
+    return _fg.relu(input)
+
+
+def leaky_relu(input, negative_slope=0.01, inplace=False):
+    return _fg.leaky_relu(input, negative_slope)
+
+
+def sigmoid(input):
+    return _fg.sigmoid(input)
+
+
+def tanh(input):
+    return _fg.tanh(input)
+
+
+def gelu(input, approximate="none"):
+    if approximate not in ("none", "tanh"):
+        raise ValueError(f"approximate argument must be either none or tanh, got {approximate}")
+    return _fg.gelu(input, approximate=approximate)
+
+
+def softplus(input, beta=1.0, threshold=20.0):
+    return _fg.softplus(input, beta, threshold)
+
+
+def logsigmoid(input):
+    # log(sigmoid(x)) = -softplus(-x). A threshold of 40 makes softplus exact to rounding in float32 and
+    # float64 (exp(-40) is below half an ulp of 40) while exp(40) still fits in float32.
+    return -_fg.softplus(-input, 1.0, 40.0)
+
+
+def _softmax_dim(ndim):
+    warnings.warn("Implicit dimension choice for softmax has been deprecated. "
+                  "Change the call to include dim=X as an argument.", stacklevel=3)
+    return 0 if ndim in (0, 1, 3) else 1
+
+
+def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _softmax_dim(input.dim())
+    if dtype is not None:
+        input = input.to(dtype)
+    return _fg.softmax(input, dim)
+
+
+def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    if dim is None:
+        dim = _softmax_dim(input.dim())
+    if dtype is not None:
+        input = input.to(dtype)
+    return _fg.log_softmax(input, dim)
+
+
+# ----------------------------------------------------------- normalization
+def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    dims = tuple(range(-len(normalized_shape), 0))
+    if tuple(input.shape[input.dim() - len(dims):]) != tuple(normalized_shape):
+        raise RuntimeError(f"Given normalized_shape={list(normalized_shape)}, expected input with shape "
+                           f"[*, {', '.join(str(s) for s in normalized_shape)}], but got input of size "
+                           f"{list(input.shape)}")
+    mean = input.mean(dim=dims, keepdim=True)
+    centered = input - mean
+    var = (centered * centered).mean(dim=dims, keepdim=True)
+    out = centered / _fg.sqrt(var + eps)
+    if weight is not None:
+        out = out * weight
+    if bias is not None:
+        out = out + bias
+    return out
+
+
+def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
+               momentum=0.1, eps=1e-5):
+    if input.dim() < 2:
+        raise ValueError(f"expected at least 2D input (got {input.dim()}D input)")
+    # Statistics per channel (dim 1) over every other dim; params broadcast along dim 1.
+    dims = (0,) + tuple(range(2, input.dim()))
+    bshape = (1, input.shape[1]) + (1,) * (input.dim() - 2)
+    if training:
+        count = input.numel() // input.shape[1]
+        if count <= 1:
+            raise ValueError(f"Expected more than 1 value per channel when training, got input size "
+                             f"{list(input.shape)}")
+        mean = input.mean(dim=dims, keepdim=True)
+        centered = input - mean
+        var = (centered * centered).mean(dim=dims, keepdim=True)
+        if running_mean is not None:
+            with _fg.no_grad():
+                # Same arithmetic as torch's CPU kernel: momentum * batch + (1 - momentum) * running.
+                running_mean.mul_(1 - momentum).add_(mean.detach().reshape(-1), alpha=momentum)
+                unbiased = var.detach().reshape(-1) * (count / (count - 1))
+                running_var.mul_(1 - momentum).add_(unbiased, alpha=momentum)
+    else:
+        mean = running_mean.reshape(bshape)
+        var = running_var.reshape(bshape)
+        centered = input - mean
+    out = centered / _fg.sqrt(var + eps)
+    if weight is not None:
+        out = out * weight.reshape(bshape)
+    if bias is not None:
+        out = out + bias.reshape(bshape)
+    return out
+
+
+# ------------------------------------------------------------------- losses
+def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    _warn_broadcast(input, target)
+    diff = input - target
+    loss = diff * diff
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    _warn_broadcast(input, target)
+    loss = _fg.abs(input - target)
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if beta < 0:
+        raise RuntimeError("smooth_l1_loss does not support negative values for beta.")
+    _warn_broadcast(input, target)
+    if beta == 0.0:
+        return l1_loss(input, target, reduction=reduction)
+    diff = _fg.abs(input - target)
+    loss = _fg.where(diff < beta, (0.5 / beta) * diff * diff, diff - 0.5 * beta)
+    return _reduce(loss, reduction)
+
+
+def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    _check_reduction(reduction)
+    if delta <= 0:
+        raise RuntimeError("huber_loss does not support non-positive values for delta.")
+    _warn_broadcast(input, target)
+    diff = _fg.abs(input - target)
+    loss = _fg.where(diff < delta, 0.5 * diff * diff, delta * (diff - 0.5 * delta))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def _warn_broadcast(input, target):
+    if tuple(target.shape) != tuple(input.shape):
+        warnings.warn(f"Using a target size ({tuple(target.shape)}) that is different to the input size "
+                      f"({tuple(input.shape)}). This will likely lead to incorrect results due to "
+                      "broadcasting. Please ensure they have the same size.", stacklevel=3)
+
+
+def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+             reduction="mean"):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if input.dim() == 1:
+        # Unbatched: (C,) scores with a 0-d target.
+        out = nll_loss(input.unsqueeze(0), target.reshape(1), weight, ignore_index=ignore_index,
+                       reduction=reduction)
+        return out.reshape(()) if reduction == "none" else out
+    if target.dim() == 0 or target.shape[0] != input.shape[0]:
+        raise ValueError(f"Expected input batch_size ({input.shape[0]}) to match target batch_size "
+                         f"({target.shape[0] if target.dim() else 0}).")
+    if target.dim() != input.dim() - 1 or tuple(target.shape[1:]) != tuple(input.shape[2:]):
+        raise RuntimeError(f"Expected target of shape {list(input.shape[:1]) + list(input.shape[2:])} for "
+                           f"input of shape {list(input.shape)}, got {list(target.shape)}")
+    if target.dtype != _fg.int64:
+        raise RuntimeError(f"expected scalar type Long but found {target.dtype}")
+    n_classes = input.shape[1]
+    ignored = target == ignore_index
+    safe_target = _fg.where(ignored, _fg.zeros_like(target), target)
+    if safe_target.numel() > 0:
+        lo, hi = int(safe_target.min().item()), int(safe_target.max().item())
+        if lo < 0 or hi >= n_classes:
+            raise IndexError(f"Target {hi if hi >= n_classes else lo} is out of bounds.")
+    picked = _fg.gather(input, 1, safe_target.unsqueeze(1)).squeeze(1)
+    if weight is not None:
+        w = _fg.index_select(weight, 0, safe_target.reshape(-1)).reshape(tuple(target.shape))
+        w = _fg.where(ignored, _fg.zeros_like(w), w)
+    else:
+        w = 1.0 - ignored.to(input.dtype)
+    loss = -picked * w
+    if reduction == "none":
+        return loss
+    if reduction == "sum":
+        return loss.sum()
+    return loss.sum() / w.sum()
+
+
+def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
+                  reduction="mean", label_smoothing=0.0):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if not 0.0 <= label_smoothing <= 1.0:
+        raise ValueError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    class_dim = 0 if input.dim() == 1 else 1
+    n_classes = input.shape[class_dim]
+    logp = log_softmax(input, class_dim)
+    wshape = [1] * input.dim()
+    wshape[class_dim] = n_classes
+    w_b = weight.reshape(wshape) if weight is not None else None
+
+    if tuple(target.shape) == tuple(input.shape):
+        # Class probabilities (soft targets); torch's cross_entropy_loss_prob_target.
+        if target.dtype not in (_fg.float32, _fg.float64):
+            raise RuntimeError("Expected floating point type for target with class probabilities, "
+                               f"got {target.dtype}")
+        if label_smoothing > 0.0:
+            target = target * (1 - label_smoothing) + (label_smoothing / n_classes)
+        prod = logp * target if w_b is None else logp * target * w_b
+        if reduction == "none":
+            return -prod.sum(class_dim)
+        if reduction == "sum":
+            return -prod.sum()
+        return -prod.sum() / (input.numel() // n_classes)
+
+    nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
+    if label_smoothing == 0.0:
+        return nll
+    # torch's cross_entropy_loss_label_smoothing: mix the nll with the mean over classes.
+    ignored = target == ignore_index
+    smooth = -(logp.sum(class_dim) if w_b is None else (logp * w_b).sum(class_dim))
+    smooth = _fg.where(ignored, _fg.zeros_like(smooth), smooth)
+    if reduction == "mean":
+        if weight is not None:
+            safe_target = _fg.where(ignored, _fg.zeros_like(target), target)
+            tw = _fg.index_select(weight, 0, safe_target.reshape(-1)).reshape(tuple(target.shape))
+            denom = _fg.where(ignored, _fg.zeros_like(tw), tw).sum()
+        else:
+            denom = (1.0 - ignored.to(input.dtype)).sum()
+        ret = smooth.sum() / denom
+    elif reduction == "sum":
+        ret = smooth.sum()
+    else:
+        ret = smooth
+    return (1 - label_smoothing) * nll + ret * (label_smoothing / n_classes)
+
+
+def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if tuple(target.shape) != tuple(input.shape):
+        raise ValueError(f"Using a target size ({tuple(target.shape)}) that is different to the input size "
+                         f"({tuple(input.shape)}) is deprecated. Please ensure they have the same size.")
+    # torch clamps each log at -100 so a saturated probability gives a finite loss.
+    log_p = _fg.clamp(_fg.log(input), min=-100.0)
+    log_1mp = _fg.clamp(_fg.log(1 - input), min=-100.0)
+    loss = -(target * log_p + (1 - target) * log_1mp)
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
+                                     reduction="mean", pos_weight=None):
+    reduction = _legacy_reduction(size_average, reduce, reduction)
+    _check_reduction(reduction)
+    if tuple(target.shape) != tuple(input.shape):
+        raise ValueError(f"Target size ({tuple(target.shape)}) must be the same as input size "
+                         f"({tuple(input.shape)})")
+    # torch's form: (1 - t) * x - w_log * logsigmoid(x), with w_log = 1 + (pos_weight - 1) * t.
+    log_sig = logsigmoid(input)
+    if pos_weight is not None:
+        log_sig = log_sig * ((pos_weight - 1) * target + 1)
+    loss = (1 - target) * input - log_sig
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)

@@ -1,0 +1,183 @@
+"""fastgrad.save / fastgrad.load: checkpoints as safetensors files, never pickle.
+
+Tensors are stored as safetensors entries. Everything around them (nesting, int dict keys, tuples,
+hyper-parameters, step counters) is a JSON description in the header's ``__metadata__`` under
+``fastgrad``, where each tensor appears as ``{"__tensor__": name}``. A model state dict therefore
+stays a plain safetensors file other tools read, with its keys as the entry names; an optimizer
+state dict round-trips with its int keys and tuples intact. Loading parses JSON and raw bytes only,
+so a file can never run code.
+"""
+import json
+import os
+import struct
+
+import numpy as np
+
+_META_KEY = "fastgrad"
+_FORMAT_VERSION = 1
+
+
+def _fg():
+    import fastgrad
+    return fastgrad
+
+
+def _np_to_fg_dtype():
+    fg = _fg()
+    return {np.dtype(np.float32): fg.float32, np.dtype(np.float64): fg.float64,
+            np.dtype(np.int64): fg.int64, np.dtype(np.bool_): fg.bool}
+
+
+# ----------------------------------------------------------------------- save
+class _Encoder:
+    def __init__(self):
+        self.tensors = {}
+
+    def _name_for(self, path):
+        name = ".".join(path) if path else "tensor"
+        if name in self.tensors:
+            i = 1
+            while f"{name}#{i}" in self.tensors:
+                i += 1
+            name = f"{name}#{i}"
+        return name
+
+    def encode(self, obj, path):
+        fg = _fg()
+        if isinstance(obj, fg.Tensor):
+            name = self._name_for(path)
+            arr = obj.detach().numpy()
+            self.tensors[name] = np.ascontiguousarray(arr)
+            out = {"__tensor__": name}
+            if obj.requires_grad:
+                out["requires_grad"] = True
+            if isinstance(obj, fg.nn.Parameter):
+                out["parameter"] = True
+            return out
+        if obj is None or isinstance(obj, (bool, str)):
+            return obj
+        if isinstance(obj, (int, float)):
+            return obj
+        if isinstance(obj, dict):
+            items = []
+            for k, v in obj.items():
+                if not (k is None or isinstance(k, (str, int, float, bool))):
+                    raise TypeError(f"fastgrad.save: dict keys must be str, int, float, bool or None, got "
+                                    f"{type(k).__name__}")
+                items.append([k, self.encode(v, path + [str(k)])])
+            return {"__dict__": items}
+        if isinstance(obj, tuple):
+            return {"__tuple__": [self.encode(v, path + [str(i)]) for i, v in enumerate(obj)]}
+        if isinstance(obj, list):
+            return {"__list__": [self.encode(v, path + [str(i)]) for i, v in enumerate(obj)]}
+        raise TypeError(f"fastgrad.save stores tensors, numbers, strings, None and dicts/lists/tuples of "
+                        f"them (safetensors, no pickle); got {type(obj).__name__} at "
+                        f"'{'.'.join(path) or '<root>'}'")
+
+
+def save(obj, f, **kwargs):
+    """Saves a tensor or a (nested) dict/list/tuple of tensors and plain values to a safetensors file."""
+    from safetensors.numpy import save as st_save
+    enc = _Encoder()
+    structure = enc.encode(obj, [])
+    metadata = {_META_KEY: json.dumps({"version": _FORMAT_VERSION, "structure": structure})}
+    data = st_save(enc.tensors, metadata=metadata)
+    if hasattr(f, "write"):
+        f.write(data)
+    else:
+        with open(os.fspath(f), "wb") as fh:
+            fh.write(data)
+
+
+# ----------------------------------------------------------------------- load
+def _read(f):
+    if hasattr(f, "read"):
+        return f.read(), getattr(f, "name", repr(f))
+    path = os.fspath(f)
+    with open(path, "rb") as fh:
+        return fh.read(), path
+
+
+def _header(data, name):
+    # Validate the framing first so a pickle, a zip or a cut-off file gets one clear message.
+    if len(data) < 8:
+        raise RuntimeError(f"{name}: not a safetensors file (only {len(data)} bytes)")
+    (n,) = struct.unpack("<Q", data[:8])
+    if n > len(data) - 8:
+        raise RuntimeError(f"{name}: not a safetensors file or truncated (header claims {n} bytes, "
+                           f"file has {len(data) - 8} after the length prefix)")
+    try:
+        header = json.loads(data[8:8 + n].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise RuntimeError(f"{name}: not a safetensors file (header is not JSON: {e})") from None
+    if not isinstance(header, dict):
+        raise RuntimeError(f"{name}: not a safetensors file (header is not a JSON object)")
+    end = 0
+    for key, info in header.items():
+        if key == "__metadata__":
+            continue
+        offsets = info.get("data_offsets") if isinstance(info, dict) else None
+        if not offsets or len(offsets) != 2:
+            raise RuntimeError(f"{name}: malformed safetensors header entry '{key}'")
+        end = max(end, offsets[1])
+    if 8 + n + end > len(data):
+        raise RuntimeError(f"{name}: truncated safetensors file (tensor data needs {end} bytes, "
+                           f"{len(data) - 8 - n} present)")
+    return header
+
+
+def _to_tensor(arr):
+    fg = _fg()
+    target = _np_to_fg_dtype().get(arr.dtype)
+    if target is None:
+        # Foreign files may hold narrower types; widen to the nearest fastgrad dtype.
+        if arr.dtype.kind == "f":
+            arr, target = arr.astype(np.float32), fg.float32
+        elif arr.dtype.kind in "iu":
+            arr, target = arr.astype(np.int64), fg.int64
+        else:
+            raise RuntimeError(f"fastgrad.load: unsupported tensor dtype {arr.dtype}")
+    return fg.tensor(np.ascontiguousarray(arr), dtype=target)
+
+
+def _decode(node, tensors, name):
+    if isinstance(node, dict):
+        if "__tensor__" in node:
+            key = node["__tensor__"]
+            if key not in tensors:
+                raise RuntimeError(f"{name}: metadata refers to missing tensor '{key}'")
+            t = tensors[key]
+            if node.get("parameter"):
+                return _fg().nn.Parameter(t, requires_grad=bool(node.get("requires_grad")))
+            if node.get("requires_grad"):
+                t.requires_grad_(True)
+            return t
+        if "__dict__" in node:
+            return {k: _decode(v, tensors, name) for k, v in node["__dict__"]}
+        if "__list__" in node:
+            return [_decode(v, tensors, name) for v in node["__list__"]]
+        if "__tuple__" in node:
+            return tuple(_decode(v, tensors, name) for v in node["__tuple__"])
+        raise RuntimeError(f"{name}: unrecognised fastgrad metadata node {sorted(node)}")
+    return node
+
+
+def load(f, map_location=None, weights_only=True, **kwargs):
+    """Loads what ``save`` wrote; a safetensors file from elsewhere loads as a dict of tensors."""
+    from safetensors.numpy import load as st_load
+    data, name = _read(f)
+    header = _header(data, name)
+    try:
+        arrays = st_load(data)
+    except Exception as e:
+        raise RuntimeError(f"{name}: could not read safetensors data: {e}") from None
+    tensors = {k: _to_tensor(a) for k, a in arrays.items()}
+    meta = (header.get("__metadata__") or {}).get(_META_KEY)
+    if meta is None:
+        return tensors
+    try:
+        desc = json.loads(meta)
+        structure = desc["structure"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise RuntimeError(f"{name}: corrupt fastgrad metadata: {e}") from None
+    return _decode(structure, tensors, name)

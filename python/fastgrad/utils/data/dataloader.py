@@ -1,0 +1,129 @@
+"""DataLoader: batches from a dataset, in the main process.
+
+A TensorDataset batch under the default collate is gathered with one indexing op per tensor
+(``t[idx]``) instead of one __getitem__ per sample and a stack: same values and dtypes as torch's
+``[x_batch, y_batch]``, without the per-sample Python cost that dominates in-memory training.
+"""
+import fastgrad as _fg
+from .collate import default_collate, default_convert
+from .dataset import IterableDataset, TensorDataset
+from .sampler import BatchSampler, RandomSampler, SequentialSampler
+
+
+class DataLoader:
+    def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
+                 collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
+                 multiprocessing_context=None, generator=None, *, prefetch_factor=None,
+                 persistent_workers=False, pin_memory_device="", in_order=True):
+        if num_workers < 0:
+            raise ValueError("num_workers option should be non-negative; use num_workers=0 to disable "
+                             "multiprocessing.")
+        if timeout < 0:
+            raise ValueError("timeout option should be non-negative")
+        self.dataset = dataset
+        # Workers are accepted for compatibility; loading stays in-process, which is the fast path for
+        # in-memory data and gives the same batches.
+        self.num_workers = num_workers
+        self.pin_memory = pin_memory
+        self.timeout = timeout
+        self.worker_init_fn = worker_init_fn
+        self.generator = generator
+        self._iterable = isinstance(dataset, IterableDataset)
+
+        if self._iterable:
+            if shuffle not in (None, False):
+                raise ValueError(f"DataLoader with IterableDataset: expected unspecified shuffle option, but got "
+                                 f"shuffle={shuffle}")
+            if sampler is not None:
+                raise ValueError(f"DataLoader with IterableDataset: expected unspecified sampler option, but got "
+                                 f"sampler={sampler}")
+            if batch_sampler is not None:
+                raise ValueError("DataLoader with IterableDataset: expected unspecified batch_sampler option, "
+                                 f"but got batch_sampler={batch_sampler}")
+        else:
+            shuffle = bool(shuffle)
+        if sampler is not None and shuffle:
+            raise ValueError("sampler option is mutually exclusive with shuffle")
+        if batch_sampler is not None:
+            if batch_size != 1 or shuffle or sampler is not None or drop_last:
+                raise ValueError("batch_sampler option is mutually exclusive with batch_size, shuffle, "
+                                 "sampler, and drop_last")
+            batch_size = None
+            drop_last = False
+        elif batch_size is None and drop_last:
+            raise ValueError("batch_size=None option disables auto-batching and is mutually exclusive with "
+                             "drop_last")
+
+        if sampler is None and not self._iterable:
+            sampler = RandomSampler(dataset, generator=generator) if shuffle else SequentialSampler(dataset)
+        if batch_size is not None and batch_sampler is None and not self._iterable:
+            batch_sampler = BatchSampler(sampler, batch_size, drop_last)
+
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+        self.sampler = sampler
+        self.batch_sampler = batch_sampler
+        self._user_collate = collate_fn is not None
+        if collate_fn is None:
+            collate_fn = default_collate if self._auto_collation else default_convert
+        self.collate_fn = collate_fn
+
+    @property
+    def _auto_collation(self):
+        return self.batch_sampler is not None or (self._iterable and self.batch_size is not None)
+
+    def __len__(self):
+        if self._iterable:
+            n = len(self.dataset)
+            if self.batch_size is not None:
+                return n // self.batch_size if self.drop_last else -(-n // self.batch_size)
+            return n
+        if self.batch_sampler is not None:
+            return len(self.batch_sampler)
+        return len(self.sampler)
+
+    def __iter__(self):
+        if self._iterable:
+            return self._iter_iterable()
+        if self.batch_sampler is None:
+            return (self.collate_fn(self.dataset[i]) for i in self.sampler)
+        if isinstance(self.dataset, TensorDataset) and not self._user_collate:
+            return self._iter_tensor_dataset()
+        return self._iter_map()
+
+    def _iter_map(self):
+        getitems = getattr(self.dataset, "__getitems__", None)
+        for indices in self.batch_sampler:
+            samples = getitems(indices) if callable(getitems) else [self.dataset[i] for i in indices]
+            yield self.collate_fn(samples)
+
+    def _iter_tensor_dataset(self):
+        tensors = self.dataset.tensors
+        bs = self.batch_sampler
+        whole_epoch = getattr(bs.sampler, "index_tensor", None) if type(bs) is BatchSampler else None
+        if whole_epoch is not None:
+            # Default samplers: draw the epoch's order once, then slice it per batch.
+            order = whole_epoch()
+            n, size = order.shape[0], bs.batch_size
+            stop = n - n % size if bs.drop_last else n
+            for start in range(0, stop, size):
+                idx = order[start:start + size]
+                yield [t[idx] for t in tensors]
+            return
+        for indices in bs:
+            idx = _fg.tensor(indices, dtype=_fg.int64)
+            yield [t[idx] for t in tensors]
+
+    def _iter_iterable(self):
+        if self.batch_size is None:
+            for sample in self.dataset:
+                yield self.collate_fn(sample)
+            return
+        batch = []
+        for sample in self.dataset:
+            batch.append(sample)
+            if len(batch) == self.batch_size:
+                yield self.collate_fn(batch)
+                batch = []
+        if batch and not self.drop_last:
+            yield self.collate_fn(batch)

@@ -1,0 +1,98 @@
+"""Samplers: which dataset indices an epoch visits, and how they group into batches."""
+import fastgrad as _fg
+
+
+class Sampler:
+    def __init__(self, data_source=None):
+        pass
+
+
+class SequentialSampler(Sampler):
+    def __init__(self, data_source):
+        self.data_source = data_source
+
+    def index_tensor(self):
+        """The whole epoch's indices as one int64 tensor (lets the DataLoader slice batches)."""
+        return _fg.arange(len(self.data_source))
+
+    def __iter__(self):
+        return iter(range(len(self.data_source)))
+
+    def __len__(self):
+        return len(self.data_source)
+
+
+class RandomSampler(Sampler):
+    def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
+        self.data_source = data_source
+        self.replacement = replacement
+        self._num_samples = num_samples
+        self.generator = generator
+        if not isinstance(replacement, bool):
+            raise TypeError(f"replacement should be a boolean value, but got replacement={replacement}")
+        if not isinstance(self.num_samples, int) or self.num_samples <= 0:
+            raise ValueError(f"num_samples should be a positive integer value, but got num_samples={self.num_samples}")
+
+    @property
+    def num_samples(self):
+        return len(self.data_source) if self._num_samples is None else self._num_samples
+
+    def _kw(self):
+        return {} if self.generator is None else {"generator": self.generator}
+
+    def index_tensor(self):
+        n = len(self.data_source)
+        if self.replacement:
+            return _fg.randint(0, n, (self.num_samples,), dtype=_fg.int64, **self._kw())
+        # One permutation per full pass, as torch draws them, then the leftover from one more.
+        parts = [_fg.randperm(n, **self._kw()) for _ in range(self.num_samples // n)]
+        if self.num_samples % n:
+            parts.append(_fg.randperm(n, **self._kw())[: self.num_samples % n])
+        return parts[0] if len(parts) == 1 else _fg.cat(parts)
+
+    def __iter__(self):
+        return iter(self.index_tensor().tolist())
+
+    def __len__(self):
+        return self.num_samples
+
+
+class SubsetRandomSampler(Sampler):
+    def __init__(self, indices, generator=None):
+        self.indices = indices
+        self.generator = generator
+
+    def __iter__(self):
+        perm = _fg.randperm(len(self.indices)) if self.generator is None \
+            else _fg.randperm(len(self.indices), generator=self.generator)
+        for i in perm.tolist():
+            yield self.indices[i]
+
+    def __len__(self):
+        return len(self.indices)
+
+
+class BatchSampler(Sampler):
+    def __init__(self, sampler, batch_size, drop_last):
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
+            raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
+        if not isinstance(drop_last, bool):
+            raise ValueError(f"drop_last should be a boolean value, but got drop_last={drop_last}")
+        self.sampler = sampler
+        self.batch_size = batch_size
+        self.drop_last = drop_last
+
+    def __iter__(self):
+        batch = []
+        for idx in self.sampler:
+            batch.append(idx)
+            if len(batch) == self.batch_size:
+                yield batch
+                batch = []
+        if batch and not self.drop_last:
+            yield batch
+
+    def __len__(self):
+        if self.drop_last:
+            return len(self.sampler) // self.batch_size
+        return (len(self.sampler) + self.batch_size - 1) // self.batch_size
