@@ -47,7 +47,7 @@ class _Encoder:
         if isinstance(obj, fg.Tensor):
             name = self._name_for(path)
             arr = obj.detach().numpy()
-            self.tensors[name] = np.ascontiguousarray(arr)
+            self.tensors[name] = arr if arr.flags.c_contiguous else arr.copy(order="C")
             out = {"__tensor__": name}
             if obj.requires_grad:
                 out["requires_grad"] = True
@@ -137,7 +137,7 @@ def _to_tensor(arr):
             arr, target = arr.astype(np.int64), fg.int64
         else:
             raise RuntimeError(f"fastgrad.load: unsupported tensor dtype {arr.dtype}")
-    return fg.tensor(np.ascontiguousarray(arr), dtype=target)
+    return fg.tensor(arr if arr.flags.c_contiguous else arr.copy(order="C"), dtype=target)
 
 
 def _decode(node, tensors, name):

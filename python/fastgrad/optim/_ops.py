@@ -3,6 +3,9 @@
 
 def lerp_(t, end, weight):
     """t <- lerp(t, end, weight) with torch's two formulas, so rounding follows torch's kernel."""
+    native = getattr(t, "lerp_", None)
+    if native is not None:
+        return native(end, weight)
     if weight < 0.5:
         t.add_(end - t, alpha=weight)
     else:
