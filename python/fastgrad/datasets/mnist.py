@@ -293,11 +293,18 @@ class MNIST:
 
     @property
     def data(self):
-        """The raw images, a uint8 tensor of shape (N, rows, cols), as torchvision's ``.data``."""
+        """The raw pixel values 0-255, shape (N, rows, cols), as torchvision's ``.data``.
+
+        A uint8 tensor where fastgrad has that dtype; otherwise int64, so that ``ds.data.float() / 255``
+        and indexing still give torchvision's numbers (at 8x the memory, built only when asked for).
+        """
         if self._data_tensor is None:
             import fastgrad
 
-            self._data_tensor = fastgrad.from_numpy(self._images)
+            if hasattr(fastgrad, "uint8"):
+                self._data_tensor = fastgrad.from_numpy(self._images)
+            else:
+                self._data_tensor = fastgrad.from_numpy(self._images.astype(np.int64))
         return self._data_tensor
 
     @data.setter
