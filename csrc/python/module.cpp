@@ -1,5 +1,7 @@
 #include "python/module.h"
 
+#include "tensor/errors.h"
+
 #include <algorithm>
 #include <utility>
 #include <vector>
@@ -20,6 +22,13 @@ int register_binder(Binder binder, int order) {
 
 PYBIND11_MODULE(_C, m) {
   m.doc() = "fastgrad C++ core: tensors, autograd, kernels";
+  pybind11::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const fg::TypeError& e) {
+      PyErr_SetString(PyExc_TypeError, e.what());
+    }
+  });
   auto list = fg::python::binders();
   std::stable_sort(list.begin(), list.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });

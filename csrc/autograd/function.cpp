@@ -1,0 +1,36 @@
+#include "autograd/function.h"
+
+namespace fg::autograd {
+
+bool needs_grad(const TensorList& inputs) {
+  if (!GradMode::is_enabled()) return false;
+  for (const Tensor& t : inputs)
+    if (t && t->needs_grad()) return true;
+  return false;
+}
+
+std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
+                                     FunctionNode::Backward backward) {
+  auto node = std::make_shared<FunctionNode>(name, std::move(backward));
+  node->next_edges.reserve(inputs.size());
+  node->input_meta.reserve(inputs.size());
+  for (const Tensor& t : inputs) {
+    if (t && t->needs_grad()) {
+      node->next_edges.push_back(gradient_edge(t));
+      node->input_meta.push_back({t->shape, t->dtype});
+    } else {
+      node->next_edges.push_back(Edge{});
+      node->input_meta.push_back({t ? t->shape : Dims{}, t ? t->dtype : DType::Float32});
+    }
+  }
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const Tensor& out = outputs[i];
+    out->grad_fn = node;
+    out->output_nr = static_cast<uint32_t>(i);
+    out->requires_grad = true;
+    node->output_meta.push_back({out->shape, out->dtype});
+  }
+  return node;
+}
+
+}  // namespace fg::autograd

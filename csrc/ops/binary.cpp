@@ -1,0 +1,271 @@
+// Binary elementwise ops: add, sub, mul, div, pow, maximum, minimum, where and comparisons.
+// Each op: dtype checks, forward through binary_forward, and its backward (PyTorch's
+// derivatives.yaml formula) written with these same ops, reduced to each input's shape.
+#include <cmath>
+
+#include "autograd/function.h"
+#include "ops/binary_kernel.h"
+
+namespace fg::ops {
+
+using detail::binary_forward;
+
+namespace {
+
+struct AddF {
+  double alpha;
+  template <typename T> T operator()(T x, T y) const {
+    if constexpr (std::is_same_v<T, bool>) return x || (alpha != 0 && y);
+    else return alpha == 1.0 ? T(x + y) : T(x + static_cast<T>(alpha) * y);
+  }
+};
+struct MulF {
+  template <typename T> T operator()(T x, T y) const {
+    if constexpr (std::is_same_v<T, bool>) return x && y;
+    else return x * y;
+  }
+};
+struct DivF {
+  template <typename T> T operator()(T x, T y) const { return x / y; }
+};
+struct PowF {
+  template <typename T> T operator()(T x, T y) const {
+    if constexpr (std::is_integral_v<T>) {
+      if constexpr (std::is_same_v<T, bool>) return x || !y;
+      else {
+        T r = 1, base = x;
+        for (T e = y; e > 0; e >>= 1) {
+          if (e & 1) r *= base;
+          base *= base;
+        }
+        return r;
+      }
+    } else if constexpr (std::is_same_v<T, float>) {
+      if (y == 2.0f) return x * x;
+      return std::pow(x, y);
+    } else {
+      if (y == 2.0) return x * x;
+      return std::pow(x, y);
+    }
+  }
+};
+// maximum/minimum propagate NaN, as torch's do (a plain comparison would drop it).
+struct MaxF {
+  template <typename T> T operator()(T x, T y) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (x != x || y != y) return x + y;
+    }
+    return x > y ? x : y;
+  }
+};
+struct MinF {
+  template <typename T> T operator()(T x, T y) const {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (x != x || y != y) return x + y;
+    }
+    return x < y ? x : y;
+  }
+};
+
+void check_not_bool_sub(const Tensor& a, const Tensor& b) {
+  FG_CHECK(!(a->dtype == DType::Bool && b->dtype == DType::Bool), RuntimeError,
+           "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
+           "`logical_xor()` operator instead.");
+}
+
+}  // namespace
+
+Tensor result_like_scalar(double v, const Tensor& like) {
+  (void)like;
+  Tensor t = scalar_tensor(v, DType::Float64);
+  t->wrapped_number = true;
+  return t;
+}
+
+Tensor add(const Tensor& a, const Tensor& b, double alpha) {
+  DType rt = result_type(a, b);
+  Tensor out = binary_forward("add", a, b, rt, rt, AddF{alpha});
+  if (autograd::needs_grad(a, b)) {
+    Dims sa = a->shape, sb = b->shape;
+    autograd::record("AddBackward0", {a, b}, {out}, [sa, sb, alpha](const TensorList& g, Node& self) {
+      TensorList r(2);
+      if (self.needs_input_grad(0)) r[0] = sum_to(g[0], sa);
+      if (self.needs_input_grad(1))
+        r[1] = sum_to(alpha == 1.0 ? g[0] : mul(g[0], result_like_scalar(alpha, g[0])), sb);
+      return r;
+    });
+  }
+  return out;
+}
+
+Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
+  check_not_bool_sub(a, b);
+  DType rt = result_type(a, b);
+  Tensor out = binary_forward("sub", a, b, rt, rt, AddF{-alpha});
+  if (autograd::needs_grad(a, b)) {
+    Dims sa = a->shape, sb = b->shape;
+    autograd::record("SubBackward0", {a, b}, {out}, [sa, sb, alpha](const TensorList& g, Node& self) {
+      TensorList r(2);
+      if (self.needs_input_grad(0)) r[0] = sum_to(g[0], sa);
+      if (self.needs_input_grad(1))
+        r[1] = sum_to(alpha == 1.0 ? neg(g[0]) : mul(g[0], result_like_scalar(-alpha, g[0])), sb);
+      return r;
+    });
+  }
+  return out;
+}
+
+Tensor mul(const Tensor& a, const Tensor& b) {
+  DType rt = result_type(a, b);
+  Tensor out = binary_forward("mul", a, b, rt, rt, MulF{});
+  if (autograd::needs_grad(a, b)) {
+    // Save each operand only when the other one's gradient needs it.
+    SavedTensor sa(b->needs_grad() ? a : nullptr, false), sb(a->needs_grad() ? b : nullptr, false);
+    Dims sha = a->shape, shb = b->shape;
+    autograd::record("MulBackward0", {a, b}, {out}, [sa, sb, sha, shb](const TensorList& g, Node& self) {
+      TensorList r(2);
+      if (self.needs_input_grad(0)) r[0] = sum_to(mul(g[0], sb.unpack(self)), sha);
+      if (self.needs_input_grad(1)) r[1] = sum_to(mul(g[0], sa.unpack(self)), shb);
+      return r;
+    });
+  }
+  return out;
+}
+
+Tensor div(const Tensor& a, const Tensor& b) {
+  DType rt = result_type(a, b);
+  if (!is_floating(rt)) rt = DType::Float32;  // true division, as torch.div does by default
+  Tensor out = binary_forward("div", a, b, rt, rt, DivF{});
+  if (autograd::needs_grad(a, b)) {
+    SavedTensor sa(b->needs_grad() ? a : nullptr, false), sb(b, false);
+    Dims sha = a->shape, shb = b->shape;
+    autograd::record("DivBackward0", {a, b}, {out}, [sa, sb, sha, shb](const TensorList& g, Node& self) {
+      TensorList r(2);
+      Tensor bv = sb.unpack(self);
+      if (self.needs_input_grad(0)) r[0] = sum_to(div(g[0], bv), sha);
+      if (self.needs_input_grad(1)) r[1] = sum_to(div(mul(neg(g[0]), sa.unpack(self)), mul(bv, bv)), shb);
+      return r;
+    });
+  }
+  return out;
+}
+
+Tensor pow(const Tensor& a, const Tensor& b) {
+  DType rt = result_type(a, b);
+  if (!is_floating(rt) && b->dtype == DType::Int64 && b->numel() > 0) {
+    // torch refuses negative integer powers of integers
+    Tensor bl = to_dtype(alias_detached(b), DType::Int64);
+    const int64_t* pb = bl->is_contiguous() ? bl->data<int64_t>() : nullptr;
+    if (pb)
+      for (int64_t i = 0; i < bl->numel(); ++i)
+        FG_CHECK(pb[i] >= 0, RuntimeError, "Integers to negative integer powers are not allowed.");
+  }
+  Tensor out = binary_forward("pow", a, b, rt, rt, PowF{});
+  if (autograd::needs_grad(a, b)) {
+    SavedTensor sa(a, false), sb(b, false), so(b->needs_grad() ? out : nullptr, true);
+    Dims sha = a->shape, shb = b->shape;
+    autograd::record("PowBackward1", {a, b}, {out}, [sa, sb, so, sha, shb](const TensorList& g, Node& self) {
+      TensorList r(2);
+      Tensor av = sa.unpack(self), bv = sb.unpack(self);
+      if (self.needs_input_grad(0)) {
+        // d/da a^b = b * a^(b-1), taken as 0 where b == 0 (so 0^0 has gradient 0, as in torch)
+        Tensor one = result_like_scalar(1.0, bv);
+        Tensor d = mul(mul(g[0], bv), pow(av, sub(bv, one)));
+        Tensor zero = result_like_scalar(0.0, d);
+        r[0] = sum_to(where(compare(bv, zero, CmpOp::Eq), zeros_like(d), d), sha);
+      }
+      if (self.needs_input_grad(1)) {
+        // d/db a^b = a^b * log(a), taken as 0 where a == 0 and b >= 0
+        Tensor d = mul(mul(g[0], so.unpack(self)), log(av));
+        Tensor zero = result_like_scalar(0.0, av);
+        Tensor mask = mul(compare(av, zero, CmpOp::Eq), compare(bv, zero, CmpOp::Ge));
+        r[1] = sum_to(where(mask, zeros_like(d), d), shb);
+      }
+      return r;
+    });
+  }
+  return out;
+}
+
+// maximum/minimum: the gradient goes to the larger (smaller) input, split evenly on ties.
+static Tensor extremum(const char* name, const char* node_name, const Tensor& a, const Tensor& b, bool is_max) {
+  DType rt = result_type(a, b);
+  Tensor out = is_max ? binary_forward(name, a, b, rt, rt, MaxF{}) : binary_forward(name, a, b, rt, rt, MinF{});
+  if (autograd::needs_grad(a, b)) {
+    SavedTensor sa(a, false), sb(b, false);
+    Dims sha = a->shape, shb = b->shape;
+    autograd::record(node_name, {a, b}, {out}, [sa, sb, sha, shb, is_max](const TensorList& g, Node& self) {
+      Tensor av = sa.unpack(self), bv = sb.unpack(self);
+      Tensor half = mul(g[0], result_like_scalar(0.5, g[0]));
+      Tensor tie = compare(av, bv, CmpOp::Eq);
+      Tensor a_wins = compare(av, bv, is_max ? CmpOp::Gt : CmpOp::Lt);
+      Tensor b_wins = compare(av, bv, is_max ? CmpOp::Lt : CmpOp::Gt);
+      Tensor z = zeros_like(g[0]);
+      TensorList r(2);
+      if (self.needs_input_grad(0)) r[0] = sum_to(where(tie, half, where(b_wins, z, g[0])), sha);
+      if (self.needs_input_grad(1)) r[1] = sum_to(where(tie, half, where(a_wins, z, g[0])), shb);
+      return r;
+    });
+  }
+  return out;
+}
+
+Tensor maximum(const Tensor& a, const Tensor& b) { return extremum("maximum", "MaximumBackward0", a, b, true); }
+Tensor minimum(const Tensor& a, const Tensor& b) { return extremum("minimum", "MinimumBackward0", a, b, false); }
+
+Tensor compare(const Tensor& a, const Tensor& b, CmpOp op) {
+  DType rt = result_type(a, b);
+  switch (op) {
+    case CmpOp::Eq: return binary_forward("eq", a, b, rt, DType::Bool, [](auto x, auto y) { return x == y; });
+    case CmpOp::Ne: return binary_forward("ne", a, b, rt, DType::Bool, [](auto x, auto y) { return x != y; });
+    case CmpOp::Lt: return binary_forward("lt", a, b, rt, DType::Bool, [](auto x, auto y) { return x < y; });
+    case CmpOp::Le: return binary_forward("le", a, b, rt, DType::Bool, [](auto x, auto y) { return x <= y; });
+    case CmpOp::Gt: return binary_forward("gt", a, b, rt, DType::Bool, [](auto x, auto y) { return x > y; });
+    case CmpOp::Ge: return binary_forward("ge", a, b, rt, DType::Bool, [](auto x, auto y) { return x >= y; });
+  }
+  throw RuntimeError("compare: bad op");
+}
+
+Tensor logical_not(const Tensor& a) {
+  Tensor out = empty(a->shape, DType::Bool);
+  FG_DISPATCH_ALL(a->dtype, "logical_not", [&] {
+    kernels::unary_kernel<bool, scalar_t>(out, a, [](scalar_t v) { return !static_cast<bool>(v); });
+  });
+  return out;
+}
+
+Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
+  FG_CHECK(cond->dtype == DType::Bool, RuntimeError, "where expected condition to be a boolean tensor, but got a tensor with dtype ",
+           dtype_name(cond->dtype));
+  DType rt = result_type(a, b);
+  Dims shape = broadcast_shapes(cond->shape, broadcast_shapes(a->shape, b->shape));
+  Tensor pa = a->dtype == rt ? a : to_dtype(alias_detached(a), rt);
+  Tensor pb = b->dtype == rt ? b : to_dtype(alias_detached(b), rt);
+  Tensor out = empty(shape, rt);
+  if (out->numel() > 0) {
+    auto L = kernels::make_loop<4>(out, {&cond, &pa, &pb});
+    FG_DISPATCH_ALL(rt, "where", [&] {
+      kernels::run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
+        for (int64_t i = 0; i < n; ++i)
+          *reinterpret_cast<scalar_t*>(p[0] + i * s[0]) =
+              *reinterpret_cast<const bool*>(p[1] + i * s[1]) ? *reinterpret_cast<const scalar_t*>(p[2] + i * s[2])
+                                                              : *reinterpret_cast<const scalar_t*>(p[3] + i * s[3]);
+      });
+    });
+  }
+  if (autograd::needs_grad(a, b)) {
+    SavedTensor sc(cond, false);
+    Dims sha = a->shape, shb = b->shape;
+    autograd::record("WhereBackward0", {cond, a, b}, {out}, [sc, sha, shb](const TensorList& g, Node& self) {
+      Tensor c = sc.unpack(self);
+      Tensor z = zeros_like(g[0]);
+      TensorList r(3);
+      if (self.needs_input_grad(1)) r[1] = sum_to(where(c, g[0], z), sha);
+      if (self.needs_input_grad(2)) r[2] = sum_to(where(c, z, g[0]), shb);
+      return r;
+    });
+  }
+  return out;
+}
+
+}  // namespace fg::ops

@@ -1,0 +1,171 @@
+// In-place ops. Without autograd they write straight into self's memory; with autograd they are
+// the out-of-place op plus assign_inplace, which moves self's history onto the new node.
+#include <cmath>
+
+#include "autograd/function.h"
+#include "ops/binary_kernel.h"
+
+namespace fg::ops {
+
+namespace {
+
+const char* type_word(DType t) {
+  switch (t) {
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+    case DType::Int64: return "Long";
+    case DType::Bool: return "Bool";
+  }
+  return "?";
+}
+
+void check_castable(DType result, DType out) {
+  FG_CHECK(category(result) <= category(out), RuntimeError, "result type ", type_word(result),
+           " can't be cast to the desired output type ", type_word(out));
+}
+
+void check_writable_leaf(const Tensor& self) {
+  FG_CHECK(!(GradMode::is_enabled() && self->is_leaf() && self->requires_grad), RuntimeError,
+           "a leaf Variable that requires grad is being used in an in-place operation.");
+}
+
+// Partial overlap between what is read and what is written would read already-updated values.
+bool same_or_disjoint(const Tensor& self, const Tensor& other) {
+  if (other->storage != self->storage) return true;
+  return other->offset == self->offset && other->strides == self->strides && other->shape == self->shape;
+}
+
+bool can_write_directly(const Tensor& self, const Tensor& other, DType compute) {
+  return !autograd::needs_grad(self, other) && compute == self->dtype && same_or_disjoint(self, other) &&
+         broadcast_shapes(self->shape, other->shape) == self->shape;
+}
+
+}  // namespace
+
+Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name) {
+  check_writable_leaf(self);
+  FG_CHECK(result->shape == self->shape, RuntimeError, "output with shape ", shape_str(self->shape),
+           " doesn't match the broadcast shape ", shape_str(result->shape));
+  check_castable(result->dtype, self->dtype);
+  const bool records = GradMode::is_enabled() && result->grad_fn != nullptr;
+  FG_CHECK(!(records && self->view_base), RuntimeError, op_name,
+           ": in-place modification of a view that takes part in autograd is not supported; use the out-of-place "
+           "op (e.g. torch.where or torch.cat) instead");
+  copy_into(self, result);
+  self->bump_version();
+  if (records) {
+    self->grad_fn = result->grad_fn;
+    self->output_nr = result->output_nr;
+  } else if (GradMode::is_enabled() && !self->is_leaf()) {
+    // overwritten by values without history (fill_, zero_): the old history no longer applies
+    self->grad_fn = nullptr;
+    self->requires_grad = false;
+  }
+  return self;
+}
+
+Tensor& add_(Tensor& self, const Tensor& other, double alpha) {
+  DType rt = result_type(self, other);
+  check_castable(rt, self->dtype);
+  if (can_write_directly(self, other, rt)) {
+    detail::binary_forward("add_", self, other, rt, rt,
+                           [alpha](auto x, auto y) {
+                             using T = decltype(x);
+                             if constexpr (std::is_same_v<T, bool>) return bool(x || (alpha != 0 && y));
+                             else return alpha == 1.0 ? T(x + y) : T(x + static_cast<T>(alpha) * y);
+                           },
+                           self);
+    self->bump_version();
+    return self;
+  }
+  return assign_inplace(self, add(self, other, alpha), "add_");
+}
+
+Tensor& sub_(Tensor& self, const Tensor& other, double alpha) { return add_(self, other, -alpha); }
+
+Tensor& mul_(Tensor& self, const Tensor& other) {
+  DType rt = result_type(self, other);
+  check_castable(rt, self->dtype);
+  if (can_write_directly(self, other, rt)) {
+    detail::binary_forward("mul_", self, other, rt, rt, [](auto x, auto y) {
+      using T = decltype(x);
+      if constexpr (std::is_same_v<T, bool>) return bool(x && y);
+      else return T(x * y);
+    }, self);
+    self->bump_version();
+    return self;
+  }
+  return assign_inplace(self, mul(self, other), "mul_");
+}
+
+Tensor& div_(Tensor& self, const Tensor& other) {
+  DType rt = result_type(self, other);
+  if (!is_floating(rt)) rt = DType::Float32;
+  check_castable(rt, self->dtype);
+  if (can_write_directly(self, other, rt)) {
+    detail::binary_forward("div_", self, other, rt, rt, [](auto x, auto y) { return x / y; }, self);
+    self->bump_version();
+    return self;
+  }
+  return assign_inplace(self, div(self, other), "div_");
+}
+
+Tensor& copy_(Tensor& self, const Tensor& src) {
+  if (!autograd::needs_grad(self, src) && same_or_disjoint(self, src)) {
+    copy_into(self, src);
+    self->bump_version();
+    return self;
+  }
+  Tensor s = src->dtype == self->dtype ? src : to_dtype(src, self->dtype);
+  Tensor result = s->shape == self->shape ? clone(s) : expand(s, self->shape.vec());
+  if (!result->grad_fn && s != src) result = clone(s);
+  check_writable_leaf(self);
+  return assign_inplace(self, result, "copy_");
+}
+
+Tensor& fill_(Tensor& self, double value) {
+  check_writable_leaf(self);
+  Tensor v = scalar_tensor(value, self->dtype);
+  if (!autograd::needs_grad(self)) {
+    copy_into(self, v);
+    self->bump_version();
+    return self;
+  }
+  return assign_inplace(self, full(self->shape, value, self->dtype), "fill_");
+}
+
+Tensor& zero_(Tensor& self) { return fill_(self, 0.0); }
+
+Tensor& clamp_(Tensor& self, std::optional<double> lo, std::optional<double> hi) {
+  return assign_inplace(self, clamp(self, lo, hi), "clamp_");
+}
+
+// self += value * t1 * t2 (addcmul_) or self += value * t1 / t2 (addcdiv_): the optimizers' steps.
+static Tensor& addc_(Tensor& self, const Tensor& t1, const Tensor& t2, double value, bool divide) {
+  const bool direct = !autograd::needs_grad(self, t1, t2) && t1->dtype == self->dtype && t2->dtype == self->dtype &&
+                      is_floating(self->dtype) && same_or_disjoint(self, t1) && same_or_disjoint(self, t2) &&
+                      broadcast_shapes(self->shape, broadcast_shapes(t1->shape, t2->shape)) == self->shape;
+  if (direct) {
+    FG_DISPATCH_FLOATING(self->dtype, divide ? "addcdiv_" : "addcmul_", [&] {
+      const scalar_t v = static_cast<scalar_t>(value);
+      if (divide)
+        kernels::ternary_kernel<scalar_t, scalar_t>(self, self, t1, t2, [v](scalar_t s, scalar_t a, scalar_t b) {
+          return s + v * a / b;  // torch's operation order
+        });
+      else
+        kernels::ternary_kernel<scalar_t, scalar_t>(self, self, t1, t2, [v](scalar_t s, scalar_t a, scalar_t b) {
+          return s + v * a * b;
+        });
+    });
+    self->bump_version();
+    return self;
+  }
+  Tensor prod = divide ? div(t1, t2) : mul(t1, t2);
+  Tensor r = add(self, mul(prod, result_like_scalar(value, prod)));
+  return assign_inplace(self, r, divide ? "addcdiv_" : "addcmul_");
+}
+
+Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, double value) { return addc_(self, t1, t2, value, false); }
+Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, double value) { return addc_(self, t1, t2, value, true); }
+
+}  // namespace fg::ops

@@ -1,0 +1,138 @@
+#pragma once
+// The differentiable ops of fastgrad, one C++ function each. Backward formulas are written with
+// these same functions, so they are differentiable too. Each op lives in csrc/ops/<family>.cpp
+// with its checks, its forward (a kernel call) and its backward together.
+#include <optional>
+#include <tuple>
+#include <vector>
+
+#include "tensor/tensor.h"
+
+namespace fg::ops {
+
+using DimList = std::vector<int64_t>;
+
+// ---- creation (creation.cpp) ----
+Tensor zeros(const Dims& shape, DType dtype);
+Tensor ones(const Dims& shape, DType dtype);
+Tensor full(const Dims& shape, double value, DType dtype);
+Tensor zeros_like(const Tensor& t);
+Tensor ones_like(const Tensor& t);
+Tensor arange(double start, double end, double step, DType dtype);
+Tensor linspace(double start, double end, int64_t steps, DType dtype);
+Tensor eye(int64_t n, int64_t m, DType dtype);
+
+// ---- dtype / copies (copy.cpp) ----
+Tensor to_dtype(const Tensor& t, DType dtype);  // differentiable between float dtypes
+Tensor contiguous(const Tensor& t);
+Tensor clone(const Tensor& t);
+// Copies src (broadcast to dst's shape, converted to dst's dtype) into dst's memory. No autograd.
+void copy_into(const Tensor& dst, const Tensor& src);
+
+// ---- elementwise binary (binary.cpp) ----
+Tensor add(const Tensor& a, const Tensor& b, double alpha = 1.0);
+Tensor sub(const Tensor& a, const Tensor& b, double alpha = 1.0);
+Tensor mul(const Tensor& a, const Tensor& b);
+Tensor div(const Tensor& a, const Tensor& b);
+Tensor pow(const Tensor& a, const Tensor& b);
+Tensor maximum(const Tensor& a, const Tensor& b);
+Tensor minimum(const Tensor& a, const Tensor& b);
+Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);
+// comparisons return bool and are not differentiable
+enum class CmpOp { Eq, Ne, Lt, Le, Gt, Ge };
+Tensor compare(const Tensor& a, const Tensor& b, CmpOp op);
+Tensor logical_not(const Tensor& a);
+Tensor result_like_scalar(double v, const Tensor& like);  // a 0-dim "wrapped number" for a Python scalar
+
+// ---- elementwise unary (unary.cpp) ----
+Tensor neg(const Tensor& x);
+Tensor exp(const Tensor& x);
+Tensor log(const Tensor& x);
+Tensor log1p(const Tensor& x);
+Tensor sqrt(const Tensor& x);
+Tensor rsqrt(const Tensor& x);
+Tensor abs(const Tensor& x);
+Tensor sign(const Tensor& x);
+Tensor sin(const Tensor& x);
+Tensor cos(const Tensor& x);
+Tensor reciprocal(const Tensor& x);
+Tensor erf(const Tensor& x);
+Tensor clamp(const Tensor& x, std::optional<double> min, std::optional<double> max);
+
+// ---- activations (activation.cpp) ----
+Tensor relu(const Tensor& x);
+Tensor sigmoid(const Tensor& x);
+Tensor tanh(const Tensor& x);
+Tensor leaky_relu(const Tensor& x, double negative_slope);
+Tensor gelu(const Tensor& x, bool tanh_approx);
+Tensor softplus(const Tensor& x, double beta, double threshold);
+Tensor threshold_backward(const Tensor& grad, const Tensor& out);
+
+// ---- reductions (reduce.cpp) ----
+Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype = std::nullopt);
+Tensor sum_all(const Tensor& x);
+Tensor mean(const Tensor& x, const DimList& dims, bool keepdim);
+Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim);
+Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim);
+Tensor amax(const Tensor& x, const DimList& dims, bool keepdim);
+Tensor amin(const Tensor& x, const DimList& dims, bool keepdim);
+std::tuple<Tensor, Tensor> max_dim(const Tensor& x, int64_t dim, bool keepdim);
+std::tuple<Tensor, Tensor> min_dim(const Tensor& x, int64_t dim, bool keepdim);
+Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
+Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
+Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim);
+// Sums `g` down to `shape` (the reverse of broadcasting); returns g itself when shapes match.
+Tensor sum_to(const Tensor& g, const Dims& shape);
+
+// ---- softmax family (softmax.cpp) ----
+Tensor softmax(const Tensor& x, int64_t dim);
+Tensor log_softmax(const Tensor& x, int64_t dim);
+
+// ---- linear algebra (linalg.cpp) ----
+Tensor mm(const Tensor& a, const Tensor& b);
+Tensor matmul(const Tensor& a, const Tensor& b);
+Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b);  // b may be null
+
+// ---- views and shape (view.cpp) ----
+Tensor view(const Tensor& x, const DimList& shape);
+Tensor reshape(const Tensor& x, const DimList& shape);
+Tensor transpose(const Tensor& x, int64_t d0, int64_t d1);
+Tensor permute(const Tensor& x, const DimList& dims);
+Tensor expand(const Tensor& x, const DimList& shape);
+Tensor squeeze(const Tensor& x, std::optional<DimList> dims);
+Tensor unsqueeze(const Tensor& x, int64_t dim);
+Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim);
+Tensor slice(const Tensor& x, int64_t dim, int64_t start, int64_t stop, int64_t step);
+Tensor select(const Tensor& x, int64_t dim, int64_t index);
+Tensor as_strided_view(const Tensor& x, const Dims& shape, const Dims& strides, int64_t offset);
+
+// ---- joining and indexing (index.cpp) ----
+Tensor cat(const TensorList& tensors, int64_t dim);
+Tensor stack(const TensorList& tensors, int64_t dim);
+Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
+Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
+
+// ---- in-place (inplace.cpp); these bump the version counter ----
+Tensor& add_(Tensor& self, const Tensor& other, double alpha = 1.0);
+Tensor& sub_(Tensor& self, const Tensor& other, double alpha = 1.0);
+Tensor& mul_(Tensor& self, const Tensor& other);
+Tensor& div_(Tensor& self, const Tensor& other);
+Tensor& copy_(Tensor& self, const Tensor& src);
+Tensor& fill_(Tensor& self, double value);
+Tensor& zero_(Tensor& self);
+Tensor& clamp_(Tensor& self, std::optional<double> min, std::optional<double> max);
+Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, double value);
+Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, double value);
+// Replaces self's contents with `result` (same shape) as an in-place op: checks, version bump and
+// autograd history (grad_fn) for self. Every in-place op is written as out-of-place + this.
+Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name);
+
+// ---- broadcasting helpers (broadcast.cpp) ----
+Dims broadcast_shapes(const Dims& a, const Dims& b);
+Tensor broadcast_to_view(const Tensor& x, const Dims& shape);  // a stride-0 view, no autograd
+DType result_type(const Tensor& a, const Tensor& b);
+bool is_wrapped_number(const Tensor& t);
+
+}  // namespace fg::ops

@@ -1,0 +1,255 @@
+// Reductions: sum, mean, var, std, amax/amin, max/min with indices, argmax/argmin, logsumexp,
+// and sum_to (the backward of broadcasting).
+#include <cmath>
+#include <limits>
+
+#include "autograd/function.h"
+#include "kernels/parallel.h"
+#include "ops/reduce_plan.h"
+
+namespace fg::ops {
+
+using detail::plan_reduce;
+using detail::ReducePlan;
+
+namespace {
+
+template <typename T> using acc_t = std::conditional_t<std::is_floating_point_v<T>, double, int64_t>;
+
+template <typename T, typename Out>
+void sum_kernel(const ReducePlan& p, Out* out) {
+  const T* in = p.input->data<T>();
+  const int64_t outer = p.outer, inner = p.inner;
+  if (!p.columns) {
+    const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(inner, 1));
+    parallel_for(0, outer, grain, [&](int64_t b, int64_t e) {
+      for (int64_t o = b; o < e; ++o) {
+        const T* row = in + o * inner;
+        // four independent accumulators: vectorisable and less rounding drift than one running sum
+        acc_t<T> s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int64_t i = 0;
+        for (; i + 4 <= inner; i += 4) {
+          s0 += row[i];
+          s1 += row[i + 1];
+          s2 += row[i + 2];
+          s3 += row[i + 3];
+        }
+        for (; i < inner; ++i) s0 += row[i];
+        out[o] = static_cast<Out>((s0 + s1) + (s2 + s3));
+      }
+    });
+  } else {
+    // columns: input is [inner, outer]; sum down each column
+    const int64_t grain = std::max<int64_t>(64, kGrainSize / std::max<int64_t>(inner, 1));
+    parallel_for(0, outer, grain, [&](int64_t b, int64_t e) {
+      std::vector<acc_t<T>> acc(e - b, 0);
+      for (int64_t r = 0; r < inner; ++r) {
+        const T* row = in + r * outer;
+        for (int64_t j = b; j < e; ++j) acc[j - b] += row[j];
+      }
+      for (int64_t j = b; j < e; ++j) out[j] = static_cast<Out>(acc[j - b]);
+    });
+  }
+}
+
+// Max/min along rows (or columns), with the index of the first extreme; a NaN wins, as in torch.
+template <typename T>
+void extreme_kernel(const ReducePlan& p, bool is_max, T* vals, int64_t* idx) {
+  const T* in = p.input->data<T>();
+  const int64_t outer = p.outer, inner = p.inner;
+  auto better = [is_max](T a, T b) {
+    if constexpr (std::is_floating_point_v<T>) {
+      if (a != a) return b == b;  // a NaN replaces a number
+      if (b != b) return false;
+    }
+    return is_max ? a > b : a < b;
+  };
+  for (int64_t o = 0; o < outer; ++o) {
+    const int64_t step = p.columns ? outer : 1;
+    const T* base = p.columns ? in + o : in + o * inner;
+    T best = base[0];
+    int64_t bi = 0;
+    for (int64_t i = 1; i < inner; ++i) {
+      T v = base[i * step];
+      if (better(v, best)) {
+        best = v;
+        bi = i;
+      }
+    }
+    if (vals) vals[o] = best;
+    if (idx) idx[o] = bi;
+  }
+}
+
+DType sum_dtype(DType in) { return is_floating(in) ? in : DType::Int64; }
+
+// Reshape a reduced gradient back to keepdim form and broadcast it over the input's shape.
+Tensor expand_reduced(const Tensor& g, const Dims& keep_shape, const Dims& in_shape) {
+  return expand(reshape(g, keep_shape.vec()), in_shape.vec());
+}
+
+}  // namespace
+
+Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype) {
+  Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
+  ReducePlan p = plan_reduce(src, dims, keepdim);
+  const DType od = sum_dtype(src->dtype);
+  Tensor out = empty(p.out_shape, od);
+  if (p.inner == 0 || src->numel() == 0) {
+    out = zeros(p.out_shape, od);
+  } else {
+    FG_DISPATCH_ALL(src->dtype, "sum", [&] {
+      if (od == DType::Int64) sum_kernel<scalar_t, int64_t>(p, out->data<int64_t>());
+      else if constexpr (std::is_floating_point_v<scalar_t>) sum_kernel<scalar_t, scalar_t>(p, out->data<scalar_t>());
+    });
+  }
+  if (autograd::needs_grad(src)) {
+    Dims keep = p.keep_shape, in_shape = src->shape;
+    autograd::record("SumBackward1", {src}, {out}, [keep, in_shape](const TensorList& g, Node&) {
+      return TensorList{expand_reduced(g[0], keep, in_shape)};
+    });
+  }
+  return out;
+}
+
+Tensor sum_all(const Tensor& x) { return sum(x, {}, false); }
+
+static int64_t reduced_count(const Tensor& x, const DimList& dims) {
+  auto mask = detail::reduced_mask(x, dims);
+  int64_t n = 1;
+  for (int64_t i = 0; i < x->dim(); ++i)
+    if (mask[i]) n *= x->shape[i];
+  return n;
+}
+
+Tensor mean(const Tensor& x, const DimList& dims, bool keepdim) {
+  FG_CHECK(is_floating(x->dtype), RuntimeError,
+           "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. "
+           "Got: ", dtype_name(x->dtype) + 6);
+  const int64_t n = reduced_count(x, dims);
+  Tensor s = sum(x, dims, keepdim);
+  return div(s, result_like_scalar(static_cast<double>(n), s));
+}
+
+Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim) {
+  FG_CHECK(is_floating(x->dtype), RuntimeError, "std and var only support floating point and complex dtypes");
+  const int64_t n = reduced_count(x, dims);
+  Tensor mu = mean(x, dims, true);
+  Tensor d = sub(x, mu);
+  Tensor ss = sum(mul(d, d), dims, keepdim);
+  // torch gives nan (inf/nan from 0/0) when n - correction <= 0, with a warning; we keep the value
+  return div(ss, result_like_scalar(std::max(0.0, static_cast<double>(n) - correction), ss));
+}
+
+Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim) {
+  return sqrt(var(x, dims, correction, keepdim));
+}
+
+static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool is_max) {
+  const char* name = is_max ? "amax" : "amin";
+  FG_CHECK(x->numel() > 0, IndexError, name, "(): Expected reduction dim to be specified for input.numel() == 0. "
+           "Specify the reduction dim with the 'dim' argument.");
+  ReducePlan p = plan_reduce(x, dims, keepdim);
+  Tensor out = empty(p.out_shape, x->dtype);
+  FG_DISPATCH_ALL(x->dtype, name, [&] { extreme_kernel<scalar_t>(p, is_max, out->data<scalar_t>(), nullptr); });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false), so(out, true);
+    Dims keep = p.keep_shape, in_shape = x->shape;
+    DimList d = dims;
+    autograd::record(is_max ? "AmaxBackward0" : "AminBackward0", {x}, {out},
+                     [sx, so, keep, in_shape, d](const TensorList& g, Node& self) {
+                       // the gradient is shared evenly among the elements equal to the extreme
+                       Tensor xv = sx.unpack(self);
+                       Tensor ov = expand_reduced(so.unpack(self), keep, in_shape);
+                       Tensor mask = to_dtype(compare(xv, ov, CmpOp::Eq), g[0]->dtype);
+                       Tensor count = sum(mask, d, true);
+                       return TensorList{div(mul(expand_reduced(g[0], keep, in_shape), mask), count)};
+                     });
+  }
+  return out;
+}
+
+Tensor amax(const Tensor& x, const DimList& dims, bool keepdim) { return amax_amin(x, dims, keepdim, true); }
+Tensor amin(const Tensor& x, const DimList& dims, bool keepdim) { return amax_amin(x, dims, keepdim, false); }
+
+static std::tuple<Tensor, Tensor> extreme_dim(const Tensor& x, int64_t dim, bool keepdim, bool is_max) {
+  const int64_t nd = x->dim();
+  dim = wrap_dim(dim, nd);
+  FG_CHECK(nd == 0 || x->shape[dim] > 0, IndexError, is_max ? "max" : "min",
+           "(): Expected reduction dim ", dim, " to have non-zero size.");
+  ReducePlan p = plan_reduce(x, nd == 0 ? DimList{} : DimList{dim}, keepdim);
+  Tensor vals = empty(p.out_shape, x->dtype);
+  Tensor idx = empty(p.out_shape, DType::Int64);
+  if (vals->numel() > 0)
+    FG_DISPATCH_ALL(x->dtype, is_max ? "max" : "min",
+                    [&] { extreme_kernel<scalar_t>(p, is_max, vals->data<scalar_t>(), idx->data<int64_t>()); });
+  if (autograd::needs_grad(x)) {
+    SavedTensor si(idx, false);
+    Dims keep = p.keep_shape, in_shape = x->shape;
+    autograd::record(is_max ? "MaxBackward0" : "MinBackward0", {x}, {vals},
+                     [si, keep, in_shape, dim](const TensorList& g, Node& self) {
+                       Tensor i = reshape(si.unpack(self), keep.vec());
+                       Tensor gk = reshape(g[0], keep.vec());
+                       if (in_shape.empty()) return TensorList{reshape(g[0], {})};
+                       return TensorList{scatter_add(zeros(in_shape, g[0]->dtype), dim, i, gk)};
+                     });
+  }
+  return {vals, idx};
+}
+
+std::tuple<Tensor, Tensor> max_dim(const Tensor& x, int64_t dim, bool keepdim) { return extreme_dim(x, dim, keepdim, true); }
+std::tuple<Tensor, Tensor> min_dim(const Tensor& x, int64_t dim, bool keepdim) { return extreme_dim(x, dim, keepdim, false); }
+
+static Tensor arg_extreme(const Tensor& x, std::optional<int64_t> dim, bool keepdim, bool is_max) {
+  NoGradGuard ng;
+  if (!dim) {
+    FG_CHECK(x->numel() > 0, RuntimeError, is_max ? "argmax" : "argmin",
+             "(): Expected reduction dim to be specified for input.numel() == 0.");
+    Tensor flat = reshape(alias_detached(x), {-1});
+    Tensor i = std::get<1>(extreme_dim(flat, 0, false, is_max));
+    if (keepdim) return reshape(i, DimList(x->dim(), 1));
+    return i;
+  }
+  return std::get<1>(extreme_dim(alias_detached(x), *dim, keepdim, is_max));
+}
+
+Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return arg_extreme(x, dim, keepdim, true); }
+Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return arg_extreme(x, dim, keepdim, false); }
+
+Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim) {
+  Tensor xf = is_floating(x->dtype) ? x : to_dtype(x, DType::Float32);
+  if (xf->numel() == 0) return log(sum(exp(xf), dims, keepdim));
+  // Shift by the max (a constant for autograd: its terms cancel in the gradient, which is softmax).
+  Tensor m;
+  {
+    NoGradGuard ng;
+    m = amax(alias_detached(xf), dims, true);
+    Tensor finite = compare(abs(m), result_like_scalar(INFINITY, m), CmpOp::Ne);
+    m = where(finite, m, zeros_like(m));
+  }
+  Tensor s = log(sum(exp(sub(xf, m)), dims, true));
+  Tensor out = add(s, m);
+  if (!keepdim) {
+    auto mask = detail::reduced_mask(xf, dims);
+    DimList sq;
+    for (int64_t i = 0; i < xf->dim(); ++i)
+      if (mask[i]) sq.push_back(i);
+    out = squeeze(out, sq);
+  }
+  return out;
+}
+
+Tensor sum_to(const Tensor& g, const Dims& shape) {
+  if (g->shape == shape) return g;
+  const int64_t lead = g->dim() - static_cast<int64_t>(shape.size());
+  FG_CHECK(lead >= 0, RuntimeError, "sum_to: cannot reduce ", shape_str(g->shape), " to ", shape_str(shape));
+  DimList dims;
+  for (int64_t i = 0; i < lead; ++i) dims.push_back(i);
+  for (size_t i = 0; i < shape.size(); ++i)
+    if (shape[i] == 1 && g->shape[lead + i] != 1) dims.push_back(lead + static_cast<int64_t>(i));
+  Tensor r = dims.empty() ? g : sum(g, dims, true);
+  if (lead > 0 || r->shape != shape) r = reshape(r, shape.vec());
+  return r;
+}
+
+}  // namespace fg::ops

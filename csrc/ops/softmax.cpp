@@ -1,0 +1,91 @@
+// softmax and log_softmax along one dim, through the max-shifted log-sum-exp so that large
+// logits (1e4) stay finite.
+#include <cmath>
+
+#include "autograd/function.h"
+#include "kernels/parallel.h"
+#include "ops/ops.h"
+
+namespace fg::ops {
+
+namespace {
+
+template <typename T>
+void softmax_rows(const T* in, T* out, int64_t rows, int64_t n, bool log_out) {
+  const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(n, 1));
+  parallel_for(0, rows, grain, [&](int64_t b, int64_t e) {
+    for (int64_t r = b; r < e; ++r) {
+      const T* x = in + r * n;
+      T* y = out + r * n;
+      T m = x[0];
+      bool has_nan = false;
+      for (int64_t i = 0; i < n; ++i) {
+        if (x[i] != x[i]) has_nan = true;
+        m = x[i] > m ? x[i] : m;
+      }
+      if (has_nan) {
+        for (int64_t i = 0; i < n; ++i) y[i] = std::numeric_limits<T>::quiet_NaN();
+        continue;
+      }
+      T s = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        T ex = std::exp(x[i] - m);
+        s += ex;
+        if (!log_out) y[i] = ex;
+      }
+      if (log_out) {
+        const T lse = m + std::log(s);
+        for (int64_t i = 0; i < n; ++i) y[i] = x[i] - lse;
+      } else {
+        const T inv = T(1) / s;
+        for (int64_t i = 0; i < n; ++i) y[i] *= inv;
+      }
+    }
+  });
+}
+
+Tensor softmax_forward(const Tensor& x, int64_t dim, bool log_out) {
+  Tensor xf = is_floating(x->dtype) ? x : to_dtype(x, DType::Float32);
+  const int64_t nd = xf->dim();
+  dim = wrap_dim(dim, nd);
+  NoGradGuard ng;
+  const bool last = nd == 0 || dim == nd - 1;
+  Tensor in = last ? contiguous(alias_detached(xf)) : contiguous(transpose(alias_detached(xf), dim, nd - 1));
+  Tensor out = empty(in->shape, in->dtype);
+  const int64_t n = nd == 0 ? 1 : in->shape[nd - 1];
+  const int64_t rows = n == 0 ? 0 : in->numel() / n;
+  if (rows > 0)
+    FG_DISPATCH_FLOATING(in->dtype, log_out ? "log_softmax" : "softmax",
+                         [&] { softmax_rows<scalar_t>(in->data<scalar_t>(), out->data<scalar_t>(), rows, n, log_out); });
+  if (!last) out = contiguous(transpose(out, dim, nd - 1));
+  return alias_detached(out);
+}
+
+}  // namespace
+
+Tensor softmax(const Tensor& x, int64_t dim) {
+  Tensor out = softmax_forward(x, dim, false);
+  if (autograd::needs_grad(x)) {
+    SavedTensor so(out, true);
+    autograd::record("SoftmaxBackward0", {x}, {out}, [so, dim](const TensorList& g, Node& self) {
+      Tensor y = so.unpack(self);
+      Tensor gy = mul(g[0], y);
+      return TensorList{sub(gy, mul(y, sum(gy, {dim}, true)))};
+    });
+  }
+  return out;
+}
+
+Tensor log_softmax(const Tensor& x, int64_t dim) {
+  Tensor out = softmax_forward(x, dim, true);
+  if (autograd::needs_grad(x)) {
+    SavedTensor so(out, true);
+    autograd::record("LogSoftmaxBackward0", {x}, {out}, [so, dim](const TensorList& g, Node& self) {
+      Tensor y = so.unpack(self);
+      return TensorList{sub(g[0], mul(exp(y), sum(g[0], {dim}, true)))};
+    });
+  }
+  return out;
+}
+
+}  // namespace fg::ops

@@ -1,0 +1,292 @@
+// Views: results share storage with their input (and its version counter); the backward of each
+// maps the gradient back to the input's shape.
+#include <algorithm>
+#include <numeric>
+
+#include "autograd/function.h"
+#include "ops/ops.h"
+
+namespace fg::ops {
+
+namespace {
+
+// Resolves one -1 and checks the element count, as torch's infer_size does.
+Dims infer_shape(const DimList& shape, int64_t numel) {
+  Dims out;
+  int64_t known = 1, infer_at = -1;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == -1) {
+      FG_CHECK(infer_at < 0, RuntimeError, "only one dimension can be inferred");
+      infer_at = static_cast<int64_t>(i);
+      out.push_back(-1);
+    } else {
+      FG_CHECK(shape[i] >= 0, RuntimeError, "invalid shape dimension ", shape[i]);
+      known *= shape[i];
+      out.push_back(shape[i]);
+    }
+  }
+  if (infer_at >= 0) {
+    FG_CHECK(known != 0 && numel % known == 0, RuntimeError, "shape '", shape_str(Dims(shape)),
+             "' is invalid for input of size ", numel);
+    out[infer_at] = numel / known;
+  } else {
+    FG_CHECK(known == numel, RuntimeError, "shape '", shape_str(Dims(shape)), "' is invalid for input of size ",
+             numel);
+  }
+  return out;
+}
+
+// Strides that let `old` memory be viewed as `new_shape` without a copy, or false (torch's computeStride).
+bool compute_view_strides(const Dims& oldshape, const Dims& oldstride, const Dims& newshape, Dims& newstride) {
+  newstride = Dims(newshape.size(), 0);
+  if (oldshape.empty()) {
+    for (auto& s : newstride) s = 1;
+    return true;
+  }
+  int64_t numel = shape_numel(oldshape);
+  if (numel == 0) {
+    newstride = contiguous_strides(newshape);
+    return true;
+  }
+  int64_t view_d = static_cast<int64_t>(newshape.size()) - 1;
+  int64_t chunk_base_stride = oldstride.back();
+  int64_t tensor_numel = 1, view_numel = 1;
+  for (int64_t tensor_d = static_cast<int64_t>(oldshape.size()) - 1; tensor_d >= 0; tensor_d--) {
+    tensor_numel *= oldshape[tensor_d];
+    if (tensor_d == 0 || (oldshape[tensor_d - 1] != 1 && oldstride[tensor_d - 1] != tensor_numel * chunk_base_stride)) {
+      while (view_d >= 0 && (view_numel < tensor_numel || newshape[view_d] == 1)) {
+        newstride[view_d] = view_numel * chunk_base_stride;
+        view_numel *= newshape[view_d];
+        view_d--;
+      }
+      if (view_numel != tensor_numel) return false;
+      if (tensor_d > 0) {
+        chunk_base_stride = oldstride[tensor_d - 1];
+        tensor_numel = 1;
+        view_numel = 1;
+      }
+    }
+  }
+  return view_d == -1;
+}
+
+Tensor reshape_grad(const Tensor& g, const Dims& shape) { return reshape(g, shape.vec()); }
+
+}  // namespace
+
+Tensor as_strided_view(const Tensor& x, const Dims& shape, const Dims& strides, int64_t offset) {
+  return make_view(x, shape, strides, offset);
+}
+
+Tensor view(const Tensor& x, const DimList& shape) {
+  Dims ns = infer_shape(shape, x->numel());
+  Dims st;
+  FG_CHECK(compute_view_strides(x->shape, x->strides, ns, st), RuntimeError,
+           "view size is not compatible with input tensor's size and stride (at least one dimension spans across "
+           "two contiguous subspaces). Use .reshape(...) instead.");
+  Tensor out = make_view(x, ns, st, x->offset);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("ViewBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
+      return TensorList{reshape_grad(g[0], in_shape)};
+    });
+  }
+  return out;
+}
+
+Tensor reshape(const Tensor& x, const DimList& shape) {
+  Dims ns = infer_shape(shape, x->numel());
+  Dims st;
+  if (compute_view_strides(x->shape, x->strides, ns, st)) return view(x, ns.vec());
+  return view(clone(x), ns.vec());
+}
+
+Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
+  const int64_t nd = x->dim();
+  d0 = wrap_dim(d0, nd);
+  d1 = wrap_dim(d1, nd);
+  Dims sh = x->shape, st = x->strides;
+  if (nd > 0) {
+    std::swap(sh[d0], sh[d1]);
+    std::swap(st[d0], st[d1]);
+  }
+  Tensor out = make_view(x, sh, st, x->offset);
+  if (autograd::needs_grad(x))
+    autograd::record("TransposeBackward0", {x}, {out}, [d0, d1](const TensorList& g, Node&) {
+      return TensorList{transpose(g[0], d0, d1)};
+    });
+  return out;
+}
+
+Tensor permute(const Tensor& x, const DimList& dims) {
+  const int64_t nd = x->dim();
+  FG_CHECK(static_cast<int64_t>(dims.size()) == nd, RuntimeError,
+           "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired "
+           "ordering of dimensions i.e. input.dim() = ", nd, " is not equal to len(dims) = ", dims.size());
+  std::vector<int64_t> perm(nd), inv(nd);
+  std::vector<bool> seen(nd, false);
+  Dims sh(nd), st(nd);
+  for (int64_t i = 0; i < nd; ++i) {
+    int64_t d = wrap_dim(dims[i], nd);
+    FG_CHECK(!seen[d], RuntimeError, "permute(): duplicate dims are not allowed.");
+    seen[d] = true;
+    perm[i] = d;
+    inv[d] = i;
+    sh[i] = x->shape[d];
+    st[i] = x->strides[d];
+  }
+  Tensor out = make_view(x, sh, st, x->offset);
+  if (autograd::needs_grad(x))
+    autograd::record("PermuteBackward0", {x}, {out}, [inv](const TensorList& g, Node&) {
+      return TensorList{permute(g[0], inv)};
+    });
+  return out;
+}
+
+Tensor expand(const Tensor& x, const DimList& shape) {
+  FG_CHECK(shape.size() >= static_cast<size_t>(x->dim()), RuntimeError, "expand(", dtype_name(x->dtype), "{",
+           shape_str(x->shape).substr(1, shape_str(x->shape).size() - 2), "}, size=", shape_str(Dims(shape)),
+           "): the number of sizes provided (", shape.size(),
+           ") must be greater or equal to the number of dimensions in the tensor (", x->dim(), ")");
+  Dims target(shape);
+  const size_t off = shape.size() - x->dim();
+  for (size_t i = 0; i < shape.size(); ++i) {
+    if (shape[i] == -1) {
+      FG_CHECK(i >= off, RuntimeError, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
+      target[i] = x->shape[i - off];
+    }
+  }
+  Tensor out = broadcast_to_view(x, target);
+  if (out == x) out = make_view(x, x->shape, x->strides, x->offset);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("ExpandBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
+      return TensorList{sum_to(g[0], in_shape)};
+    });
+  }
+  return out;
+}
+
+Tensor squeeze(const Tensor& x, std::optional<DimList> dims) {
+  const int64_t nd = x->dim();
+  std::vector<bool> drop(nd, false);
+  if (dims) {
+    for (int64_t d : *dims) {
+      int64_t w = wrap_dim(d, nd);
+      if (nd > 0 && x->shape[w] == 1) drop[w] = true;
+    }
+  } else {
+    for (int64_t i = 0; i < nd; ++i) drop[i] = x->shape[i] == 1;
+  }
+  Dims sh, st;
+  for (int64_t i = 0; i < nd; ++i)
+    if (!drop[i]) {
+      sh.push_back(x->shape[i]);
+      st.push_back(x->strides[i]);
+    }
+  Tensor out = make_view(x, sh, st, x->offset);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("SqueezeBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
+      return TensorList{reshape_grad(g[0], in_shape)};
+    });
+  }
+  return out;
+}
+
+Tensor unsqueeze(const Tensor& x, int64_t dim) {
+  const int64_t nd = x->dim();
+  FG_CHECK(dim >= -(nd + 1) && dim <= nd, IndexError, "Dimension out of range (expected to be in range of [",
+           -(nd + 1), ", ", nd, "], but got ", dim, ")");
+  if (dim < 0) dim += nd + 1;
+  Dims sh = x->shape, st = x->strides;
+  int64_t new_stride = dim < nd ? sh[dim] * st[dim] : 1;
+  sh.insert(dim, 1);
+  st.insert(dim, new_stride);
+  Tensor out = make_view(x, sh, st, x->offset);
+  if (autograd::needs_grad(x))
+    autograd::record("UnsqueezeBackward0", {x}, {out}, [dim](const TensorList& g, Node&) {
+      return TensorList{squeeze(g[0], DimList{dim})};
+    });
+  return out;
+}
+
+Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
+  const int64_t nd = x->dim();
+  if (nd == 0) return reshape(x, {1});
+  start_dim = wrap_dim(start_dim, nd);
+  end_dim = wrap_dim(end_dim, nd);
+  FG_CHECK(start_dim <= end_dim, RuntimeError, "flatten() has invalid args: start_dim cannot come after end_dim");
+  if (start_dim == end_dim) return x;
+  DimList shape;
+  for (int64_t i = 0; i < start_dim; ++i) shape.push_back(x->shape[i]);
+  int64_t m = 1;
+  for (int64_t i = start_dim; i <= end_dim; ++i) m *= x->shape[i];
+  shape.push_back(m);
+  for (int64_t i = end_dim + 1; i < nd; ++i) shape.push_back(x->shape[i]);
+  return reshape(x, shape);
+}
+
+// Gradient of a slice/select: zeros of the input's shape with g written into the same view.
+// Differentiable: its gradient is the same slice of the incoming gradient.
+static Tensor scatter_into_zeros(const Tensor& g, const Dims& in_shape, int64_t dim, int64_t start, int64_t stop,
+                                 int64_t step, bool is_select) {
+  Tensor z = zeros(in_shape, g->dtype);
+  {
+    NoGradGuard ng;
+    Tensor region = is_select ? select(z, dim, start) : slice(z, dim, start, stop, step);
+    copy_into(region, g);
+  }
+  if (autograd::needs_grad(g))
+    autograd::record(is_select ? "SelectBackwardBackward0" : "SliceBackwardBackward0", {g}, {z},
+                     [dim, start, stop, step, is_select](const TensorList& gg, Node&) {
+                       return TensorList{is_select ? select(gg[0], dim, start) : slice(gg[0], dim, start, stop, step)};
+                     });
+  return z;
+}
+
+Tensor slice(const Tensor& x, int64_t dim, int64_t start, int64_t stop, int64_t step) {
+  const int64_t nd = x->dim();
+  FG_CHECK(nd > 0, IndexError, "slice() cannot be applied to a 0-dim tensor.");
+  dim = wrap_dim(dim, nd);
+  FG_CHECK(step > 0, ValueError, "step must be greater than zero");
+  const int64_t n = x->shape[dim];
+  if (start < 0) start += n;
+  if (stop < 0) stop += n;
+  start = std::min(std::max<int64_t>(start, 0), n);
+  stop = std::min(std::max<int64_t>(stop, start), n);
+  Dims sh = x->shape, st = x->strides;
+  sh[dim] = (stop - start + step - 1) / step;
+  st[dim] = x->strides[dim] * step;
+  Tensor out = make_view(x, sh, st, x->offset + start * x->strides[dim]);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("SliceBackward0", {x}, {out}, [in_shape, dim, start, stop, step](const TensorList& g, Node&) {
+      return TensorList{scatter_into_zeros(g[0], in_shape, dim, start, stop, step, false)};
+    });
+  }
+  return out;
+}
+
+Tensor select(const Tensor& x, int64_t dim, int64_t index) {
+  const int64_t nd = x->dim();
+  FG_CHECK(nd > 0, IndexError, "select() cannot be applied to a 0-dim tensor.");
+  dim = wrap_dim(dim, nd);
+  const int64_t n = x->shape[dim];
+  FG_CHECK(index >= -n && index < n, IndexError, "index ", index, " is out of bounds for dimension ", dim,
+           " with size ", n);
+  if (index < 0) index += n;
+  Dims sh = x->shape, st = x->strides;
+  sh.erase(dim);
+  st.erase(dim);
+  Tensor out = make_view(x, sh, st, x->offset + index * x->strides[dim]);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("SelectBackward0", {x}, {out}, [in_shape, dim, index](const TensorList& g, Node&) {
+      return TensorList{scatter_into_zeros(g[0], in_shape, dim, index, index + 1, 1, true)};
+    });
+  }
+  return out;
+}
+
+}  // namespace fg::ops

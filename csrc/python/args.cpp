@@ -1,0 +1,121 @@
+#include "python/args.h"
+
+#include "python/module.h"
+
+namespace fg::python {
+
+static py::handle g_tensor_type;
+static py::object g_dtypes[4];
+static py::object g_size_type;
+
+py::handle tensor_type() { return g_tensor_type; }
+void set_tensor_type(py::handle t) { g_tensor_type = t; }
+
+bool is_tensor(py::handle h) { return PyObject_IsInstance(h.ptr(), g_tensor_type.ptr()) == 1; }
+
+Tensor to_tensor_arg(py::handle h, const char* op) {
+  if (is_tensor(h)) return h.cast<Tensor>();
+  if (PyBool_Check(h.ptr())) {
+    Tensor t = scalar_tensor(h.ptr() == Py_True ? 1.0 : 0.0, DType::Bool);
+    t->wrapped_number = true;
+    return t;
+  }
+  if (PyLong_Check(h.ptr())) {
+    int overflow = 0;
+    long long v = PyLong_AsLongLongAndOverflow(h.ptr(), &overflow);
+    FG_CHECK(!overflow, RuntimeError, "Overflow when unpacking long");
+    Tensor t = empty(Dims{}, DType::Int64);
+    *t->data<int64_t>() = v;
+    t->wrapped_number = true;
+    return t;
+  }
+  if (PyFloat_Check(h.ptr())) {
+    Tensor t = scalar_tensor(PyFloat_AS_DOUBLE(h.ptr()), DType::Float64);
+    t->wrapped_number = true;
+    return t;
+  }
+  // numpy scalars and other numbers
+  if (py::hasattr(h, "__index__") && !py::hasattr(h, "shape")) return to_tensor_arg(py::int_(py::reinterpret_borrow<py::object>(h)), op);
+  if (py::hasattr(h, "__float__") && !py::hasattr(h, "__len__")) {
+    py::object kind = py::getattr(h, "dtype", py::none());
+    return to_tensor_arg(py::float_(py::reinterpret_borrow<py::object>(h)), op);
+  }
+  throw TypeError(str(op, "(): argument 'other' must be Tensor or Number, not ", Py_TYPE(h.ptr())->tp_name));
+}
+
+Tensor optional_tensor(py::handle h) {
+  if (h.is_none()) return nullptr;
+  FG_CHECK(is_tensor(h), TypeError, "expected Tensor or None, got ", Py_TYPE(h.ptr())->tp_name);
+  return h.cast<Tensor>();
+}
+
+static int64_t as_int(py::handle h, const char* op) {
+  FG_CHECK(PyLong_Check(h.ptr()) || (py::hasattr(h, "__index__") && !PyFloat_Check(h.ptr())), TypeError, op,
+           "(): expected an int, but got ", Py_TYPE(h.ptr())->tp_name);
+  return py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(h)));
+}
+
+Dims shape_from_args(const py::args& args, const char* op) {
+  Dims shape;
+  if (args.size() == 1 && !PyLong_Check(args[0].ptr()) && py::isinstance<py::sequence>(args[0])) {
+    for (auto item : args[0]) shape.push_back(as_int(item, op));
+  } else {
+    for (auto item : args) shape.push_back(as_int(item, op));
+  }
+  for (int64_t s : shape)
+    FG_CHECK(s >= 0, RuntimeError, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+  return shape;
+}
+
+ops::DimList dims_from(py::handle h, const char* op) {
+  ops::DimList dims;
+  if (PyLong_Check(h.ptr())) {
+    dims.push_back(as_int(h, op));
+  } else {
+    for (auto item : h) dims.push_back(as_int(item, op));
+  }
+  return dims;
+}
+
+std::optional<ops::DimList> optional_dims(py::handle h, const char* op) {
+  if (h.is_none()) return std::nullopt;
+  return dims_from(h, op);
+}
+
+void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b) {
+  g_dtypes[static_cast<int>(DType::Float32)] = py::reinterpret_borrow<py::object>(f32);
+  g_dtypes[static_cast<int>(DType::Float64)] = py::reinterpret_borrow<py::object>(f64);
+  g_dtypes[static_cast<int>(DType::Int64)] = py::reinterpret_borrow<py::object>(i64);
+  g_dtypes[static_cast<int>(DType::Bool)] = py::reinterpret_borrow<py::object>(b);
+}
+
+DType dtype_from(py::handle h) {
+  for (int i = 0; i < 4; ++i)
+    if (g_dtypes[i] && h.is(g_dtypes[i])) return static_cast<DType>(i);
+  // python builtins, as torch accepts them
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float32;
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyLong_Type)) return DType::Int64;
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyBool_Type)) return DType::Bool;
+  throw TypeError(str("unsupported dtype ", py::str(h).cast<std::string>(),
+                      "; fastgrad supports float32, float64, int64 and bool"));
+}
+
+std::optional<DType> optional_dtype(py::handle h) {
+  if (h.is_none()) return std::nullopt;
+  return dtype_from(h);
+}
+
+py::object dtype_object(DType t) { return g_dtypes[static_cast<int>(t)]; }
+
+py::object make_size(const Dims& shape) {
+  if (!g_size_type) g_size_type = py::module_::import("fastgrad._types").attr("Size");
+  py::tuple t(shape.size());
+  for (size_t i = 0; i < shape.size(); ++i) t[i] = py::int_(shape[i]);
+  return g_size_type(t);
+}
+
+FG_BIND_ORDER(bind_dtype_registry, 1) {
+  m.def("_register_dtypes", &register_dtype_objects);
+}
+
+}  // namespace fg::python

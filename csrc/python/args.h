@@ -1,0 +1,37 @@
+#pragma once
+// Conversions between Python arguments and the C++ core, shared by every bind_*.cpp.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+
+#include "ops/ops.h"
+#include "tensor/tensor.h"
+
+namespace fg::python {
+
+namespace py = pybind11;
+
+// The Python type object of fastgrad.Tensor (set once the class is bound).
+py::handle tensor_type();
+bool is_tensor(py::handle h);
+
+// A Tensor, or a Python number wrapped as a 0-dim "wrapped number" (weak in type promotion).
+Tensor to_tensor_arg(py::handle h, const char* op);
+// Tensor or None.
+Tensor optional_tensor(py::handle h);
+
+// shape arguments: f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size)
+Dims shape_from_args(const py::args& args, const char* op);
+ops::DimList dims_from(py::handle h, const char* op);  // int or sequence of ints
+std::optional<ops::DimList> optional_dims(py::handle h, const char* op);
+
+// dtype objects live in Python (fastgrad.float32 ...); they are passed to C++ as these objects.
+DType dtype_from(py::handle h);
+std::optional<DType> optional_dtype(py::handle h);
+py::object dtype_object(DType t);
+void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b);
+
+py::object make_size(const Dims& shape);  // fastgrad.Size (a tuple subclass), like torch.Size
+
+}  // namespace fg::python

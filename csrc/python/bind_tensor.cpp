@@ -1,0 +1,178 @@
+// fastgrad.Tensor: the C++ TensorImpl bound directly, its methods calling the ops with no Python
+// layer in between (the per-op path is the product for small models).
+#include <pybind11/functional.h>
+
+#include "autograd/engine.h"
+#include "autograd/function.h"
+#include "python/args.h"
+#include "python/module.h"
+#include "python/tensor_methods.h"
+
+namespace fg::python {
+
+void set_tensor_type(py::handle t);
+
+namespace {
+
+using ops::CmpOp;
+
+py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices) {
+  static py::object types = py::module_::import("fastgrad._types");
+  return types.attr(type_name)(values, indices);
+}
+
+double scalar_value(const Tensor& t) {
+  FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
+  double v = 0;
+  FG_DISPATCH_ALL(t->dtype, "item", [&] { v = static_cast<double>(*t->data<scalar_t>()); });
+  return v;
+}
+
+py::object item(const Tensor& t) {
+  FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
+  switch (t->dtype) {
+    case DType::Float32: return py::float_(*t->data<float>());
+    case DType::Float64: return py::float_(*t->data<double>());
+    case DType::Int64: return py::int_(*t->data<int64_t>());
+    case DType::Bool: return py::bool_(*t->data<bool>());
+  }
+  return py::none();
+}
+
+Tensor bool_op(const Tensor& a, py::handle other, bool is_and, const char* op) {
+  Tensor b = to_tensor_arg(other, op);
+  FG_CHECK(a->dtype == DType::Bool && b->dtype == DType::Bool, RuntimeError, op,
+           " is only supported on bool tensors in fastgrad, got ", dtype_name(a->dtype), " and ", dtype_name(b->dtype));
+  return is_and ? ops::mul(a, b) : ops::add(a, b);
+}
+
+Tensor reduce_dims_call(const Tensor& t, py::handle dim, bool keepdim,
+                        Tensor (*fn)(const Tensor&, const ops::DimList&, bool)) {
+  return fn(t, dim.is_none() ? ops::DimList{} : dims_from(dim, "reduction"), keepdim);
+}
+
+double correction_from(py::handle unbiased, py::handle correction) {
+  if (!correction.is_none()) return correction.cast<double>();
+  if (!unbiased.is_none()) return unbiased.cast<bool>() ? 1.0 : 0.0;
+  return 1.0;
+}
+
+py::object max_or_min(const Tensor& t, py::handle dim_or_other, bool keepdim, bool is_max) {
+  if (dim_or_other.is_none()) return py::cast(is_max ? ops::amax(t, {}, false) : ops::amin(t, {}, false));
+  if (is_tensor(dim_or_other)) {
+    Tensor o = dim_or_other.cast<Tensor>();
+    return py::cast(is_max ? ops::maximum(t, o) : ops::minimum(t, o));
+  }
+  int64_t dim = dim_or_other.cast<int64_t>();
+  auto [v, i] = is_max ? ops::max_dim(t, dim, keepdim) : ops::min_dim(t, dim, keepdim);
+  return named_pair(is_max ? "max" : "min", v, i);
+}
+
+// The grad_fn object seen from Python: name() and next_functions, as torch's.
+struct PyNode {
+  std::shared_ptr<Node> node;
+};
+
+}  // namespace
+
+py::object grad_fn_object(const Tensor& t) {
+  if (!t->grad_fn) return py::none();
+  return py::cast(PyNode{t->grad_fn});
+}
+
+Tensor backward_call(const Tensor& self, py::handle gradient, py::handle retain_graph, bool create_graph,
+                     py::handle inputs) {
+  Tensor g = optional_tensor(gradient);
+  bool keep = retain_graph.is_none() ? create_graph : retain_graph.cast<bool>();
+  TensorList ins;
+  if (!inputs.is_none()) {
+    if (is_tensor(inputs)) ins.push_back(inputs.cast<Tensor>());
+    else
+      for (auto h : inputs) ins.push_back(h.cast<Tensor>());
+  }
+  if (ins.empty()) {
+    autograd::run_backward({self}, {g}, keep, create_graph, {}, false);
+  } else {
+    // backward(inputs=...) accumulates only into the given tensors
+    TensorList grads = autograd::run_backward({self}, {g}, keep, create_graph, ins, true);
+    AutoGradMode mode(create_graph);
+    for (size_t i = 0; i < ins.size(); ++i) {
+      if (!grads[i]) continue;
+      Tensor& dst = ins[i]->grad;
+      dst = dst ? ops::add(dst, grads[i]) : (create_graph ? grads[i] : ops::clone(grads[i]));
+    }
+  }
+  return nullptr;
+}
+
+FG_BIND_ORDER(bind_tensor_class, 0) {
+  py::class_<PyNode>(m, "_Node")
+      .def("name", [](const PyNode& n) { return n.node->name(); })
+      .def_property_readonly("next_functions",
+                             [](const PyNode& n) {
+                               py::list out;
+                               for (const Edge& e : n.node->next_edges) {
+                                 if (e.fn) out.append(py::make_tuple(PyNode{e.fn}, e.input_nr));
+                                 else out.append(py::make_tuple(py::none(), 0));
+                               }
+                               return py::tuple(out);
+                             })
+      .def("__repr__", [](const PyNode& n) { return "<" + n.node->name() + " object>"; })
+      .def("__eq__", [](const PyNode& a, const PyNode& b) { return a.node == b.node; })
+      .def("__hash__", [](const PyNode& a) { return std::hash<void*>()(a.node.get()); })
+      .def("register_hook", [](const PyNode& n, py::function fn) {
+        // hook(grad_inputs, grad_outputs) is not modelled; expose the tensor-style pre-hook instead
+        n.node->pre_hooks.push_back({0, [fn](const Tensor& g) -> Tensor {
+                                       py::object r = fn(g);
+                                       return r.is_none() ? nullptr : r.cast<Tensor>();
+                                     }});
+      });
+
+  py::class_<HookHandle>(m, "_HookHandle").def("remove", [](HookHandle& h) { *h.active = false; });
+
+  py::class_<TensorImpl, Tensor> cls(m, "Tensor");
+  set_tensor_type(cls);
+  cls.def(py::init([]() { return empty(Dims{0}, DType::Float32); }))
+      .def(py::init([](const Tensor& other) { return alias_detached(other); }), py::arg("data"));
+  bind_tensor_properties(cls);
+  bind_tensor_math(cls, m);
+  bind_tensor_shape(cls, m);
+  bind_tensor_inplace(cls);
+
+  cls.def("item", &item)
+      .def("__float__", [](const Tensor& t) { return scalar_value(t); })
+      .def("__int__", [](const Tensor& t) { return static_cast<int64_t>(scalar_value(t)); })
+      .def("__index__", [](const Tensor& t) {
+        FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, TypeError,
+                 "only integer tensors of a single element can be converted to an index");
+        return static_cast<int64_t>(scalar_value(t));
+      })
+      .def("__bool__", [](const Tensor& t) {
+        FG_CHECK(t->numel() == 1, RuntimeError, "Boolean value of Tensor with more than one value is ambiguous");
+        return scalar_value(t) != 0;
+      })
+      .def("__len__", [](const Tensor& t) {
+        FG_CHECK(t->dim() > 0, TypeError, "len() of a 0-d tensor");
+        return t->shape[0];
+      })
+      .def("__hash__", [](py::handle self) { return reinterpret_cast<intptr_t>(self.ptr()) >> 4; })
+      .def("backward", &backward_call, py::arg("gradient") = py::none(), py::arg("retain_graph") = py::none(),
+           py::arg("create_graph") = false, py::arg("inputs") = py::none())
+      .def("max", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, true); },
+           py::arg("dim") = py::none(), py::arg("keepdim") = false)
+      .def("min", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, false); },
+           py::arg("dim") = py::none(), py::arg("keepdim") = false)
+      .def("__and__", [](const Tensor& a, py::object b) { return bool_op(a, b, true, "bitwise_and"); })
+      .def("__or__", [](const Tensor& a, py::object b) { return bool_op(a, b, false, "bitwise_or"); })
+      .def("__rand__", [](const Tensor& a, py::object b) { return bool_op(a, b, true, "bitwise_and"); })
+      .def("__ror__", [](const Tensor& a, py::object b) { return bool_op(a, b, false, "bitwise_or"); })
+      .def("logical_not", &ops::logical_not)
+      .def("__invert__", [](const Tensor& a) {
+        FG_CHECK(a->dtype == DType::Bool, TypeError, "~ (bitwise_not) is only supported on bool tensors in fastgrad");
+        return ops::logical_not(a);
+      });
+  (void)correction_from;
+  (void)reduce_dims_call;
+}
+
+}  // namespace fg::python

@@ -1,0 +1,179 @@
+// Math on tensors, bound as both Tensor methods and fastgrad functions, plus Python operators.
+#include "python/tensor_methods.h"
+
+namespace fg::python {
+
+namespace {
+
+using ops::CmpOp;
+
+Tensor arg(py::handle h, const char* op) { return to_tensor_arg(h, op); }
+
+ops::DimList dims_or_all(py::handle dim) { return dim.is_none() ? ops::DimList{} : dims_from(dim, "reduction"); }
+
+double correction_of(py::handle unbiased, py::handle correction) {
+  if (!correction.is_none()) return correction.cast<double>();
+  if (!unbiased.is_none()) return unbiased.cast<bool>() ? 1.0 : 0.0;
+  return 1.0;
+}
+
+std::optional<double> opt_double(py::handle h) {
+  if (h.is_none()) return std::nullopt;
+  return h.cast<double>();
+}
+
+Tensor pow_any(py::handle base, py::handle exponent) {
+  return ops::pow(arg(base, "pow"), arg(exponent, "pow"));
+}
+
+}  // namespace
+
+void bind_tensor_math(TensorClass& cls, py::module_& m) {
+  // arithmetic: method/function forms take tensors or numbers
+  def_both(cls, m, "add", [](const Tensor& a, py::object b, double alpha) { return ops::add(a, arg(b, "add"), alpha); },
+           py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0);
+  def_both(cls, m, "sub", [](const Tensor& a, py::object b, double alpha) { return ops::sub(a, arg(b, "sub"), alpha); },
+           py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0);
+  def_both(cls, m, "mul", [](const Tensor& a, py::object b) { return ops::mul(a, arg(b, "mul")); }, py::arg("other"));
+  def_both(cls, m, "div", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::arg("other"));
+  def_both(cls, m, "true_divide", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::arg("other"));
+  cls.def("pow", [](const Tensor& a, py::object b) { return ops::pow(a, arg(b, "pow")); }, py::arg("exponent"));
+  m.def("pow", &pow_any, py::arg("input"), py::arg("exponent"));
+  def_both(cls, m, "maximum", [](const Tensor& a, const Tensor& b) { return ops::maximum(a, b); }, py::arg("other"));
+  def_both(cls, m, "minimum", [](const Tensor& a, const Tensor& b) { return ops::minimum(a, b); }, py::arg("other"));
+  def_both(cls, m, "eq", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "eq"), CmpOp::Eq); }, py::arg("other"));
+  def_both(cls, m, "ne", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ne"), CmpOp::Ne); }, py::arg("other"));
+  def_both(cls, m, "lt", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "lt"), CmpOp::Lt); }, py::arg("other"));
+  def_both(cls, m, "le", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "le"), CmpOp::Le); }, py::arg("other"));
+  def_both(cls, m, "gt", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "gt"), CmpOp::Gt); }, py::arg("other"));
+  def_both(cls, m, "ge", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ge"), CmpOp::Ge); }, py::arg("other"));
+
+  // Python operators
+  cls.def("__add__", [](const Tensor& a, py::object b) { return ops::add(a, arg(b, "add")); }, py::is_operator())
+      .def("__radd__", [](const Tensor& a, py::object b) { return ops::add(arg(b, "add"), a); }, py::is_operator())
+      .def("__sub__", [](const Tensor& a, py::object b) { return ops::sub(a, arg(b, "sub")); }, py::is_operator())
+      .def("__rsub__", [](const Tensor& a, py::object b) { return ops::sub(arg(b, "sub"), a); }, py::is_operator())
+      .def("__mul__", [](const Tensor& a, py::object b) { return ops::mul(a, arg(b, "mul")); }, py::is_operator())
+      .def("__rmul__", [](const Tensor& a, py::object b) { return ops::mul(arg(b, "mul"), a); }, py::is_operator())
+      .def("__truediv__", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::is_operator())
+      .def("__rtruediv__", [](const Tensor& a, py::object b) { return ops::div(arg(b, "div"), a); }, py::is_operator())
+      .def("__pow__", [](const Tensor& a, py::object b) { return ops::pow(a, arg(b, "pow")); }, py::is_operator())
+      .def("__rpow__", [](const Tensor& a, py::object b) { return ops::pow(arg(b, "pow"), a); }, py::is_operator())
+      .def("__matmul__", [](const Tensor& a, const Tensor& b) { return ops::matmul(a, b); }, py::is_operator())
+      .def("__rmatmul__", [](const Tensor& a, const Tensor& b) { return ops::matmul(b, a); }, py::is_operator())
+      .def("__neg__", [](const Tensor& a) { return ops::neg(a); })
+      .def("__pos__", [](const Tensor& a) { return a; })
+      .def("__abs__", [](const Tensor& a) { return ops::abs(a); })
+      .def("__eq__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "eq"), CmpOp::Eq); }, py::is_operator())
+      .def("__ne__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ne"), CmpOp::Ne); }, py::is_operator())
+      .def("__lt__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "lt"), CmpOp::Lt); }, py::is_operator())
+      .def("__le__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "le"), CmpOp::Le); }, py::is_operator())
+      .def("__gt__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "gt"), CmpOp::Gt); }, py::is_operator())
+      .def("__ge__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ge"), CmpOp::Ge); }, py::is_operator());
+
+  // unary math and activations
+  def_both(cls, m, "neg", &ops::neg);
+  def_both(cls, m, "negative", &ops::neg);
+  def_both(cls, m, "exp", &ops::exp);
+  def_both(cls, m, "log", &ops::log);
+  def_both(cls, m, "log1p", &ops::log1p);
+  def_both(cls, m, "sqrt", &ops::sqrt);
+  def_both(cls, m, "rsqrt", &ops::rsqrt);
+  def_both(cls, m, "abs", &ops::abs);
+  def_both(cls, m, "sign", &ops::sign);
+  def_both(cls, m, "sin", &ops::sin);
+  def_both(cls, m, "cos", &ops::cos);
+  def_both(cls, m, "erf", &ops::erf);
+  def_both(cls, m, "reciprocal", &ops::reciprocal);
+  def_both(cls, m, "relu", &ops::relu);
+  def_both(cls, m, "sigmoid", &ops::sigmoid);
+  def_both(cls, m, "tanh", &ops::tanh);
+  def_both(cls, m, "square", [](const Tensor& x) { return ops::mul(x, x); });
+  def_both(cls, m, "clamp",
+           [](const Tensor& x, py::object lo, py::object hi) { return ops::clamp(x, opt_double(lo), opt_double(hi)); },
+           py::arg("min") = py::none(), py::arg("max") = py::none());
+  def_both(cls, m, "clip",
+           [](const Tensor& x, py::object lo, py::object hi) { return ops::clamp(x, opt_double(lo), opt_double(hi)); },
+           py::arg("min") = py::none(), py::arg("max") = py::none());
+  def_both(cls, m, "clamp_min", [](const Tensor& x, double lo) { return ops::clamp(x, lo, std::nullopt); }, py::arg("min"));
+  def_both(cls, m, "clamp_max", [](const Tensor& x, double hi) { return ops::clamp(x, std::nullopt, hi); }, py::arg("max"));
+  m.def("leaky_relu", &ops::leaky_relu, py::arg("input"), py::arg("negative_slope") = 0.01);
+  m.def("gelu", [](const Tensor& x, const std::string& approximate) {
+    FG_CHECK(approximate == "none" || approximate == "tanh", ValueError, "approximate argument must be either none or tanh.");
+    return ops::gelu(x, approximate == "tanh");
+  }, py::arg("input"), py::arg("approximate") = "none");
+  m.def("softplus", &ops::softplus, py::arg("input"), py::arg("beta") = 1.0, py::arg("threshold") = 20.0);
+  m.def("where", [](const Tensor& c, py::object a, py::object b) { return ops::where(c, arg(a, "where"), arg(b, "where")); },
+        py::arg("condition"), py::arg("input"), py::arg("other"));
+  cls.def("where", [](const Tensor& self, const Tensor& c, py::object other) { return ops::where(c, self, arg(other, "where")); },
+          py::arg("condition"), py::arg("other"));
+  def_both(cls, m, "masked_fill", [](const Tensor& x, const Tensor& mask, py::object value) {
+    FG_CHECK(mask->dtype == DType::Bool, RuntimeError, "masked_fill_ only supports boolean masks, but got mask with dtype ",
+             dtype_name(mask->dtype));
+    Tensor v = arg(value, "masked_fill");
+    v = ops::to_dtype(v, x->dtype);
+    return ops::where(mask, v, x);
+  }, py::arg("mask"), py::arg("value"));
+
+  // reductions
+  def_both(cls, m, "sum", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
+    return ops::sum(x, dims_or_all(dim), keepdim, optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  def_both(cls, m, "mean", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
+    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
+    return ops::mean(src, dims_or_all(dim), keepdim);
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  def_both(cls, m, "var", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
+    return ops::var(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+  }, py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
+     py::arg("correction") = py::none());
+  def_both(cls, m, "std", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
+    return ops::std(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+  }, py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
+     py::arg("correction") = py::none());
+  def_both(cls, m, "amax", [](const Tensor& x, py::object dim, bool keepdim) { return ops::amax(x, dims_or_all(dim), keepdim); },
+           py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
+  def_both(cls, m, "amin", [](const Tensor& x, py::object dim, bool keepdim) { return ops::amin(x, dims_or_all(dim), keepdim); },
+           py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
+  def_both(cls, m, "argmax", [](const Tensor& x, py::object dim, bool keepdim) {
+    return ops::argmax(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()), keepdim);
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "argmin", [](const Tensor& x, py::object dim, bool keepdim) {
+    return ops::argmin(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()), keepdim);
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "logsumexp", [](const Tensor& x, py::object dim, bool keepdim) {
+    return ops::logsumexp(x, dims_from(dim, "logsumexp"), keepdim);
+  }, py::arg("dim"), py::arg("keepdim") = false);
+  def_both(cls, m, "softmax", [](const Tensor& x, int64_t dim, py::object dtype) {
+    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
+    return ops::softmax(src, dim);
+  }, py::arg("dim"), py::arg("dtype") = py::none());
+  def_both(cls, m, "log_softmax", [](const Tensor& x, int64_t dim, py::object dtype) {
+    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
+    return ops::log_softmax(src, dim);
+  }, py::arg("dim"), py::arg("dtype") = py::none());
+
+  // products
+  def_both(cls, m, "matmul", &ops::matmul, py::arg("other"));
+  def_both(cls, m, "mm", &ops::mm, py::arg("mat2"));
+  m.def("linear", [](const Tensor& x, const Tensor& w, py::object b) { return ops::linear(x, w, optional_tensor(b)); },
+        py::arg("input"), py::arg("weight"), py::arg("bias") = py::none());
+  def_both(cls, m, "dot", [](const Tensor& a, const Tensor& b) {
+    FG_CHECK(a->dim() == 1 && b->dim() == 1, RuntimeError, "1D tensors expected, but got ", a->dim(), "D and ", b->dim(), "D tensors");
+    return ops::matmul(a, b);
+  }, py::arg("other"));
+
+  // indexing ops
+  def_both(cls, m, "gather", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::gather(x, dim, index); },
+           py::arg("dim"), py::arg("index"));
+  def_both(cls, m, "index_select", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::index_select(x, dim, index); },
+           py::arg("dim"), py::arg("index"));
+  def_both(cls, m, "scatter_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
+    return ops::scatter_add(x, dim, index, src);
+  }, py::arg("dim"), py::arg("index"), py::arg("src"));
+  def_both(cls, m, "index_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
+    return ops::index_add(x, dim, index, src);
+  }, py::arg("dim"), py::arg("index"), py::arg("source"));
+}
+
+}  // namespace fg::python

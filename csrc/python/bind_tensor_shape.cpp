@@ -1,0 +1,102 @@
+// Shape and view methods, dtype conversion, joining.
+#include "python/tensor_methods.h"
+
+namespace fg::python {
+
+namespace {
+
+// view(2, 3), view((2, 3)), view([2, 3]); also reshape/expand/permute/repeat-style varargs
+ops::DimList varargs_dims(const py::args& args, const char* op) {
+  ops::DimList out;
+  if (args.size() == 1 && !PyLong_Check(args[0].ptr()) && py::isinstance<py::sequence>(args[0])) {
+    for (auto h : args[0]) out.push_back(py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(h))));
+  } else {
+    for (auto h : args) {
+      FG_CHECK(PyLong_Check(h.ptr()) || py::hasattr(h, "__index__"), TypeError, op,
+               "(): argument 'size' must be tuple of ints, but found element of type ", Py_TYPE(h.ptr())->tp_name);
+      out.push_back(py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(h))));
+    }
+  }
+  return out;
+}
+
+// .to(dtype) / .to(tensor) / .to("cpu") / .to("cpu", dtype)
+Tensor to_call(const Tensor& t, const py::args& args, const py::kwargs& kwargs) {
+  std::optional<DType> dt;
+  auto consider = [&](py::handle h) {
+    if (h.is_none()) return;
+    if (is_tensor(h)) {
+      dt = h.cast<Tensor>()->dtype;
+    } else if (py::isinstance<py::str>(h)) {
+      std::string dev = h.cast<std::string>();
+      FG_CHECK(dev == "cpu" || dev.rfind("cpu:", 0) == 0, RuntimeError, "fastgrad runs on the CPU only; got device '", dev, "'");
+    } else if (py::hasattr(h, "type") && py::hasattr(h, "index")) {
+      FG_CHECK(py::str(h.attr("type")).cast<std::string>() == "cpu", RuntimeError, "fastgrad runs on the CPU only");
+    } else {
+      dt = dtype_from(h);
+    }
+  };
+  for (auto a : args) consider(a);
+  if (kwargs.contains("dtype")) consider(kwargs["dtype"]);
+  if (kwargs.contains("device")) consider(kwargs["device"]);
+  bool copy = kwargs.contains("copy") && kwargs["copy"].cast<bool>();
+  Tensor r = dt ? ops::to_dtype(t, *dt) : t;
+  if (copy && r == t) r = ops::clone(t);
+  return r;
+}
+
+}  // namespace
+
+void bind_tensor_shape(TensorClass& cls, py::module_& m) {
+  cls.def("view", [](const Tensor& t, const py::args& a) { return ops::view(t, varargs_dims(a, "view")); })
+      .def("reshape", [](const Tensor& t, const py::args& a) { return ops::reshape(t, varargs_dims(a, "reshape")); })
+      .def("expand", [](const Tensor& t, const py::args& a) { return ops::expand(t, varargs_dims(a, "expand")); })
+      .def("permute", [](const Tensor& t, const py::args& a) { return ops::permute(t, varargs_dims(a, "permute")); })
+      .def("view_as", [](const Tensor& t, const Tensor& o) { return ops::view(t, o->shape.vec()); })
+      .def("reshape_as", [](const Tensor& t, const Tensor& o) { return ops::reshape(t, o->shape.vec()); })
+      .def("expand_as", [](const Tensor& t, const Tensor& o) { return ops::expand(t, o->shape.vec()); })
+      .def("t", [](const Tensor& t) {
+        FG_CHECK(t->dim() <= 2, RuntimeError, "t() expects a tensor with <= 2 dimensions, but self is ", t->dim(), "D");
+        return t->dim() < 2 ? t : ops::transpose(t, 0, 1);
+      })
+      .def_property_readonly("T", [](const Tensor& t) {
+        ops::DimList rev;
+        for (int64_t i = t->dim() - 1; i >= 0; --i) rev.push_back(i);
+        return ops::permute(t, rev);
+      })
+      .def_property_readonly("mT", [](const Tensor& t) { return ops::transpose(t, -2, -1); })
+      .def("contiguous", &ops::contiguous)
+      .def("clone", [](const Tensor& t) { return ops::clone(t); })
+      .def("to", &to_call)
+      .def("type_as", [](const Tensor& t, const Tensor& o) { return ops::to_dtype(t, o->dtype); })
+      .def("float", [](const Tensor& t) { return ops::to_dtype(t, DType::Float32); })
+      .def("double", [](const Tensor& t) { return ops::to_dtype(t, DType::Float64); })
+      .def("long", [](const Tensor& t) { return ops::to_dtype(t, DType::Int64); })
+      .def("bool", [](const Tensor& t) { return ops::to_dtype(t, DType::Bool); })
+      .def("cpu", [](const Tensor& t) { return t; })
+      .def("__getitem__", &index_tensor)
+      .def("__setitem__", [](Tensor& t, py::handle idx, py::handle v) { index_assign(t, idx, v); });
+
+  def_both(cls, m, "transpose", &ops::transpose, py::arg("dim0"), py::arg("dim1"));
+  def_both(cls, m, "swapaxes", &ops::transpose, py::arg("axis0"), py::arg("axis1"));
+  def_both(cls, m, "squeeze", [](const Tensor& t, py::object dim) { return ops::squeeze(t, optional_dims(dim, "squeeze")); },
+           py::arg("dim") = py::none());
+  def_both(cls, m, "unsqueeze", &ops::unsqueeze, py::arg("dim"));
+  def_both(cls, m, "flatten", &ops::flatten, py::arg("start_dim") = 0, py::arg("end_dim") = -1);
+  def_both(cls, m, "narrow", [](const Tensor& t, int64_t dim, int64_t start, int64_t length) {
+    return ops::slice(t, dim, start, start + length, 1);
+  }, py::arg("dim"), py::arg("start"), py::arg("length"));
+  def_both(cls, m, "select", &ops::select, py::arg("dim"), py::arg("index"));
+  m.def("reshape", [](const Tensor& t, py::object shape) { return ops::reshape(t, dims_from(shape, "reshape")); },
+        py::arg("input"), py::arg("shape"));
+  m.def("permute", [](const Tensor& t, py::object dims) { return ops::permute(t, dims_from(dims, "permute")); },
+        py::arg("input"), py::arg("dims"));
+  m.def("t", [](const Tensor& t) { return t->dim() < 2 ? t : ops::transpose(t, 0, 1); }, py::arg("input"));
+  m.def("clone", [](const Tensor& t) { return ops::clone(t); }, py::arg("input"));
+  m.def("cat", [](const TensorList& ts, int64_t dim) { return ops::cat(ts, dim); }, py::arg("tensors"), py::arg("dim") = 0);
+  m.def("concat", [](const TensorList& ts, int64_t dim) { return ops::cat(ts, dim); }, py::arg("tensors"), py::arg("dim") = 0);
+  m.def("stack", [](const TensorList& ts, int64_t dim) { return ops::stack(ts, dim); }, py::arg("tensors"), py::arg("dim") = 0);
+  m.def("_to_dtype", [](const Tensor& t, py::handle dt) { return ops::to_dtype(t, dtype_from(dt)); });
+}
+
+}  // namespace fg::python

@@ -1,0 +1,101 @@
+#include "tensor/tensor.h"
+
+#include <sstream>
+
+#include "autograd/node.h"
+
+namespace fg {
+
+TensorImpl::~TensorImpl() {
+  // A long graph is a chain tensor -> grad_fn -> saved tensor -> grad_fn ...; releasing it here
+  // recursively would overflow the stack, so hand the node to the iterative releaser.
+  if (grad_fn) release_node(std::move(grad_fn));
+}
+
+bool TensorImpl::is_contiguous() const {
+  int64_t expected = 1;
+  for (int64_t i = dim() - 1; i >= 0; --i) {
+    if (shape[i] == 1) continue;
+    if (strides[i] != expected) return false;
+    expected *= shape[i];
+  }
+  return true;
+}
+
+Dims contiguous_strides(const Dims& shape) {
+  Dims st(shape.size(), 1);
+  int64_t acc = 1;
+  for (int64_t i = static_cast<int64_t>(shape.size()) - 1; i >= 0; --i) {
+    st[i] = acc;
+    acc *= std::max<int64_t>(shape[i], 1);
+  }
+  return st;
+}
+
+int64_t shape_numel(const Dims& shape) {
+  int64_t n = 1;
+  for (int64_t s : shape) n *= s;
+  return n;
+}
+
+std::string shape_str(const Dims& shape) {
+  std::ostringstream os;
+  os << "[";
+  for (size_t i = 0; i < shape.size(); ++i) os << (i ? ", " : "") << shape[i];
+  os << "]";
+  return os.str();
+}
+
+Tensor empty(const Dims& shape, DType dtype) {
+  for (int64_t s : shape)
+    FG_CHECK(s >= 0, RuntimeError, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
+  int64_t n = shape_numel(shape);
+  // Guard before multiplying by itemsize: a huge shape must raise, not wrap around or abort.
+  FG_CHECK(n <= (int64_t(1) << 40), RuntimeError, "tensor of shape ", shape_str(shape),
+           " is too large to allocate (", n, " elements)");
+  auto t = std::make_shared<TensorImpl>();
+  t->storage = Storage::allocate(static_cast<size_t>(n) * itemsize(dtype));
+  t->shape = shape;
+  t->strides = contiguous_strides(shape);
+  t->dtype = dtype;
+  t->version = std::make_shared<VersionCounter>();
+  return t;
+}
+
+Tensor make_view(const Tensor& src, Dims shape, Dims strides, int64_t offset) {
+  auto t = std::make_shared<TensorImpl>();
+  t->storage = src->storage;
+  t->shape = std::move(shape);
+  t->strides = std::move(strides);
+  t->offset = offset;
+  t->dtype = src->dtype;
+  t->version = src->version;
+  t->view_base = src->view_base ? src->view_base : src;
+  return t;
+}
+
+Tensor alias_detached(const Tensor& src) {
+  auto t = std::make_shared<TensorImpl>();
+  t->storage = src->storage;
+  t->shape = src->shape;
+  t->strides = src->strides;
+  t->offset = src->offset;
+  t->dtype = src->dtype;
+  t->version = src->version;
+  return t;
+}
+
+Tensor scalar_tensor(double v, DType dtype) {
+  Tensor t = empty(Dims{}, dtype);
+  FG_DISPATCH_ALL(dtype, "scalar_tensor", [&] { *t->data<scalar_t>() = static_cast<scalar_t>(v); });
+  return t;
+}
+
+int64_t wrap_dim(int64_t dim, int64_t ndim) {
+  int64_t n = ndim == 0 ? 1 : ndim;  // torch lets a 0-dim tensor take dim 0 / -1
+  FG_CHECK(dim >= -n && dim < n, IndexError, "Dimension out of range (expected to be in range of [", -n, ", ",
+           n - 1, "], but got ", dim, ")");
+  return dim < 0 ? dim + n : dim;
+}
+
+}  // namespace fg

@@ -1,0 +1,78 @@
+#pragma once
+// TensorImpl: a strided view of a Storage plus the autograd metadata torch keeps on a tensor.
+// `Tensor` is a shared_ptr to it; the Python object of a tensor holds exactly this pointer, so a
+// tensor returned from C++ twice (e.g. `.grad`) is the same Python object both times.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "tensor/dtype.h"
+#include "tensor/small_vector.h"
+#include "tensor/storage.h"
+
+namespace fg {
+
+struct Node;
+struct TensorImpl;
+using Tensor = std::shared_ptr<TensorImpl>;
+using TensorList = std::vector<Tensor>;
+// A gradient hook: returns a replacement gradient, or nullptr to keep the one it was given.
+using GradHook = std::function<Tensor(const Tensor&)>;
+
+struct VersionCounter {
+  uint64_t value = 0;
+};
+
+struct TensorImpl {
+  std::shared_ptr<Storage> storage;
+  int64_t offset = 0;  // in elements
+  Dims shape;
+  Dims strides;        // in elements
+  DType dtype = DType::Float32;
+  std::shared_ptr<VersionCounter> version;  // shared by a tensor and its views
+  Tensor view_base;                         // set on views, so in-place ops can see what they alias
+  bool wrapped_number = false;              // a Python scalar: weaker in type promotion, as in torch
+
+  // autograd
+  bool requires_grad = false;  // for leaves; a non-leaf requires grad iff it has a grad_fn
+  std::shared_ptr<Node> grad_fn;
+  uint32_t output_nr = 0;
+  Tensor grad;
+  std::weak_ptr<Node> grad_accumulator;
+  bool retains_grad = false;
+  std::vector<GradHook> leaf_hooks;  // hooks of a leaf run before accumulation into .grad
+
+  ~TensorImpl();
+
+  int64_t dim() const { return static_cast<int64_t>(shape.size()); }
+  int64_t numel() const {
+    int64_t n = 1;
+    for (int64_t s : shape) n *= s;
+    return n;
+  }
+  bool is_contiguous() const;
+  bool is_leaf() const { return grad_fn == nullptr; }
+  bool needs_grad() const { return requires_grad || grad_fn != nullptr; }
+  void* raw_data() const { return static_cast<char*>(storage->data) + offset * itemsize(dtype); }
+  template <typename T> T* data() const { return static_cast<T*>(storage->data) + offset; }
+  void bump_version() { ++version->value; }
+};
+
+Dims contiguous_strides(const Dims& shape);
+int64_t shape_numel(const Dims& shape);
+std::string shape_str(const Dims& shape);
+
+// A fresh contiguous tensor (uninitialised memory).
+Tensor empty(const Dims& shape, DType dtype);
+// A tensor that aliases `src`'s storage with new geometry; shares the version counter.
+Tensor make_view(const Tensor& src, Dims shape, Dims strides, int64_t offset);
+// An alias of `src` with no autograd history (what `.detach()` returns).
+Tensor alias_detached(const Tensor& src);
+// Wrap a Python/C++ scalar as a 0-dim tensor.
+Tensor scalar_tensor(double v, DType dtype);
+
+// Normalise a possibly negative dim against `ndim` (IndexError like torch's on out of range).
+int64_t wrap_dim(int64_t dim, int64_t ndim);
+
+}  // namespace fg

@@ -1,0 +1,130 @@
+"""fastgrad.tensor and the other Python-level constructors and dispatchers."""
+import builtins
+
+import numpy as np
+
+from . import _C
+from ._types import float32, float64, int64, bool_
+
+_NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
+             np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
+_FG_TO_NP = {float32: np.float32, float64: np.float64, int64: np.int64, bool_: np.bool_}
+
+
+def _contains_float(data):
+    if isinstance(data, builtins.float):
+        return True
+    if isinstance(data, (list, tuple)):
+        return builtins.any(_contains_float(d) for d in data)
+    return False
+
+
+def _to_numpy(data):
+    """Nested Python data to a numpy array with torch's inference: floats -> float32, ints -> int64."""
+    if isinstance(data, _C.Tensor):
+        return data.detach().numpy().copy()
+    if isinstance(data, np.ndarray):
+        a = data
+    else:
+        if isinstance(data, (list, tuple)) and builtins.any(isinstance(d, _C.Tensor) for d in _flat(data)):
+            data = _map_tensors(data)
+        try:
+            a = np.array(data)
+        except ValueError as e:
+            raise ValueError(f"expected a rectangular (non-ragged) nested sequence: {e}") from None
+        if a.dtype == object:
+            raise TypeError(f"can't convert {type(data).__name__} with elements of mixed or unsupported types to a tensor")
+        if a.dtype.kind == "f":
+            a = a.astype(np.float32)
+    if a.dtype.kind in "US":
+        raise TypeError(f"new(): invalid data type '{a.dtype.kind == 'U' and 'str' or 'bytes'}'")
+    return a
+
+
+def _flat(data):
+    for d in data:
+        if isinstance(d, (list, tuple)):
+            yield from _flat(d)
+        else:
+            yield d
+
+
+def _map_tensors(data):
+    if isinstance(data, _C.Tensor):
+        return data.item() if data.numel() == 1 and data.dim() == 0 else data.tolist()
+    if isinstance(data, (list, tuple)):
+        return [_map_tensors(d) for d in data]
+    return data
+
+
+def _normalise_numpy_dtype(a):
+    """Map numpy dtypes fastgrad lacks onto its four (int32 -> int64, float16 -> float32, ...)."""
+    if a.dtype in _NP_TO_FG:
+        return a
+    kind = a.dtype.kind
+    if kind in "iu":
+        return a.astype(np.int64)
+    if kind == "f":
+        return a.astype(np.float32)
+    if kind == "b":
+        return a.astype(np.bool_)
+    raise TypeError(f"can't convert np.ndarray of type numpy.{a.dtype}. The only supported types are: "
+                    "float64, float32, int64, and bool.")
+
+
+def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
+    if device is not None:
+        from ._types import device as _device
+        _device(device)
+    a = _normalise_numpy_dtype(_to_numpy(data))
+    if dtype is not None:
+        if dtype not in _FG_TO_NP:
+            raise TypeError(f"unsupported dtype {dtype!r}; fastgrad supports float32, float64, int64 and bool")
+        a = a.astype(_FG_TO_NP[dtype])
+    t = _C.from_numpy(np.ascontiguousarray(a).copy())
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def as_tensor(data, dtype=None, device=None):
+    """Like tensor(), but shares memory with a numpy array or tensor of the right dtype."""
+    if isinstance(data, _C.Tensor):
+        return data if dtype is None or data.dtype is dtype else data.to(dtype)
+    if isinstance(data, np.ndarray) and data.dtype in _NP_TO_FG and (dtype is None or _NP_TO_FG[data.dtype] is dtype):
+        return _C.from_numpy(data)
+    return tensor(data, dtype=dtype, device=device)
+
+
+def is_tensor(obj):
+    return isinstance(obj, _C.Tensor)
+
+
+def numel(t):
+    return t.numel()
+
+
+def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    return input.max(dim, keepdim)
+
+
+def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    return input.min(dim, keepdim)
+
+
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+    """Vector p-norms (p = 2 / 'fro', 1, inf, -inf, or any positive number) over `dim` or all."""
+    x = input if dtype is None else input.to(dtype)
+    dims = () if dim is None else dim
+    if p in ("fro", 2, 2.0):
+        return (x * x).sum(dims, keepdim).sqrt()
+    if p in (1, 1.0):
+        return x.abs().sum(dims, keepdim)
+    if p == builtins.float("inf"):
+        return x.abs().amax(dims, keepdim)
+    if p == -builtins.float("inf"):
+        return x.abs().amin(dims, keepdim)
+    if isinstance(p, (int, builtins.float)) and p > 0:
+        return (x.abs() ** p).sum(dims, keepdim) ** (1.0 / p)
+    raise ValueError(f"norm: unsupported p={p!r}")

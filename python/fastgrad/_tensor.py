@@ -1,0 +1,115 @@
+"""Python-side conveniences attached to the C++ Tensor class: the parts of torch.Tensor that are
+not on any hot path (repr, tolist, iteration, numpy protocol)."""
+import numpy as np
+
+from . import _C
+from ._tensor_str import tensor_repr
+
+Tensor = _C.Tensor
+
+
+def _tolist(self):
+    a = self.detach().numpy()
+    return a.tolist() if a.ndim else a.item()
+
+
+def _iter(self):
+    if self.dim() == 0:
+        raise TypeError("iteration over a 0-d tensor")
+    return (self[i] for i in range(self.shape[0]))
+
+
+def _array(self, dtype=None, copy=None):
+    a = self.detach().numpy()
+    if dtype is not None:
+        a = a.astype(dtype, copy=False)
+    if copy:
+        a = a.copy()
+    return a
+
+
+def _type(self, dtype=None):
+    if dtype is None:
+        names = {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
+                 "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}
+        return names[self.dtype._name]
+    return self.to(dtype)
+
+
+def _new_tensor(self, data, dtype=None, requires_grad=False):
+    from . import tensor
+    return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _new_zeros(self, *size, dtype=None, requires_grad=False):
+    from . import zeros
+    return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _new_ones(self, *size, dtype=None, requires_grad=False):
+    from . import ones
+    return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _new_full(self, size, fill_value, dtype=None, requires_grad=False):
+    from . import full
+    return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
+
+
+def _norm(self, p="fro", dim=None, keepdim=False):
+    from . import linalg_norm
+    return linalg_norm(self, p, dim, keepdim)
+
+
+def _reduce_ex(self, protocol):
+    # fastgrad never pickles tensor data implicitly (checkpoints use safetensors); copying a model
+    # with copy.deepcopy goes through here.
+    from . import tensor
+    return (_rebuild, (self.detach().numpy().copy(), self.requires_grad))
+
+
+def _rebuild(array, requires_grad):
+    from . import from_numpy
+    t = from_numpy(array)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
+
+
+def _deepcopy(self, memo):
+    if id(self) in memo:
+        return memo[id(self)]
+    from . import _C as C
+    new = C.Tensor.__new__(type(self))
+    C.Tensor.__init__(new, self.detach().clone())
+    if self.requires_grad and self.is_leaf:
+        new.requires_grad_(True)
+    if self.grad is not None:
+        new.grad = self.grad.detach().clone()
+    if hasattr(self, "__dict__"):
+        import copy
+        for k, v in self.__dict__.items():
+            setattr(new, k, copy.deepcopy(v, memo))
+    memo[id(self)] = new
+    return new
+
+
+for _name, _fn in {
+    "__repr__": tensor_repr,
+    "__str__": tensor_repr,
+    "tolist": _tolist,
+    "__iter__": _iter,
+    "__array__": _array,
+    "type": _type,
+    "new_tensor": _new_tensor,
+    "new_zeros": _new_zeros,
+    "new_ones": _new_ones,
+    "new_full": _new_full,
+    "norm": _norm,
+    "__reduce_ex__": _reduce_ex,
+    "__deepcopy__": _deepcopy,
+}.items():
+    setattr(Tensor, _name, _fn)
+
+Tensor.__array_priority__ = 1000  # numpy defers `ndarray + tensor` to Tensor.__radd__
+Tensor.is_cpu = True

@@ -1,0 +1,118 @@
+"""repr(tensor) in torch's format: 4 decimals (or scientific when the range calls for it),
+integer-valued floats as `1.`, aligned columns, `...` summaries past 1000 elements, and the
+dtype / requires_grad / grad_fn suffixes torch prints."""
+import math
+
+import numpy as np
+
+_PRECISION = 4
+_THRESHOLD = 1000
+_EDGEITEMS = 3
+_LINEWIDTH = 80
+
+
+class _Formatter:
+    def __init__(self, values, is_float):
+        self.is_float = is_float
+        self.int_mode = True
+        self.sci_mode = False
+        self.max_width = 1
+        finite = [v for v in values if math.isfinite(v)] if is_float else values
+        if not is_float:
+            self.max_width = max((len(str(v)) for v in values), default=1)
+            return
+        for v in finite:
+            if v != math.ceil(v):
+                self.int_mode = False
+                break
+        nonzero = [abs(v) for v in finite if v != 0]
+        if self.int_mode:
+            if nonzero and max(nonzero) > 1e8:
+                self.sci_mode = True
+        elif nonzero:
+            hi, lo = max(nonzero), min(nonzero)
+            if hi / lo > 1000.0 or hi > 1e8 or lo < 1e-4:
+                self.sci_mode = True
+        self.max_width = max((len(self._fmt(v)) for v in values), default=1)
+
+    def _fmt(self, v):
+        if not self.is_float:
+            return str(v)
+        if not math.isfinite(v):
+            return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+        if self.sci_mode:
+            return f"{v:.{_PRECISION}e}"
+        if self.int_mode:
+            return f"{v:.0f}."
+        return f"{v:.{_PRECISION}f}"
+
+    def format(self, v):
+        return self._fmt(v).rjust(self.max_width)
+
+
+def _summarized_values(a, summarize):
+    if not summarize or a.ndim == 0:
+        return a.ravel().tolist()
+    out = []
+    if a.ndim == 1:
+        if a.shape[0] > 2 * _EDGEITEMS:
+            return a[:_EDGEITEMS].tolist() + a[-_EDGEITEMS:].tolist()
+        return a.tolist()
+    rows = range(a.shape[0])
+    if a.shape[0] > 2 * _EDGEITEMS:
+        rows = list(range(_EDGEITEMS)) + list(range(a.shape[0] - _EDGEITEMS, a.shape[0]))
+    for i in rows:
+        out.extend(_summarized_values(a[i], summarize))
+    return out
+
+
+def _format_array(a, fmt, indent, summarize):
+    if a.ndim == 0:
+        return fmt.format(a.item())
+    if a.ndim == 1:
+        items = [fmt.format(v) for v in a.tolist()]
+        if summarize and len(items) > 2 * _EDGEITEMS:
+            items = items[:_EDGEITEMS] + ["..."] + items[-_EDGEITEMS:]
+        per_line = max(1, (_LINEWIDTH - indent) // (fmt.max_width + 2))
+        lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
+        return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"
+    rows = list(range(a.shape[0]))
+    parts = []
+    for k, i in enumerate(rows):
+        if summarize and a.shape[0] > 2 * _EDGEITEMS and _EDGEITEMS <= i < a.shape[0] - _EDGEITEMS:
+            if i == _EDGEITEMS:
+                parts.append("...")
+            continue
+        parts.append(_format_array(a[i], fmt, indent + 1, summarize))
+    sep = "," + "\n" * (a.ndim - 1) + " " * (indent + 1)
+    return "[" + sep.join(parts) + "]"
+
+
+def tensor_repr(t):
+    from . import float32, int64, bool as bool_
+
+    a = t.detach().numpy()
+    prefix = "tensor("
+    suffixes = []
+    is_float = t.dtype.is_floating_point
+    if a.size == 0:
+        body = "[]"
+        if a.ndim != 1:
+            suffixes.append("size=" + str(tuple(a.shape)))
+    else:
+        summarize = a.size > _THRESHOLD
+        values = _summarized_values(a, summarize)
+        if t.dtype is bool_:
+            values = [bool(v) for v in values]
+            fmt = _Formatter(values, False)
+            body = _format_array(a, fmt, len(prefix), summarize)
+        else:
+            fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
+            body = _format_array(a if not is_float else a.astype(np.float64), fmt, len(prefix), summarize)
+    if t.dtype not in (float32, int64, bool_):
+        suffixes.append(f"dtype={t.dtype!r}")
+    if t.grad_fn is not None:
+        suffixes.append(f"grad_fn=<{t.grad_fn.name()}>")
+    elif t.requires_grad:
+        suffixes.append("requires_grad=True")
+    return prefix + body + "".join(", " + s for s in suffixes) + ")"
