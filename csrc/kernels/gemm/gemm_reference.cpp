@@ -1,7 +1,7 @@
-// Placeholder-free simple GEMM: correct for any strides; the fast packed path replaces the
-// dispatch in gemm.cpp (issue 5) and keeps this as the reference it is tested against.
-#include "kernels/gemm/gemm.h"
+// The simplest correct GEMM for any strides: what the fast kernels are tested against.
 #include <vector>
+
+#include "kernels/gemm/gemm_internal.h"
 
 namespace fg::kernels {
 
@@ -22,12 +22,14 @@ static void gemm_simple(int64_t M, int64_t N, int64_t K, T alpha, const T* A, in
   }
 }
 
-void gemm_f32(int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t rsa, int64_t csa,
-              const float* B, int64_t rsb, int64_t csb, float beta, float* C, int64_t rsc, int64_t csc) {
+void gemm_reference_f32(int64_t M, int64_t N, int64_t K, float alpha, const float* A, int64_t rsa,
+                        int64_t csa, const float* B, int64_t rsb, int64_t csb, float beta, float* C,
+                        int64_t rsc, int64_t csc) {
   gemm_simple<float>(M, N, K, alpha, A, rsa, csa, B, rsb, csb, beta, C, rsc, csc);
 }
-void gemm_f64(int64_t M, int64_t N, int64_t K, double alpha, const double* A, int64_t rsa, int64_t csa,
-              const double* B, int64_t rsb, int64_t csb, double beta, double* C, int64_t rsc, int64_t csc) {
+void gemm_reference_f64(int64_t M, int64_t N, int64_t K, double alpha, const double* A, int64_t rsa,
+                        int64_t csa, const double* B, int64_t rsb, int64_t csb, double beta, double* C,
+                        int64_t rsc, int64_t csc) {
   gemm_simple<double>(M, N, K, alpha, A, rsa, csa, B, rsb, csb, beta, C, rsc, csc);
 }
 
