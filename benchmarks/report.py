@@ -1,0 +1,111 @@
+"""results.md: the tables a reader compares, in the order a reader asks (training, inference, overhead, ...)."""
+
+
+def fmt_time(s):
+    if s is None:
+        return "-"
+    if s < 1e-3:
+        return f"{s * 1e6:.2f} us"
+    if s < 1:
+        return f"{s * 1e3:.2f} ms"
+    return f"{s:.2f} s"
+
+
+def fmt_ratio(r):
+    return "-" if r is None else f"{r:.2f}x"
+
+
+def _cell(fig, metric):
+    if not fig:
+        return "-"
+    if "value" not in fig:
+        return f"error: {fig['error']}"[:90].replace("|", "/")
+    text = f"{fig['value']:.0f} MiB" if metric == "peak_rss_mib" else fmt_time(fig["value"])
+    return text + (" (!)" if fig.get("contended") else "")
+
+
+def _gflops(fig):
+    if not fig:
+        return "-"
+    if "gflops" not in fig:
+        return f"error: {fig.get('error', '?')}"[:60].replace("|", "/")
+    return f"{fig['gflops']:.1f}" + (" (!)" if fig.get("contended") else "")
+
+
+def _machine_lines(meta):
+    m, fws = meta["machine"], meta["frameworks"]
+    lines = [f"- Machine: {m['cpu_model']}, {m['usable_cpus']} usable CPUs "
+             f"({m['physical_cores'] or '?'} physical cores), {m['memory_gib']} GiB, "
+             f"SIMD: {' '.join(m['simd_flags']) or 'unknown'}",
+             f"- Python {m['python']}"]
+    for label, info in fws.items():
+        line = f"- {label}: module `{info.get('module')}` {info.get('version') or ''}".rstrip()
+        if info.get("isa"):
+            line += f", ISA level {info['isa']['value']}"
+        lines.append(line)
+    lines.append(f"- Mode: {meta['mode']}, {meta['rounds']} rounds per workload, frameworks alternated "
+                 f"process by process; figures are medians. Command: `{meta['command']}`")
+    return lines
+
+
+def markdown(meta, rows, target_rows):
+    cand, base, npl = meta["candidate"], meta["baseline"], meta["numpy"]
+    out = ["# fastgrad benchmark results", ""] + _machine_lines(meta) + [""]
+
+    main = [r for r in rows if r["section"] != "GEMM"]
+    if main:
+        head = f"| Workload | Threads | {cand} |" + (f" {base} | Speed-up ({base} / {cand}) |" if base else "")
+        out += [f"Times per call (memory: peak RSS). Speed-up above 1 means {cand} is faster "
+                "(or uses less memory).", "", head,
+                "|---|---:|---:|" + ("---:|---:|" if base else "")]
+        for r in main:
+            figs = r["frameworks"]
+            line = f"| {r['label']} | {r['threads']} | {_cell(figs.get(cand), r['metric'])} |"
+            if base:
+                line += f" {_cell(figs.get(base), r['metric'])} | {fmt_ratio(r.get('speedup_vs_baseline'))} |"
+            out.append(line)
+        out.append("")
+
+    gemm = [r for r in rows if r["section"] == "GEMM"]
+    if gemm:
+        labels = [x for x in (cand, base, npl) if x]
+        head = "| GEMM (float32, GFLOP/s) | M x K x N | Threads | " + " | ".join(labels) + " |"
+        ratios = [x for x in (base, npl) if x]
+        head += "".join(f" {cand} / {x} |" for x in ratios)
+        out += [head, "|---|---|---:|" + "---:|" * (len(labels) + len(ratios))]
+        for r in gemm:
+            shape = r["workload"][len("gemm-"):]
+            if "x" not in shape:
+                shape = f"{shape}x{shape}x{shape}"
+            line = f"| {r['label']} | {shape} | {r['threads']} | "
+            line += " | ".join(_gflops(r["frameworks"].get(x)) for x in labels) + " |"
+            if base:
+                line += f" {fmt_ratio(r.get('speedup_vs_baseline'))} |"
+            if npl:
+                line += f" {fmt_ratio(r.get('speedup_vs_numpy'))} |"
+            out.append(line)
+        out.append("")
+
+    epoch = [r for r in rows if r["workload"] == "epoch"]
+    for r in epoch:
+        accs = {k: v.get("test_accuracy") for k, v in r["frameworks"].items() if v.get("test_accuracy") is not None}
+        if accs:
+            epochs = next(iter(r["frameworks"].values())).get("epochs_run")
+            out.append(f"Test accuracy after the {epochs} epochs of the epoch workload ({r['threads']} thread(s)), "
+                       "a check that both trained: " + ", ".join(f"{k} {v:.3f}" for k, v in accs.items()) + ".")
+            out.append("")
+
+    figs = [f for r in rows for f in r["frameworks"].values()]
+    aside = sum(f.get("rounds_set_aside", 0) for f in figs)
+    if aside or any(f.get("contended") for f in figs):
+        out.append(f"Other processes were using the CPUs during {aside} round(s), which were set aside. "
+                   "(!) marks a figure for which every round was disturbed: read it with suspicion.")
+        out.append("")
+
+    if target_rows:
+        out += [f"Speed targets (issue 5) for {cand}:", "", "| Target | Ratio | Met |", "|---|---:|---|"]
+        for t in target_rows:
+            met = "-" if t["met"] is None else ("yes" if t["met"] else "no")
+            out.append(f"| {t['target']} | {fmt_ratio(t['ratio'])} | {met} |")
+        out.append("")
+    return "\n".join(out)
