@@ -32,15 +32,21 @@ CONFIGS = [
 ]
 
 
-def _train(lib, opt_cls, kwargs, dtype, steps=100):
-    """Same model and data in either library; returns the parameters after `steps` updates."""
-    ps = [lib.tensor(a.copy(), dtype=dtype, requires_grad=True) for a in (W1, B1, W2, B2)]
+def _train(lib, opt_cls, kwargs, dtype, steps=100, nudge=0.0):
+    """Same model and data in either library; returns the parameters after `steps` updates.
+
+    ``nudge`` scales the start by (1 + nudge): with nudge of an ulp it measures how far rounding noise
+    alone carries this trajectory in torch itself.
+    """
+    ps = [lib.tensor(a * (1 + nudge), dtype=dtype, requires_grad=True) for a in (W1, B1, W2, B2)]
     x, y = lib.tensor(X, dtype=dtype), lib.tensor(Y, dtype=dtype)
     opt = opt_cls([{"params": ps[:2]}, {"params": ps[2:]}], **kwargs)
     for _ in range(steps):
         opt.zero_grad()
         h = lib.tanh(x @ ps[0].t() + ps[1])
         loss = (((h @ ps[2].t() + ps[3]) - y) ** 2).mean()
+        if kwargs.get("maximize"):
+            loss = -loss  # ascent on a bounded objective: maximize is exercised without diverging
         loss.backward()
         opt.step()
     return [p.detach().numpy() for p in ps], opt
@@ -51,15 +57,20 @@ def test_100_steps_match_torch(name, kwargs):
     torch = pytest.importorskip("torch")
     ours, _ = _train(fg, getattr(optim, name), kwargs, fg.float64)
     theirs, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float64)
-    for a, b in zip(ours, theirs):
-        np.testing.assert_allclose(a, b, rtol=1e-9, atol=1e-11)
-    # float32: rounding differences grow over 100 steps, as they do between torch's own float32 and
-    # float64 runs; ours may differ from torch's float32 by a few times torch's own float32 error.
+    # Some trajectories (Adagrad and Adam with small beta1 near a vanishing gradient) amplify last-bit
+    # differences; torch's own run from a start one ulp away bounds what rounding alone explains.
+    nudged, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float64, nudge=2.0 ** -52)
+    for a, b, c in zip(ours, theirs, nudged):
+        bound = max(1e-11, 10 * np.abs(c - b).max())
+        assert np.abs(a - b).max() <= bound, (np.abs(a - b).max(), bound)
+    # float32: rounding differences grow over 100 steps, as between torch's own float32 and float64 runs
+    # or its float32 runs from starts one ulp apart; ours may differ from torch by a few times that.
     ours32, _ = _train(fg, getattr(optim, name), kwargs, fg.float32)
     theirs32, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float32)
-    for a, b, exact in zip(ours32, theirs32, theirs):
-        torch_err = np.abs(b - exact).max()
-        assert np.abs(a - b).max() <= max(2e-5, 4 * torch_err), (np.abs(a - b).max(), torch_err)
+    nudged32, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float32, nudge=2.0 ** -23)
+    for a, b, exact, c in zip(ours32, theirs32, theirs, nudged32):
+        bound = max(2e-5, 4 * np.abs(b - exact).max(), 10 * np.abs(c - b).max())
+        assert np.abs(a - b).max() <= bound, (np.abs(a - b).max(), bound)
 
 
 @pytest.mark.parametrize("name,kwargs", [c for c in CONFIGS if c[0] != "SGD" or "momentum" in c[1]][::2])

@@ -37,7 +37,13 @@ def _check_reduction(reduction):
 
 
 # ------------------------------------------------------------------ layers
+# The core's fused linear (one GEMM with the bias folded in) when it has one.
+_core_linear = getattr(_fg, "linear", None)
+
+
 def linear(input, weight, bias=None):
+    if _core_linear is not None:
+        return _core_linear(input, weight, bias)
     out = _fg.matmul(input, weight.t())
     return out if bias is None else out + bias
 
@@ -261,11 +267,12 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     n_classes = input.shape[1]
     ignored = target == ignore_index
     safe_target = _fg.where(ignored, _fg.zeros_like(target), target)
-    if safe_target.numel() > 0:
-        lo, hi = int(safe_target.min().item()), int(safe_target.max().item())
-        if lo < 0 or hi >= n_classes:
-            raise IndexError(f"Target {hi if hi >= n_classes else lo} is out of bounds.")
-    picked = _fg.gather(input, 1, safe_target.unsqueeze(1)).squeeze(1)
+    try:
+        picked = _fg.gather(input, 1, safe_target.unsqueeze(1)).squeeze(1)
+    except (IndexError, RuntimeError):
+        # Only on failure: find the offending class id for torch's message (no extra pass otherwise).
+        bad = [t for t in safe_target.reshape(-1).tolist() if t < 0 or t >= n_classes]
+        raise IndexError(f"Target {bad[0] if bad else '?'} is out of bounds.") from None
     if weight is not None:
         w = _fg.index_select(weight, 0, safe_target.reshape(-1)).reshape(tuple(target.shape))
         w = _fg.where(ignored, _fg.zeros_like(w), w)
