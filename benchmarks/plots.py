@@ -13,14 +13,19 @@ def speedup_bars(rows, candidate, baseline, path):
     values = [r["speedup_vs_baseline"] for r in rows]
     fig, ax = plt.subplots(figsize=(10, 0.32 * len(rows) + 1.5))
     y = range(len(rows))
-    ax.barh(y, values, color=["#2a9d8f" if v >= 1 else "#e76f51" for v in values])
+    bars = ax.barh(y, values, color=["#2a9d8f" if v >= 1 else "#e76f51" for v in values])
+    for bar, r in zip(bars, rows):
+        if any(f.get("contended") for f in r["frameworks"].values()):
+            bar.set_hatch("///")
+            bar.set_alpha(0.5)
     ax.axvline(1.0, color="black", linewidth=1)
     ax.set_xscale("log")
     ax.set_yticks(list(y), labels, fontsize=8)
     ax.invert_yaxis()
     for i, v in enumerate(values):
         ax.text(v, i, f" {v:.2f}x", va="center", fontsize=7)
-    ax.set_xlabel(f"speed-up: {baseline} time / {candidate} time (log scale; right of 1 = {candidate} faster)")
+    ax.set_xlabel(f"speed-up: {baseline} time / {candidate} time (log scale; right of 1 = {candidate} faster;"
+                  " hatched: measured beside other load)")
     ax.set_title(f"{candidate} vs {baseline}")
     fig.tight_layout()
     fig.savefig(path, dpi=120)
@@ -34,15 +39,18 @@ def gemm_lines(rows, labels, path):
         return None
     fig, ax = plt.subplots(figsize=(8, 5))
     styles = {1: "--", 2: "-"}
-    for label in labels:
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for label, color in zip(labels, colors):
         for threads in sorted({r["threads"] for r in squares}):
             pts = [(int(r["workload"][len("gemm-"):]), r["frameworks"].get(label, {}).get("gflops"))
                    for r in squares if r["threads"] == threads]
             pts = sorted((n, g) for n, g in pts if g)
             if pts:
-                ax.plot([n for n, _ in pts], [g for _, g in pts], styles.get(threads, ":"), marker="o",
+                ax.plot([n for n, _ in pts], [g for _, g in pts], styles.get(threads, ":"), marker="o", color=color,
                         label=f"{label}, {threads} thread{'s' if threads > 1 else ''}")
     ax.set_xscale("log", base=2)
+    sizes = sorted({int(r["workload"][len("gemm-"):]) for r in squares})
+    ax.set_xticks(sizes, [str(n) for n in sizes])
     ax.set_xlabel("n (n x n @ n x n, float32)")
     ax.set_ylabel("GFLOP/s")
     ax.set_title("GEMM throughput")

@@ -95,17 +95,20 @@ def markdown(meta, rows, target_rows):
                        "a check that both trained: " + ", ".join(f"{k} {v:.3f}" for k, v in accs.items()) + ".")
             out.append("")
 
-    figs = [f for r in rows for f in r["frameworks"].values()]
-    aside = sum(f.get("rounds_set_aside", 0) for f in figs)
-    if aside or any(f.get("contended") for f in figs):
-        out.append(f"Other processes were using the CPUs during {aside} round(s), which were set aside. "
-                   "(!) marks a figure for which every round was disturbed: read it with suspicion.")
+    figs = [f for r in rows for f in r["frameworks"].values() if "value" in f]
+    disturbed = sum(f.get("rounds_disturbed", 0) for f in figs)
+    if disturbed:
+        total = sum(len(f["rounds"]) + f.get("rounds_set_aside", 0) for f in figs)
+        out.append(f"Other processes used the CPUs (> 0.25 cores) during {disturbed} of {total} measured rounds. "
+                   "Those rounds were left out where undisturbed rounds of the same figure existed; "
+                   "(!) marks a figure whose every round was disturbed: read it with suspicion.")
         out.append("")
 
     if target_rows:
         out += [f"Speed targets (issue 5) for {cand}:", "", "| Target | Ratio | Met |", "|---|---:|---|"]
         for t in target_rows:
             met = "-" if t["met"] is None else ("yes" if t["met"] else "no")
+            met += " (!)" if t.get("contended") else ""
             out.append(f"| {t['target']} | {fmt_ratio(t['ratio'])} | {met} |")
         out.append("")
     return "\n".join(out)

@@ -33,7 +33,7 @@ def _figure(rounds, metric):
     used = clean or good
     values = [r[metric] for r in used]
     fig = {"value": statistics.median(values), "metric": metric, "rounds": values,
-           "rounds_set_aside": len(good) - len(used), "contended": not clean and "foreign_cores" in good[0],
+           "rounds_disturbed": len(good) - len(clean), "rounds_set_aside": len(good) - len(used), "contended": not clean and "foreign_cores" in good[0],
            "max_foreign_cores": max((r.get("foreign_cores") or 0.0) for r in used)}
     if len(good) < len(rounds):
         fig["failed_rounds"] = len(rounds) - len(good)
@@ -89,5 +89,6 @@ def targets(rows):
             continue
         ratio = row.get("speedup_vs_numpy" if against == "numpy" else "speedup_vs_baseline")
         out.append({"target": name, "key": key, "ratio": ratio, "minimum": minimum,
-                    "met": None if ratio is None else ratio >= minimum})
+                    "met": None if ratio is None else ratio >= minimum,
+                    "contended": any(f.get("contended") for f in row["frameworks"].values())})
     return out

@@ -11,6 +11,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -50,8 +51,8 @@ def _config_text(mod):
 
 def _isa(mod):
     """The SIMD level the library dispatches to, if it says; torch names it its 'CPU capability'."""
-    candidates = ("backends.cpu.get_cpu_capability", "get_cpu_capability", "_C.get_cpu_capability",
-                  "_C.isa", "_C.cpu_isa", "_C.get_isa", "isa", "cpu_isa")
+    candidates = ("backends.cpu.get_cpu_capability", "get_cpu_capability", "_C._cpu_level",
+                  "_C.get_cpu_capability", "_C.cpu_level", "_C.isa", "isa", "cpu_isa")
     for path in candidates:
         obj = mod
         try:
@@ -76,8 +77,13 @@ def describe(fw):
         info["config"] = _config_text(fw.mod)
     except Exception as e:  # an optional description must not lose the measurements
         info["config"] = {"error": f"{type(e).__name__}: {e}"}
-    info["isa"] = _isa(fw.mod)
+    info["isa"] = _isa(fw.mod) or _isa_from_config(info["config"])
     return info
+
+
+def _isa_from_config(config):
+    m = re.search(r"(?:ISA level|CPU capability)[^:\n]*:\s*(\S+)", (config or {}).get("text") or "")
+    return {"via": config["via"], "value": m[1]} if m else None
 
 
 def run_one(fw, name, budget, data_dir):
