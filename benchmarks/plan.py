@@ -76,7 +76,7 @@ def quick_items():
     items += [_train("adam", 64, 1), _train("sgd", 64, 2)]
     items += [_infer(1, 1), _infer(64, 1)]
     items += _ops()
-    items += [_square(n, 2) for n in (64, 256, 1024, 2048)] + [_square(2048, 1)]
+    items += [_square(n, t) for t in (1, 2) for n in (64, 256, 1024, 2048)]
     items += _layer_gemms(LAYERS[0], 64, 1)
     items += _whole(1)
     return items

@@ -95,6 +95,8 @@ def markdown(meta, rows, target_rows):
                        "a check that both trained: " + ", ".join(f"{k} {v:.3f}" for k, v in accs.items()) + ".")
             out.append("")
 
+    for label in meta.get("rebuilt_during_run", []):
+        out += [f"Warning: {label}'s compiled extension was rebuilt during this run; its figures mix builds.", ""]
     figs = [f for r in rows for f in r["frameworks"].values() if "value" in f]
     disturbed = sum(f.get("rounds_disturbed", 0) for f in figs)
     if disturbed:

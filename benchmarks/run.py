@@ -177,6 +177,7 @@ def main(argv=None):
         f"{rounds} rounds, MNIST from {data_dir}")
 
     raw = {label: {} for label in frameworks}
+    builds = {}
     timed = [i for i in items if i is not IMPORT_ITEM]
     for group in process_groups(timed):
         threads = group[0].threads
@@ -189,6 +190,7 @@ def main(argv=None):
                 t, meter = time.perf_counter(), contention.Meter().start()
                 out = run_worker(module, names, threads, mode.budget, env, data_dir=data_dir)
                 load = meter.stop()
+                builds.setdefault(label, set()).add(out.get("build"))
                 for res in out["results"]:
                     res.update(load, load_before=load_before)
                     raw[label].setdefault(f"{res['workload']}@{threads}t", []).append(res)
@@ -205,6 +207,9 @@ def main(argv=None):
             raw[label][IMPORT_ITEM.key] = [{"ok": True, "time_s": s} for s in fig["samples_s"]]
             meta["frameworks"][label]["import"] = fig
 
+    meta["rebuilt_during_run"] = sorted(lb for lb, b in builds.items() if len(b - {None}) > 1)
+    for label in meta["rebuilt_during_run"]:
+        log(f"warning: {label}'s compiled extension changed during the run; its figures mix builds")
     rows = summarize.summarize(items, raw, candidate, baseline, numpy_label)
     target_rows = summarize.targets(rows)
     out_dir = Path(args.out)

@@ -64,6 +64,17 @@ def _isa(mod):
     return None
 
 
+def build_id(fw):
+    """Which compiled extension this process loaded: a developer rebuilding mid-run would otherwise mix two
+    builds into one figure unnoticed."""
+    ext = getattr(fw.mod, "_C", None)
+    path = getattr(ext, "__file__", None)
+    if not path:
+        return None
+    st = os.stat(os.path.realpath(path))
+    return f"{os.path.realpath(path)}@{st.st_mtime_ns}:{st.st_size}"
+
+
 def describe(fw):
     info = {"module": fw.name, "version": fw.version(), "path": getattr(fw.mod, "__file__", None),
             "threads_reported": fw.get_threads()}
@@ -116,7 +127,8 @@ def main(argv=None):
     budget = Budget(warmup_s=args.warmup_s, block_s=args.block_s, blocks=args.blocks, max_s=args.max_s)
 
     report = {"framework": args.framework, "threads": args.threads,
-              "threads_reported": fw.get_threads(), "import_in_worker_s": import_s, "results": []}
+              "threads_reported": fw.get_threads(), "import_in_worker_s": import_s, "build": build_id(fw),
+              "results": []}
     for name in args.workload:
         report["results"].append(run_one(fw, name, budget, args.data_dir))
     if args.info:

@@ -36,6 +36,7 @@ def test_worker_reports_each_workload():
     assert by_name["gemm-8x16x4-tn"]["gflops"] > 0
     assert "final_loss" in by_name["train-sgd-b1"]
     assert out["info"]["version"]
+    assert "build" in out
 
 
 def test_plan_names_resolve():
