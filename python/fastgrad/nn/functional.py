@@ -265,6 +265,15 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
     if target.dtype != _fg.int64:
         raise RuntimeError(f"expected scalar type Long but found {target.dtype}")
     n_classes = input.shape[1]
+    if weight is None and reduction != "none" and not 0 <= ignore_index < n_classes:
+        # Fast path for the common call: an ignored target is out of range here, so gather fails on it
+        # and we fall through to the masked computation below; otherwise no mask is needed at all.
+        try:
+            picked = _fg.gather(input, 1, target.unsqueeze(1))
+        except (IndexError, RuntimeError):
+            picked = None
+        if picked is not None:
+            return -picked.mean() if reduction == "mean" else -picked.sum()
     ignored = target == ignore_index
     safe_target = _fg.where(ignored, _fg.zeros_like(target), target)
     try:
