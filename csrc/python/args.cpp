@@ -4,9 +4,11 @@
 
 namespace fg::python {
 
+// Plain handles holding deliberately leaked references: a static py::object would be released by a
+// C++ static destructor after the interpreter has finalized, and that dealloc aborts the process at exit.
 static py::handle g_tensor_type;
-static py::object g_dtypes[4];
-static py::object g_size_type;
+static py::handle g_dtypes[4];
+static py::handle g_size_type;
 
 py::handle tensor_type() { return g_tensor_type; }
 void set_tensor_type(py::handle t) { g_tensor_type = t; }
@@ -83,10 +85,16 @@ std::optional<ops::DimList> optional_dims(py::handle h, const char* op) {
 }
 
 void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b) {
-  g_dtypes[static_cast<int>(DType::Float32)] = py::reinterpret_borrow<py::object>(f32);
-  g_dtypes[static_cast<int>(DType::Float64)] = py::reinterpret_borrow<py::object>(f64);
-  g_dtypes[static_cast<int>(DType::Int64)] = py::reinterpret_borrow<py::object>(i64);
-  g_dtypes[static_cast<int>(DType::Bool)] = py::reinterpret_borrow<py::object>(b);
+  py::handle objs[4];
+  objs[static_cast<int>(DType::Float32)] = f32;
+  objs[static_cast<int>(DType::Float64)] = f64;
+  objs[static_cast<int>(DType::Int64)] = i64;
+  objs[static_cast<int>(DType::Bool)] = b;
+  for (int i = 0; i < 4; ++i) {
+    objs[i].inc_ref();
+    g_dtypes[i].dec_ref();  // a re-registration releases the previous object (no-op on a null handle)
+    g_dtypes[i] = objs[i];
+  }
 }
 
 DType dtype_from(py::handle h) {
@@ -105,10 +113,10 @@ std::optional<DType> optional_dtype(py::handle h) {
   return dtype_from(h);
 }
 
-py::object dtype_object(DType t) { return g_dtypes[static_cast<int>(t)]; }
+py::object dtype_object(DType t) { return py::reinterpret_borrow<py::object>(g_dtypes[static_cast<int>(t)]); }
 
 py::object make_size(const Dims& shape) {
-  if (!g_size_type) g_size_type = py::module_::import("fastgrad._types").attr("Size");
+  if (!g_size_type) g_size_type = py::object(py::module_::import("fastgrad._types").attr("Size")).release();
   py::tuple t(shape.size());
   for (size_t i = 0; i < shape.size(); ++i) t[i] = py::int_(shape[i]);
   return g_size_type(t);
