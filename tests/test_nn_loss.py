@@ -150,6 +150,16 @@ def test_bce_clamps_log_at_minus_100_like_torch():
     assert got[0] == 100.0
 
 
+def test_bce_gradient_stays_finite_at_saturation_like_torch():
+    p = np.array([0.0, 1.0, 0.5, 1e-30])
+    t = np.array([1.0, 0.0, 1.0, 0.0])
+    pf, pt = fg.tensor(p, requires_grad=True), torch.tensor(p, requires_grad=True)
+    F.binary_cross_entropy(pf, fg.tensor(t), reduction="sum").backward()
+    torch.nn.functional.binary_cross_entropy(pt, torch.tensor(t), reduction="sum").backward()
+    assert np.all(np.isfinite(pf.grad.numpy()))
+    np.testing.assert_allclose(pf.grad.numpy(), pt.grad.numpy(), rtol=1e-12)
+
+
 @pytest.mark.parametrize("reduction", REDUCTIONS)
 @pytest.mark.parametrize("pos_weight", [None, np.array([0.5, 2.0, 3.0])], ids=["nopw", "pw"])
 @pytest.mark.parametrize("weighted", [False, True])

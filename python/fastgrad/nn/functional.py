@@ -6,6 +6,7 @@ log_softmax + nll) can replace the body without touching the modules.
 import warnings
 
 import fastgrad as _fg
+from . import _functions
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -350,13 +351,9 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if tuple(target.shape) != tuple(input.shape):
         raise ValueError(f"Using a target size ({tuple(target.shape)}) that is different to the input size "
                          f"({tuple(input.shape)}) is deprecated. Please ensure they have the same size.")
-    # torch clamps each log at -100 so a saturated probability gives a finite loss.
-    log_p = _fg.clamp(_fg.log(input), min=-100.0)
-    log_1mp = _fg.clamp(_fg.log(1 - input), min=-100.0)
-    loss = -(target * log_p + (1 - target) * log_1mp)
-    if weight is not None:
-        loss = loss * weight
-    return _reduce(loss, reduction)
+    if weight is not None and tuple(weight.shape) != tuple(input.shape):
+        weight = weight.expand(tuple(input.shape))
+    return _reduce(_functions.BinaryCrossEntropy.apply(input, target, weight), reduction)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
