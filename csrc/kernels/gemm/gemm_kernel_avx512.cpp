@@ -26,6 +26,29 @@ struct VF32 {
   static R fma(R a, R b, R c) { return _mm512_fmadd_ps(a, b, c); }
   static Mask mask(int n) { return n <= 0 ? Mask(0) : n >= W ? Mask(0xFFFF) : Mask((1u << n) - 1); }
   static T hsum(R r) { return _mm512_reduce_add_ps(r); }
+  // In-register W x W transpose (r[i] lane l -> r[l] lane i), for packing K-contiguous operands.
+  static void transpose(R* r) {
+    R t[16];
+    for (int i = 0; i < 8; ++i) {
+      t[2 * i] = _mm512_unpacklo_ps(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_ps(r[2 * i], r[2 * i + 1]);
+    }
+    for (int i = 0; i < 4; ++i) {
+      r[4 * i] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0x44);
+      r[4 * i + 1] = _mm512_shuffle_ps(t[4 * i], t[4 * i + 2], 0xEE);
+      r[4 * i + 2] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0x44);
+      r[4 * i + 3] = _mm512_shuffle_ps(t[4 * i + 1], t[4 * i + 3], 0xEE);
+    }
+    for (int i = 0; i < 2; ++i)
+      for (int j = 0; j < 4; ++j) {
+        t[8 * i + j] = _mm512_shuffle_f32x4(r[8 * i + j], r[8 * i + 4 + j], 0x88);
+        t[8 * i + 4 + j] = _mm512_shuffle_f32x4(r[8 * i + j], r[8 * i + 4 + j], 0xDD);
+      }
+    for (int j = 0; j < 8; ++j) {
+      r[j] = _mm512_shuffle_f32x4(t[j], t[8 + j], 0x88);
+      r[8 + j] = _mm512_shuffle_f32x4(t[j], t[8 + j], 0xDD);
+    }
+  }
 };
 
 struct VF64 {
@@ -44,6 +67,23 @@ struct VF64 {
   static R fma(R a, R b, R c) { return _mm512_fmadd_pd(a, b, c); }
   static Mask mask(int n) { return n <= 0 ? Mask(0) : n >= W ? Mask(0xFF) : Mask((1u << n) - 1); }
   static T hsum(R r) { return _mm512_reduce_add_pd(r); }
+  static void transpose(R* r) {
+    R t[8];
+    for (int i = 0; i < 4; ++i) {
+      t[2 * i] = _mm512_unpacklo_pd(r[2 * i], r[2 * i + 1]);
+      t[2 * i + 1] = _mm512_unpackhi_pd(r[2 * i], r[2 * i + 1]);
+    }
+    for (int i = 0; i < 2; ++i)
+      for (int j = 0; j < 2; ++j) {
+        r[4 * i + j] = _mm512_shuffle_f64x2(t[4 * i + j], t[4 * i + 2 + j], 0x88);
+        r[4 * i + 2 + j] = _mm512_shuffle_f64x2(t[4 * i + j], t[4 * i + 2 + j], 0xDD);
+      }
+    for (int j = 0; j < 4; ++j) {
+      t[j] = _mm512_shuffle_f64x2(r[j], r[4 + j], 0x88);
+      t[4 + j] = _mm512_shuffle_f64x2(r[j], r[4 + j], 0xDD);
+    }
+    for (int j = 0; j < 8; ++j) r[j] = t[j];
+  }
 };
 
 #include "kernels/gemm/gemm_driver.inc"

@@ -35,6 +35,12 @@ struct VGeneric {
     for (int i = 0; i < W; ++i) s += r[i];
     return s;
   }
+  static void transpose(R* r) {
+    R t[W] = {};
+    for (int i = 0; i < W; ++i)
+      for (int l = 0; l < W; ++l) t[l][i] = r[i][l];
+    for (int i = 0; i < W; ++i) r[i] = t[i];
+  }
 };
 using VF32 = VGeneric<float>;
 using VF64 = VGeneric<double>;
