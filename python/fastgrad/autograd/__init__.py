@@ -54,3 +54,4 @@ def grad(outputs, inputs, grad_outputs=None, retain_graph=None, create_graph=Fal
     return tuple(results)
 
 
+from .gradcheck import gradcheck, gradgradcheck  # noqa: E402,F401
