@@ -18,8 +18,9 @@ Tensor threshold_backward(const Tensor& grad, const Tensor& out) {
   Tensor o = out->dtype == dt ? out : to_dtype(alias_detached(out), dt);
   Tensor r = empty(broadcast_shapes(grad->shape, o->shape), dt);
   if (r->numel() > 0) {
+    // zero where out <= 0: a NaN output passes its gradient through, as torch's threshold_backward
     FG_DISPATCH_NUMERIC(dt, "threshold_backward", [&] {
-      kernels::binary_kernel<scalar_t, scalar_t>(r, grad, o, [](scalar_t g, scalar_t y) { return y > 0 ? g : scalar_t(0); });
+      kernels::binary_kernel<scalar_t, scalar_t>(r, grad, o, [](scalar_t g, scalar_t y) { return y <= 0 ? scalar_t(0) : g; });
     });
   }
   if (autograd::needs_grad(grad)) {

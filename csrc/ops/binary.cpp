@@ -164,7 +164,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
   if (autograd::needs_grad(a, b)) {
     SavedTensor sa(a, false), sb(b, false), so(b->needs_grad() ? out : nullptr, true);
     Dims sha = a->shape, shb = b->shape;
-    autograd::record("PowBackward1", {a, b}, {out}, [sa, sb, so, sha, shb](const TensorList& g, Node& self) {
+    autograd::record("PowBackward1", {a, b}, {out}, [sa, sb, so, sha, shb, rt](const TensorList& g, Node& self) {
       TensorList r(2);
       Tensor av = sa.unpack(self), bv = sb.unpack(self);
       if (self.needs_input_grad(0)) {
@@ -176,7 +176,8 @@ Tensor pow(const Tensor& a, const Tensor& b) {
       }
       if (self.needs_input_grad(1)) {
         // d/db a^b = a^b * log(a), taken as 0 where a == 0 and b >= 0
-        Tensor d = mul(mul(g[0], so.unpack(self)), log(av));
+        // log in the result dtype: log of an integer base (2 ** x) would be float32
+        Tensor d = mul(mul(g[0], so.unpack(self)), log(av->dtype == rt ? av : to_dtype(av, rt)));
         Tensor zero = result_like_scalar(0.0, av);
         Tensor mask = mul(compare(av, zero, CmpOp::Eq), compare(bv, zero, CmpOp::Ge));
         r[1] = sum_to(where(mask, zeros_like(d), d), shb);

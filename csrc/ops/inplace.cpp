@@ -95,7 +95,8 @@ Tensor& mul_(Tensor& self, const Tensor& other) {
     self->bump_version();
     return self;
   }
-  return assign_inplace(self, mul(self, other), "mul_");
+  // other's gradient reads self's old values, which this op overwrites: use a copy (torch's original_self)
+  return assign_inplace(self, mul(autograd::needs_grad(other) ? clone(self) : self, other), "mul_");
 }
 
 Tensor& div_(Tensor& self, const Tensor& other) {
@@ -107,7 +108,7 @@ Tensor& div_(Tensor& self, const Tensor& other) {
     self->bump_version();
     return self;
   }
-  return assign_inplace(self, div(self, other), "div_");
+  return assign_inplace(self, div(autograd::needs_grad(other) ? clone(self) : self, other), "div_");
 }
 
 Tensor& copy_(Tensor& self, const Tensor& src) {
@@ -116,10 +117,20 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
     self->bump_version();
     return self;
   }
-  Tensor s = src->dtype == self->dtype ? src : to_dtype(src, self->dtype);
-  Tensor result = s->shape == self->shape ? clone(s) : expand(s, self->shape.vec());
-  if (!result->grad_fn && s != src) result = clone(s);
   check_writable_leaf(self);
+  Tensor s = src->dtype == self->dtype ? src : to_dtype(src, self->dtype);
+  Tensor result = empty(self->shape, self->dtype);
+  copy_into(result, s);
+  if (autograd::needs_grad(self, s)) {
+    // self's old values are gone: its gradient is zero (torch's CopyBackwards), src gets the rest
+    Dims shs = s->shape;
+    autograd::record("CopyBackwards", {self, s}, {result}, [shs](const TensorList& g, Node& node) {
+      TensorList r(2);
+      if (node.needs_input_grad(0)) r[0] = zeros_like(g[0]);
+      if (node.needs_input_grad(1)) r[1] = sum_to(g[0], shs);
+      return r;
+    });
+  }
   return assign_inplace(self, result, "copy_");
 }
 
@@ -131,13 +142,18 @@ Tensor& fill_(Tensor& self, double value) {
     self->bump_version();
     return self;
   }
-  return assign_inplace(self, full(self->shape, value, self->dtype), "fill_");
+  // keep self's history with a zero gradient, as torch's FillBackward: a later op still requires grad
+  Tensor r = full(self->shape, value, self->dtype);
+  autograd::record("FillBackward0", {self}, {r}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; });
+  return assign_inplace(self, r, "fill_");
 }
 
 Tensor& zero_(Tensor& self) { return fill_(self, 0.0); }
 
 Tensor& clamp_(Tensor& self, std::optional<double> lo, std::optional<double> hi) {
-  return assign_inplace(self, clamp(self, lo, hi), "clamp_");
+  // clamp's backward reads its input, which this op overwrites: give it a copy of the old values
+  // (torch saves original_self the same way), else backward reports an in-place modification
+  return assign_inplace(self, clamp(autograd::needs_grad(self) ? clone(self) : self, lo, hi), "clamp_");
 }
 
 // self += value * t1 * t2 (addcmul_) or self += value * t1 / t2 (addcdiv_): the optimizers' steps.

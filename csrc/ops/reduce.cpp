@@ -142,7 +142,27 @@ Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim
 }
 
 Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim) {
-  return sqrt(var(x, dims, correction, keepdim));
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = sqrt(var(x, dims, correction, keepdim));
+  }
+  if (autograd::needs_grad(x)) {
+    // d std = (x - mean) / ((n - correction) * std), taken as 0 where std == 0 (torch masks it too;
+    // sqrt's own backward would give 0/0 = nan for a constant slice)
+    const double denom = std::max(0.0, static_cast<double>(reduced_count(x, dims)) - correction);
+    SavedTensor sx(x, false), so(out, true);
+    Dims keep = detail::plan_reduce(x, dims, keepdim).keep_shape, in_shape = x->shape;
+    DimList d = dims;
+    autograd::record("StdBackward0", {x}, {out}, [sx, so, keep, in_shape, d, denom](const TensorList& g, Node& self) {
+      Tensor xv = sx.unpack(self);
+      Tensor o = expand_reduced(so.unpack(self), keep, in_shape);
+      Tensor centred = sub(xv, mean(xv, d, true));
+      Tensor r = div(mul(expand_reduced(g[0], keep, in_shape), centred), mul(o, result_like_scalar(denom, o)));
+      return TensorList{where(compare(o, result_like_scalar(0.0, o), CmpOp::Eq), zeros_like(r), r)};
+    });
+  }
+  return out;
 }
 
 static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool is_max) {

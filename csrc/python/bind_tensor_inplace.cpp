@@ -1,4 +1,5 @@
 // In-place methods (the trailing underscore) and their Python operators (+=, -=, *=, /=).
+#include "autograd/function.h"
 #include "python/tensor_methods.h"
 
 namespace fg::python {
@@ -11,9 +12,11 @@ std::optional<double> opt_double(py::handle h) {
 }
 
 // x.op_() for a unary op: the out-of-place op written back into x.
+// Ops whose backward reads their input get a copy of the old values in autograd mode (torch saves
+// original_self likewise); otherwise the overwrite would trip the saved tensor's version check.
 template <Tensor (*Op)(const Tensor&)>
 Tensor unary_inplace(Tensor& t) {
-  return ops::assign_inplace(t, Op(t), "in-place op");
+  return ops::assign_inplace(t, Op(autograd::needs_grad(t) ? ops::clone(t) : t), "in-place op");
 }
 
 }  // namespace
@@ -25,7 +28,7 @@ void bind_tensor_inplace(TensorClass& cls) {
            py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0)
       .def("mul_", [](Tensor& t, py::object o) { return ops::mul_(t, to_tensor_arg(o, "mul_")); }, py::arg("other"))
       .def("div_", [](Tensor& t, py::object o) { return ops::div_(t, to_tensor_arg(o, "div_")); }, py::arg("other"))
-      .def("pow_", [](Tensor& t, py::object o) { return ops::assign_inplace(t, ops::pow(t, to_tensor_arg(o, "pow_")), "pow_"); },
+      .def("pow_", [](Tensor& t, py::object o) { return ops::assign_inplace(t, ops::pow(autograd::needs_grad(t) ? ops::clone(t) : t, to_tensor_arg(o, "pow_")), "pow_"); },
            py::arg("exponent"))
       .def("__iadd__", [](Tensor& t, py::object o) { return ops::add_(t, to_tensor_arg(o, "add_")); }, py::is_operator())
       .def("__isub__", [](Tensor& t, py::object o) { return ops::sub_(t, to_tensor_arg(o, "sub_")); }, py::is_operator())

@@ -19,8 +19,9 @@ def _contains_float(data):
     return False
 
 
-def _to_numpy(data):
-    """Nested Python data to a numpy array with torch's inference: floats -> float32, ints -> int64."""
+def _to_numpy(data, keep_float64=False):
+    """Nested Python data to a numpy array with torch's inference: floats -> float32, ints -> int64
+    (floats stay float64 when the caller converts to an explicit dtype, so float64 keeps every digit)."""
     if isinstance(data, _C.Tensor):
         return data.detach().numpy().copy()
     if isinstance(data, np.ndarray):
@@ -34,7 +35,7 @@ def _to_numpy(data):
             raise ValueError(f"expected a rectangular (non-ragged) nested sequence: {e}") from None
         if a.dtype == object:
             raise TypeError(f"can't convert {type(data).__name__} with elements of mixed or unsupported types to a tensor")
-        if a.dtype.kind == "f":
+        if a.dtype.kind == "f" and not keep_float64:
             a = a.astype(np.float32)
     if a.dtype.kind in "US":
         raise TypeError(f"new(): invalid data type '{a.dtype.kind == 'U' and 'str' or 'bytes'}'")
@@ -77,7 +78,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     if device is not None:
         from ._types import device as _device
         _device(device)
-    a = _normalise_numpy_dtype(_to_numpy(data))
+    a = _to_numpy(data, keep_float64=dtype is not None)
+    a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:
         if dtype not in _FG_TO_NP:
             raise TypeError(f"unsupported dtype {dtype!r}; fastgrad supports float32, float64, int64 and bool")
