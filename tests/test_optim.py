@@ -63,14 +63,29 @@ def test_100_steps_match_torch(name, kwargs):
     for a, b, c in zip(ours, theirs, nudged):
         bound = max(1e-11, 10 * np.abs(c - b).max())
         assert np.abs(a - b).max() <= bound, (np.abs(a - b).max(), bound)
-    # float32: rounding differences grow over 100 steps, as between torch's own float32 and float64 runs
-    # or its float32 runs from starts one ulp apart; ours may differ from torch by a few times that.
+    # float32: ours must land as close to the float64 trajectory as torch's float32 run does, within the
+    # spread that rounding alone causes (torch's float32 error, or its runs from starts one ulp apart).
     ours32, _ = _train(fg, getattr(optim, name), kwargs, fg.float32)
     theirs32, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float32)
     nudged32, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float32, nudge=2.0 ** -23)
-    for a, b, exact, c in zip(ours32, theirs32, theirs, nudged32):
-        bound = max(2e-5, 4 * np.abs(b - exact).max(), 10 * np.abs(c - b).max())
-        assert np.abs(a - b).max() <= bound, (np.abs(a - b).max(), bound)
+    def spread(xs, ys):
+        return max(np.abs(x - y).max() for x, y in zip(xs, ys))
+    bound = max(2e-5, 10 * spread(theirs32, theirs), 10 * spread(nudged32, theirs32))
+    assert spread(ours32, theirs) <= bound, (spread(ours32, theirs), bound)
+
+
+@pytest.mark.parametrize("name,kwargs", [c for c in CONFIGS if c[0] in ("SGD", "Adam", "AdamW")][1::2])
+def test_per_op_path_matches_torch_without_fused_kernels(name, kwargs, monkeypatch):
+    """SGD/Adam use the core's fused steps when present; the per-op path (non-contiguous tensors, or a
+    core without them) must give the same trajectory."""
+    torch = pytest.importorskip("torch")
+    monkeypatch.setattr(optim.sgd, "_fused_sgd", None)
+    monkeypatch.setattr(optim.adam, "_fused_adam", None)
+    ours, _ = _train(fg, getattr(optim, name), kwargs, fg.float64)
+    theirs, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float64)
+    nudged, _ = _train(torch, getattr(torch.optim, name), kwargs, torch.float64, nudge=2.0 ** -52)
+    for a, b, c in zip(ours, theirs, nudged):
+        assert np.abs(a - b).max() <= max(1e-11, 10 * np.abs(c - b).max())
 
 
 @pytest.mark.parametrize("name,kwargs", [c for c in CONFIGS if c[0] != "SGD" or "momentum" in c[1]][::2])

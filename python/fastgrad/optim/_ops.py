@@ -1,4 +1,15 @@
 """In-place update helpers shared by the optimizers, written with the core's in-place ops."""
+import fastgrad as _fg
+
+
+def fused_kernel(name):
+    """The core's fused multi-tensor step `name` (e.g. _sgd_step), or None where the core lacks it."""
+    return getattr(getattr(_fg, "_C", None), name, None)
+
+
+def all_contiguous(*tensor_lists):
+    # The fused kernels take contiguous tensors only; anything else uses the per-op path.
+    return all(t is None or t.is_contiguous() for ts in tensor_lists for t in ts)
 
 
 def lerp_(t, end, weight):

@@ -1,11 +1,21 @@
 """Adam (and AdamW's decoupled decay) with amsgrad and maximize: torch's _single_tensor_adam."""
 import fastgrad as _fg
 from .optimizer import Optimizer
-from ._ops import lerp_, with_weight_decay
+from ._ops import all_contiguous, fused_kernel, lerp_, with_weight_decay
+
+_fused_adam = fused_kernel("_adam_step")
 
 
 def adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, *, amsgrad, beta1, beta2, lr,
          weight_decay, eps, maximize, decoupled_weight_decay):
+    if _fused_adam is not None and all_contiguous(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs):
+        steps = []
+        for step_t in state_steps:
+            step_t.add_(1)
+            steps.append(step_t.item())
+        _fused_adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, steps, lr, beta1, beta2, eps,
+                    weight_decay, amsgrad, maximize, decoupled_weight_decay)
+        return
     for i, param in enumerate(params):
         grad = grads[i] if not maximize else -grads[i]
         exp_avg = exp_avgs[i]

@@ -1,10 +1,17 @@
 """SGD with momentum, dampening, Nesterov, weight decay and maximize: torch's _single_tensor_sgd."""
 from .optimizer import Optimizer
-from ._ops import with_weight_decay
+from ._ops import all_contiguous, fused_kernel, with_weight_decay
+
+_fused_sgd = fused_kernel("_sgd_step")
 
 
 def sgd(params, grads, momentum_buffers, *, lr, weight_decay, momentum, dampening, nesterov, maximize):
     """Updates params in place; momentum_buffers[i] is created on the first step (None before)."""
+    if _fused_sgd is not None and all_contiguous(params, grads, momentum_buffers):
+        # One C++ pass per parameter, same operation order as below.
+        momentum_buffers[:] = _fused_sgd(params, grads, momentum_buffers, lr, momentum, dampening,
+                                         weight_decay, nesterov, maximize)
+        return
     for i, param in enumerate(params):
         grad = grads[i] if not maximize else -grads[i]
         if weight_decay != 0:
