@@ -1,0 +1,149 @@
+"""Coverage of the op table: every differentiable function fastgrad exports (the top-level namespace,
+nn.functional, Tensor methods and operators) has an entry in tests/op_db.py, so a new op cannot land
+without a gradient check. What is exported but not differentiable is listed here, each with its reason;
+an export in neither place fails the test and names itself."""
+import inspect
+
+import pytest
+
+import fastgrad
+import fastgrad.nn.functional as F
+
+from op_db import op_db
+
+COVERED = {name for op in op_db for name in op.covers}
+
+_BOOL = "returns a bool tensor (comparison / logic): no gradient, as in torch"
+_INT = "returns integer indices: no gradient, as in torch"
+_CREATE = "creates a tensor from sizes, values or data: a leaf, not a function of a differentiable input"
+_RNG = "random-number state or an in-place random fill: no gradient, as in torch"
+_MODE = "grad-mode / autograd machinery (tested by the autograd tests)"
+_UTIL = "utility, no tensor output"
+_META = "metadata or a Python value (shape, dtype, flags, item, list, numpy): leaves autograd"
+_DETACH = "detach / .data: deliberately cut from the graph"
+
+NON_DIFFERENTIABLE = {
+    # top level
+    "eq": _BOOL, "ne": _BOOL, "lt": _BOOL, "le": _BOOL, "gt": _BOOL, "ge": _BOOL,
+    "argmax": _INT, "argmin": _INT,
+    "zeros": _CREATE, "ones": _CREATE, "empty": _CREATE, "full": _CREATE, "zeros_like": _CREATE,
+    "ones_like": _CREATE, "empty_like": _CREATE, "full_like": _CREATE, "arange": _CREATE, "linspace": _CREATE,
+    "eye": _CREATE, "tensor": _CREATE + " (torch.tensor copies data without history too)", "as_tensor": _CREATE,
+    "from_numpy": _CREATE, "from_dlpack": _CREATE,
+    "rand": _RNG, "randn": _RNG, "rand_like": _RNG, "randn_like": _RNG, "randint": _RNG, "randperm": _RNG,
+    "bernoulli": _RNG, "manual_seed": _RNG, "initial_seed": _RNG, "default_generator": _RNG,
+    "is_grad_enabled": _MODE,
+    "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
+    "save": _UTIL, "load": _UTIL,
+    # nn.functional
+    "nn.functional.one_hot": _INT,
+    # Tensor methods
+    "Tensor.eq": _BOOL, "Tensor.ne": _BOOL, "Tensor.lt": _BOOL, "Tensor.le": _BOOL, "Tensor.gt": _BOOL,
+    "Tensor.ge": _BOOL, "Tensor.logical_not": _BOOL, "Tensor.bool": _BOOL, "Tensor.all": _BOOL, "Tensor.any": _BOOL,
+    "Tensor.__eq__": _BOOL, "Tensor.__ne__": _BOOL, "Tensor.__lt__": _BOOL, "Tensor.__le__": _BOOL,
+    "Tensor.__gt__": _BOOL, "Tensor.__ge__": _BOOL, "Tensor.__and__": _BOOL, "Tensor.__or__": _BOOL,
+    "Tensor.__rand__": _BOOL, "Tensor.__ror__": _BOOL, "Tensor.__invert__": _BOOL,
+    "Tensor.argmax": _INT, "Tensor.argmin": _INT, "Tensor.long": _INT + " (conversion to int64)",
+    "Tensor.new_full": _CREATE, "Tensor.new_ones": _CREATE, "Tensor.new_tensor": _CREATE, "Tensor.new_zeros": _CREATE,
+    "Tensor.normal_": _RNG, "Tensor.uniform_": _RNG, "Tensor.bernoulli_": _RNG,
+    "Tensor.backward": _MODE, "Tensor.register_hook": _MODE, "Tensor.retain_grad": _MODE,
+    "Tensor.requires_grad_": _MODE,
+    "Tensor.detach": _DETACH, "Tensor.detach_": _DETACH, "Tensor.data": _DETACH,
+    "Tensor.item": _META, "Tensor.tolist": _META, "Tensor.numpy": _META, "Tensor.dim": _META, "Tensor.ndim": _META,
+    "Tensor.ndimension": _META, "Tensor.nelement": _META, "Tensor.numel": _META, "Tensor.size": _META,
+    "Tensor.shape": _META, "Tensor.stride": _META, "Tensor.storage_offset": _META, "Tensor.element_size": _META,
+    "Tensor.is_contiguous": _META, "Tensor.is_cpu": _META, "Tensor.is_cuda": _META, "Tensor.is_floating_point": _META,
+    "Tensor.is_leaf": _META, "Tensor.device": _META, "Tensor.dtype": _META, "Tensor.grad": _META,
+    "Tensor.grad_fn": _META, "Tensor.requires_grad": _META, "Tensor.retains_grad": _META, "Tensor.type": _META,
+    "Tensor.__bool__": _META, "Tensor.__float__": _META, "Tensor.__int__": _META, "Tensor.__index__": _META,
+    "Tensor.__len__": _META, "Tensor.__array__": _META, "Tensor.__dlpack__": _META, "Tensor.__dlpack_device__": _META,
+    # a documented limitation, not a missing check: see test_setitem_with_grad_is_refused
+    "Tensor.__setitem__": "fastgrad refuses index assignment into a tensor that requires grad or with a value "
+                          "that requires grad (clear error; build the result with where/cat instead)",
+}
+
+# Python object protocol on Tensor: not ops.
+_PROTOCOL = {
+    "__class__", "__delattr__", "__dir__", "__doc__", "__format__", "__getattribute__", "__getstate__", "__hash__",
+    "__init__", "__init_subclass__", "__module__", "__new__", "__reduce__", "__reduce_ex__", "__repr__",
+    "__setattr__", "__sizeof__", "__str__", "__subclasshook__", "__array_priority__", "__deepcopy__", "__dict__",
+    "__weakref__", "__copy__", "__setstate__", "_pybind11_conduit_v1_",
+}
+
+
+def exported_ops():
+    names = []
+    for n in dir(fastgrad):
+        if n.startswith("_"):
+            continue
+        obj = getattr(fastgrad, n)
+        if inspect.ismodule(obj) or isinstance(obj, type) or not callable(obj):
+            continue  # modules, classes (Tensor, Size, no_grad, ...) and dtype objects
+        names.append(n)
+    for n in dir(F):
+        obj = getattr(F, n)
+        if n.startswith("_") or inspect.ismodule(obj) or isinstance(obj, type) or not callable(obj):
+            continue
+        names.append("nn.functional." + n)
+    for n in dir(fastgrad.Tensor):
+        if n in _PROTOCOL or (n.startswith("_") and not n.startswith("__")):
+            continue
+        names.append("Tensor." + n)
+    return names
+
+
+def _covered(name):
+    if name in COVERED:
+        return True
+    # a method bound from the same C++ definition as the top-level function (def_both) is covered by it
+    if name.startswith("Tensor.") and name[len("Tensor."):] in COVERED:
+        return True
+    return False
+
+
+def test_every_differentiable_export_has_an_op_db_entry():
+    missing = [n for n in exported_ops() if not _covered(n) and n not in NON_DIFFERENTIABLE]
+    assert not missing, ("exported ops with no entry in tests/op_db.py (add an OpInfo, or list the name in "
+                         f"NON_DIFFERENTIABLE with the reason): {missing}")
+
+
+def test_non_differentiable_list_has_no_stale_or_doubly_listed_names():
+    exported = set(exported_ops())
+    stale = sorted(n for n in NON_DIFFERENTIABLE if n not in exported)
+    assert not stale, f"NON_DIFFERENTIABLE names that fastgrad no longer exports: {stale}"
+    both = sorted(n for n in NON_DIFFERENTIABLE if n in COVERED)
+    assert not both, f"names both in the op table and in NON_DIFFERENTIABLE: {both}"
+
+
+def test_table_entries_name_real_exports():
+    # an entry's own name may describe a variant (operators, Tensor.add_alpha_); what it claims to cover
+    # besides that must exist
+    exported = set(exported_ops())
+    bad = [(op.name, n) for op in op_db for n in op.covers[1:] if n not in exported]
+    assert not bad, bad
+
+
+def test_every_entry_has_a_gradient_sample():
+    no_grad = [op.name for op in op_db if not any(s.gradcheck for s in op.samples())]
+    # conversions through float32 cannot be gradchecked in float64; compared with torch instead
+    assert set(no_grad) <= {"Tensor.to_float32"}, no_grad
+
+
+@pytest.mark.parametrize("name", ["eq", "lt", "ge", "argmax", "Tensor.logical_not"])
+def test_listed_non_differentiable_ops_really_give_no_gradient(name):
+    x = fastgrad.randn(3, dtype=fastgrad.float64, requires_grad=True)
+    fn = getattr(fastgrad.Tensor, name.split(".")[1]) if name.startswith("Tensor.") else getattr(fastgrad, name)
+    out = fn(x) if name in ("argmax", "Tensor.logical_not") else fn(x, 0.0)
+    assert not out.requires_grad and not out.dtype.is_floating_point
+
+
+def test_setitem_with_grad_is_refused():
+    x = fastgrad.randn(2, 3, dtype=fastgrad.float64, requires_grad=True)
+    y = x.clone()
+    with pytest.raises(RuntimeError, match="index assignment"):
+        y[:, 1] = 0.5
+    z = fastgrad.zeros(2, 3, dtype=fastgrad.float64)
+    with pytest.raises(RuntimeError, match="index assignment"):
+        z[:, 1] = x[:, 0]
+    with fastgrad.no_grad():
+        y[:, 1] = 0.5  # fine without autograd
