@@ -115,12 +115,20 @@ def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
     return input.min(dim, keepdim)
 
 
+def _root_of_sum(s, root):
+    """s ** root with a zero gradient where s == 0, as torch's norm backward: the root's derivative is
+    infinite there, and inf * 0 from the inner sum's derivative would make the gradient nan."""
+    zero = s == 0
+    safe = _C.where(zero, _C.ones_like(s), s)
+    return _C.where(zero, _C.zeros_like(s), safe.sqrt() if root == 0.5 else safe ** root)
+
+
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     """Vector p-norms (p = 2 / 'fro', 1, inf, -inf, or any positive number) over `dim` or all."""
     x = input if dtype is None else input.to(dtype)
     dims = () if dim is None else dim
     if p in ("fro", 2, 2.0):
-        return (x * x).sum(dims, keepdim).sqrt()
+        return _root_of_sum((x * x).sum(dims, keepdim), 0.5)
     if p in (1, 1.0):
         return x.abs().sum(dims, keepdim)
     if p == builtins.float("inf"):
@@ -128,5 +136,5 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
     if p == -builtins.float("inf"):
         return x.abs().amin(dims, keepdim)
     if isinstance(p, (int, builtins.float)) and p > 0:
-        return (x.abs() ** p).sum(dims, keepdim) ** (1.0 / p)
+        return _root_of_sum((x.abs() ** p).sum(dims, keepdim), 1.0 / p)
     raise ValueError(f"norm: unsupported p={p!r}")
