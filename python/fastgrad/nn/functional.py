@@ -302,6 +302,10 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
     _check_reduction(reduction)
     if not 0.0 <= label_smoothing <= 1.0:
         raise ValueError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
+    if (label_smoothing == 0.0 and input.dim() == 2 and target.dim() == 1 and target.dtype is _fg.int64
+            and (weight is None or not weight.requires_grad)):
+        # The common classification call: log-softmax and NLL fused into one C++ node.
+        return _fg._C._cross_entropy_indices(input, target, weight, ignore_index, reduction)
     class_dim = 0 if input.dim() == 1 else 1
     n_classes = input.shape[class_dim]
     logp = log_softmax(input, class_dim)
