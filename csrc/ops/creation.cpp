@@ -45,7 +45,7 @@ Tensor linspace(double start, double end, int64_t steps, DType dtype) {
   FG_DISPATCH_NUMERIC(dtype, "linspace", [&] {
     scalar_t* p = t->data<scalar_t>();
     // torch fills the second half from the end so that the last value is exactly `end`
-    const int64_t half = steps / 2;
+    const int64_t half = steps == 1 ? 1 : steps / 2;  // a single step is `start`, as torch
     for (int64_t i = 0; i < steps; ++i)
       p[i] = static_cast<scalar_t>(i < half ? start + step * static_cast<double>(i)
                                             : end - step * static_cast<double>(steps - i - 1));

@@ -4,6 +4,8 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <sstream>
+#include <string>
 
 #include "tensor/tensor.h"
 
@@ -20,6 +22,21 @@ class Generator {
   uint64_t next_u64() { return engine_(); }
   double next_uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }  // [0, 1)
   std::mutex& mutex() { return mu_; }
+  // The whole state as text (seed, then the engine's standard stream form), for get_state/set_state.
+  std::string state() const {
+    std::ostringstream os;
+    os << seed_ << ' ' << engine_;
+    return os.str();
+  }
+  bool set_state(const std::string& s) {
+    std::istringstream is(s);
+    uint64_t seed = 0;
+    std::mt19937_64 e;
+    if (!(is >> seed >> e)) return false;
+    seed_ = seed;
+    engine_ = e;
+    return true;
+  }
 
  private:
   uint64_t seed_ = 0;

@@ -79,12 +79,31 @@ FG_BIND_ORDER(bind_creation, 20) {
         return g;
       })
       .def("initial_seed", &Generator::initial_seed)
+      // the state as an int64 tensor of bytes (torch gives a uint8 tensor; fastgrad has no uint8)
+      .def("get_state", [](std::shared_ptr<Generator> g) {
+        std::lock_guard<std::mutex> lock(g->mutex());
+        const std::string s = g->state();
+        Tensor t = empty(Dims{static_cast<int64_t>(s.size())}, DType::Int64);
+        for (size_t i = 0; i < s.size(); ++i) t->data<int64_t>()[i] = static_cast<unsigned char>(s[i]);
+        return t;
+      })
+      .def("set_state", [](std::shared_ptr<Generator> g, const Tensor& state) {
+        FG_CHECK(state->dtype == DType::Int64 && state->dim() == 1, TypeError,
+                 "set_state expects the int64 tensor that get_state returned, got a ", dtype_name(state->dtype),
+                 " tensor of shape ", shape_str(state->shape));
+        Tensor c = ops::contiguous(state);
+        std::string s;
+        for (int64_t i = 0; i < c->numel(); ++i) s.push_back(static_cast<char>(c->data<int64_t>()[i]));
+        std::lock_guard<std::mutex> lock(g->mutex());
+        FG_CHECK(g->set_state(s), RuntimeError, "set_state: not a generator state (expected what get_state returned)");
+        return g;
+      }, py::arg("new_state"))
       .def("seed", [](std::shared_ptr<Generator> g) {
         uint64_t s = std::random_device{}();
         g->manual_seed(s);
         return s;
       });
-  m.def("default_generator", &default_generator);
+  m.attr("default_generator") = default_generator();  // an object, as torch.default_generator
   m.def("manual_seed", [](int64_t seed) {
     default_generator()->manual_seed(static_cast<uint64_t>(seed));
     return default_generator();

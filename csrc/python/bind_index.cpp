@@ -62,7 +62,8 @@ Tensor apply_basic(const Tensor& self, py::tuple items, std::vector<Advanced>& a
       has_ellipsis = true;
       continue;
     }
-    if (is_tensor(it) && it.cast<Tensor>()->dtype == DType::Bool) consumed += std::max<int64_t>(it.cast<Tensor>()->dim(), 1);
+    if (PyBool_Check(it.ptr())) continue;  // x[True] indexes no dim (it adds one)
+    if (is_tensor(it) && it.cast<Tensor>()->dtype == DType::Bool) consumed += it.cast<Tensor>()->dim();
     else consumed += 1;
   }
   FG_CHECK(consumed <= self->dim(), IndexError, "too many indices for tensor of dimension ", self->dim());
@@ -74,6 +75,10 @@ Tensor apply_basic(const Tensor& self, py::tuple items, std::vector<Advanced>& a
       ++dim;
     } else if (it.is(py::ellipsis())) {
       dim += self->dim() - consumed;
+    } else if (PyBool_Check(it.ptr())) {
+      t = ops::unsqueeze(t, dim);
+      if (!it.cast<bool>()) t = ops::slice(t, dim, 0, 0, 1);
+      ++dim;
     } else if (PyLong_Check(it.ptr()) || (py::hasattr(it, "__index__") && !is_tensor(it) && !is_advanced(it))) {
       t = ops::select(t, dim, py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(it))));
     } else if (PySlice_Check(it.ptr())) {
@@ -86,7 +91,12 @@ Tensor apply_basic(const Tensor& self, py::tuple items, std::vector<Advanced>& a
       ++dim;
     } else if (is_advanced(it)) {
       Tensor idx = as_index_tensor(it);
-      if (idx->dtype == DType::Bool) {
+      if (idx->dtype == DType::Bool && idx->dim() == 0) {
+        // x[True] adds a dim of size 1, x[False] one of size 0 (torch/numpy)
+        t = ops::unsqueeze(t, dim);
+        if (!*ops::contiguous(idx)->data<bool>()) t = ops::slice(t, dim, 0, 0, 1);
+        ++dim;
+      } else if (idx->dtype == DType::Bool) {
         const int64_t md = std::max<int64_t>(idx->dim(), 1);
         for (int64_t d = 0; d < idx->dim(); ++d)
           FG_CHECK(idx->shape[d] == t->shape[dim + d], IndexError, "The shape of the mask ", shape_str(idx->shape),
@@ -165,7 +175,7 @@ AdvancedPlan plan_advanced(const Tensor& t, std::vector<Advanced>& adv) {
 
 Tensor index_tensor(const Tensor& self, py::handle index) {
   // fast path: x[int] on dim 0
-  if (PyLong_Check(index.ptr())) {
+  if (PyLong_Check(index.ptr()) && !PyBool_Check(index.ptr())) {
     FG_CHECK(self->dim() > 0, IndexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or "
              "`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
     return ops::select(self, 0, PyLong_AsLongLong(index.ptr()));

@@ -35,11 +35,19 @@ def _to_numpy(data, keep_float64=False):
             raise ValueError(f"expected a rectangular (non-ragged) nested sequence: {e}") from None
         if a.dtype == object:
             raise TypeError(f"can't convert {type(data).__name__} with elements of mixed or unsupported types to a tensor")
-        if a.dtype.kind == "f" and not keep_float64:
+        if a.dtype.kind == "f" and not keep_float64 and not _has_numpy_float64(data):
             a = a.astype(np.float32)
     if a.dtype.kind in "US":
         raise TypeError(f"new(): invalid data type '{a.dtype.kind == 'U' and 'str' or 'bytes'}'")
     return a
+
+
+def _has_numpy_float64(data):
+    """torch keeps float64 for numpy float64 scalars (alone or in a list); Python floats give float32."""
+    if isinstance(data, np.generic):
+        return data.dtype == np.float64
+    return isinstance(data, (list, tuple)) and builtins.any(
+        isinstance(d, np.floating) and d.dtype == np.float64 for d in _flat(data))
 
 
 def _flat(data):

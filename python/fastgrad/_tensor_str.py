@@ -12,28 +12,27 @@ _LINEWIDTH = 80
 
 
 class _Formatter:
+    """torch's _Formatter: int mode, scientific mode and the column width are decided from the
+    nonzero finite values only (so -0., nan and inf never widen a column)."""
+
     def __init__(self, values, is_float):
         self.is_float = is_float
         self.int_mode = True
         self.sci_mode = False
         self.max_width = 1
-        finite = [v for v in values if math.isfinite(v)] if is_float else values
         if not is_float:
             self.max_width = max((len(str(v)) for v in values), default=1)
             return
-        for v in finite:
-            if v != math.ceil(v):
-                self.int_mode = False
-                break
-        nonzero = [abs(v) for v in finite if v != 0]
+        nonzero = [v for v in values if math.isfinite(v) and v != 0]
+        if not nonzero:
+            return
+        self.int_mode = all(v == math.ceil(v) for v in nonzero)
+        hi, lo = max(abs(v) for v in nonzero), min(abs(v) for v in nonzero)
         if self.int_mode:
-            if nonzero and max(nonzero) > 1e8:
-                self.sci_mode = True
-        elif nonzero:
-            hi, lo = max(nonzero), min(nonzero)
-            if hi / lo > 1000.0 or hi > 1e8 or lo < 1e-4:
-                self.sci_mode = True
-        self.max_width = max((len(self._fmt(v)) for v in values), default=1)
+            self.sci_mode = hi / lo > 1000.0 or hi > 1.0e8
+        else:
+            self.sci_mode = hi / lo > 1000.0 or hi > 1.0e8 or lo < 1.0e-4
+        self.max_width = max(len(self._fmt(v)) for v in nonzero)
 
     def _fmt(self, v):
         if not self.is_float:
@@ -72,7 +71,7 @@ def _format_array(a, fmt, indent, summarize):
     if a.ndim == 1:
         items = [fmt.format(v) for v in a.tolist()]
         if summarize and len(items) > 2 * _EDGEITEMS:
-            items = items[:_EDGEITEMS] + ["..."] + items[-_EDGEITEMS:]
+            items = items[:_EDGEITEMS] + [" ..."] + items[-_EDGEITEMS:]  # torch pads it with a space
         per_line = max(1, (_LINEWIDTH - indent) // (fmt.max_width + 2))
         lines = [", ".join(items[i:i + per_line]) for i in range(0, len(items), per_line)]
         return "[" + (",\n" + " " * (indent + 1)).join(lines) + "]"
@@ -99,6 +98,8 @@ def tensor_repr(t):
         body = "[]"
         if a.ndim != 1:
             suffixes.append("size=" + str(tuple(a.shape)))
+        if t.dtype is not float32:  # nothing to infer an int64/bool dtype from: torch names it
+            suffixes.append(f"dtype={t.dtype!r}")
     else:
         summarize = a.size > _THRESHOLD
         values = _summarized_values(a, summarize)
@@ -109,7 +110,7 @@ def tensor_repr(t):
         else:
             fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
             body = _format_array(a if not is_float else a.astype(np.float64), fmt, len(prefix), summarize)
-    if t.dtype not in (float32, int64, bool_):
+    if a.size and t.dtype not in (float32, int64, bool_):
         suffixes.append(f"dtype={t.dtype!r}")
     if t.grad_fn is not None:
         suffixes.append(f"grad_fn=<{t.grad_fn.name()}>")
