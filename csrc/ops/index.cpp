@@ -22,7 +22,14 @@ Tensor zero_dim_view(const Tensor& t, const Dims& shape, int64_t dim) {
 }
 
 // out[pos] = src[pos with dim-coordinate replaced by idx[pos]], over out's shape.
-void gather_kernel(const Tensor& out, const Tensor& src, const Tensor& idx_view, int64_t dim) {
+// An index out of range raises what torch raises: RuntimeError from gather/scatter_add, IndexError
+// ("index out of range in self") from index_select/index_add (vector_index).
+[[noreturn]] void bad_index(bool vector_index, int64_t k, int64_t dim, int64_t size) {
+  if (vector_index) throw IndexError(str("index out of range in self (index ", k, " for dimension ", dim, " with size ", size, ")"));
+  throw RuntimeError(str("index ", k, " is out of bounds for dimension ", dim, " with size ", size));
+}
+
+void gather_kernel(const Tensor& out, const Tensor& src, const Tensor& idx_view, int64_t dim, bool vector_index) {
   const int64_t size = src->shape[dim];
   const int64_t dstride = src->strides[dim] * static_cast<int64_t>(itemsize(src->dtype));
   Tensor sv = zero_dim_view(src, out->shape, dim);
@@ -31,8 +38,7 @@ void gather_kernel(const Tensor& out, const Tensor& src, const Tensor& idx_view,
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
       for (int64_t i = 0; i < n; ++i) {
         int64_t k = *reinterpret_cast<const int64_t*>(p[1] + i * s[1]);
-        if (k < 0 || k >= size)
-          throw IndexError(str("index ", k, " is out of bounds for dimension ", dim, " with size ", size));
+        if (k < 0 || k >= size) bad_index(vector_index, k, dim, size);
         *reinterpret_cast<scalar_t*>(p[0] + i * s[0]) = *reinterpret_cast<const scalar_t*>(p[2] + i * s[2] + k * dstride);
       }
     });
@@ -40,7 +46,8 @@ void gather_kernel(const Tensor& out, const Tensor& src, const Tensor& idx_view,
 }
 
 // target[pos with dim-coordinate idx[pos]] += src[pos], over src's shape. Serial: indices repeat.
-void scatter_add_kernel(const Tensor& target, const Tensor& src, const Tensor& idx_view, int64_t dim) {
+void scatter_add_kernel(const Tensor& target, const Tensor& src, const Tensor& idx_view, int64_t dim,
+                        bool vector_index) {
   const int64_t size = target->shape[dim];
   const int64_t dstride = target->strides[dim] * static_cast<int64_t>(itemsize(target->dtype));
   Tensor tv = zero_dim_view(target, src->shape, dim);
@@ -56,8 +63,7 @@ void scatter_add_kernel(const Tensor& target, const Tensor& src, const Tensor& i
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
       for (int64_t i = 0; i < n; ++i) {
         int64_t k = *reinterpret_cast<const int64_t*>(p[1] + i * s[1]);
-        if (k < 0 || k >= size)
-          throw IndexError(str("index ", k, " is out of bounds for dimension ", dim, " with size ", size));
+        if (k < 0 || k >= size) bad_index(vector_index, k, dim, size);
         scalar_t& dst = *reinterpret_cast<scalar_t*>(p[0] + i * s[0] + k * dstride);
         dst = static_cast<scalar_t>(dst + *reinterpret_cast<const scalar_t*>(p[2] + i * s[2]));
       }
@@ -90,7 +96,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
   if (x->dim() == 0) return clone(x);
   check_gather_shapes(x, dim, index, "gather");
   Tensor out = empty(index->shape, x->dtype);
-  if (out->numel() > 0) gather_kernel(out, x, index, dim);
+  if (out->numel() > 0) gather_kernel(out, x, index, dim, false);
   if (autograd::needs_grad(x)) {
     SavedTensor si(index, false);
     Dims xs = x->shape;
@@ -109,7 +115,7 @@ Tensor scatter_add(const Tensor& self_t, int64_t dim, const Tensor& index, const
   Tensor out = clone(alias_detached(self_t));
   if (index->numel() > 0) {
     Tensor s = make_view(src, index->shape, src->strides, src->offset);  // src may be larger than index
-    scatter_add_kernel(out, s, index, dim);
+    scatter_add_kernel(out, s, index, dim, false);
   }
   if (autograd::needs_grad(self_t, src)) {
     SavedTensor si(index, false);
@@ -135,7 +141,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
   Dims shape = x->shape;
   shape[dim] = idx->shape[0];
   Tensor out = empty(shape, x->dtype);
-  if (out->numel() > 0) gather_kernel(out, x, index_along(idx, shape, dim), dim);
+  if (out->numel() > 0) gather_kernel(out, x, index_along(idx, shape, dim), dim, true);
   if (autograd::needs_grad(x)) {
     SavedTensor si(idx, false);
     Dims xs = x->shape;
@@ -156,7 +162,7 @@ Tensor index_add(const Tensor& self_t, int64_t dim, const Tensor& index, const T
   Tensor out = clone(alias_detached(self_t));
   if (src->numel() > 0) {
     Tensor s = src->dtype == out->dtype ? src : to_dtype(alias_detached(src), out->dtype);
-    scatter_add_kernel(out, s, index_along(index, s->shape, dim), dim);
+    scatter_add_kernel(out, s, index_along(index, s->shape, dim), dim, true);
   }
   if (autograd::needs_grad(self_t, src)) {
     SavedTensor si(index, false);

@@ -84,7 +84,16 @@ void bind_tensor_shape(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "unsqueeze", &ops::unsqueeze, py::arg("dim"));
   def_both(cls, m, "flatten", &ops::flatten, py::arg("start_dim") = 0, py::arg("end_dim") = -1);
   def_both(cls, m, "narrow", [](const Tensor& t, int64_t dim, int64_t start, int64_t length) {
-    return ops::slice(t, dim, start, start + length, 1);
+    // torch's checks: a slice would silently clamp a window that runs past the end
+    FG_CHECK(t->dim() > 0, RuntimeError, "narrow() cannot be applied to a 0-dim tensor.");
+    const int64_t d = wrap_dim(dim, t->dim()), size = t->shape[d];
+    FG_CHECK(length >= 0, RuntimeError, "narrow(): length must be non-negative.");
+    FG_CHECK(start >= -size && start <= size, IndexError, "start out of range (expected to be in range of [", -size,
+             ", ", size, "], but got ", start, ")");
+    if (start < 0) start += size;
+    FG_CHECK(start <= size - length, RuntimeError, "start (", start, ") + length (", length,
+             ") exceeds dimension size (", size, ").");
+    return ops::slice(t, d, start, start + length, 1);
   }, py::arg("dim"), py::arg("start"), py::arg("length"));
   def_both(cls, m, "select", &ops::select, py::arg("dim"), py::arg("index"));
   m.def("reshape", [](const Tensor& t, py::object shape) { return ops::reshape(t, dims_from(shape, "reshape")); },

@@ -1,5 +1,7 @@
 #include "tensor/allocator.h"
 
+#include "tensor/errors.h"
+
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -62,7 +64,13 @@ void* alloc_aligned(size_t nbytes) {
     }
   }
   void* p = std::aligned_alloc(kAlign, rounded);
-  if (!p) throw std::bad_alloc();
+  if (!p) {
+    // Give the cached blocks back to the system and try once more before failing.
+    allocator_empty_cache();
+    p = std::aligned_alloc(kAlign, rounded);
+  }
+  // torch raises RuntimeError here (pybind11 would turn std::bad_alloc into MemoryError)
+  FG_CHECK(p, RuntimeError, "DefaultCPUAllocator: not enough memory: you tried to allocate ", nbytes, " bytes.");
   return p;
 }
 

@@ -49,8 +49,12 @@ std::string shape_str(const Dims& shape) {
 Tensor empty(const Dims& shape, DType dtype) {
   for (int64_t s : shape)
     FG_CHECK(s >= 0, RuntimeError, "Trying to create tensor with negative dimension ", s, ": ", shape_str(shape));
-  int64_t n = shape_numel(shape);
-  // Guard before multiplying by itemsize: a huge shape must raise, not wrap around or abort.
+  // Guard before multiplying by itemsize: a huge shape must raise, not wrap around or abort
+  // (2**40 x 2**40 wraps to 0 elements in int64).
+  int64_t n = 1;
+  for (int64_t s : shape)
+    FG_CHECK(!__builtin_mul_overflow(n, s, &n), RuntimeError, "Storage size calculation overflowed with sizes=",
+             shape_str(shape));
   FG_CHECK(n <= (int64_t(1) << 40), RuntimeError, "tensor of shape ", shape_str(shape),
            " is too large to allocate (", n, " elements)");
   auto t = std::make_shared<TensorImpl>();

@@ -18,6 +18,9 @@ class BinaryCrossEntropy(_fg.autograd.Function):
 
     @staticmethod
     def forward(ctx, input, target, weight):
+        # torch's check (NaN fails it too): probabilities outside [0, 1] are a caller's bug, not a loss
+        if input.numel() and not (float(input.amin()) >= 0.0 and float(input.amax()) <= 1.0):
+            raise RuntimeError("all elements of input should be between 0 and 1")
         log_p, log_1mp = _clamped_logs(input)
         loss = -(target * log_p + (1 - target) * log_1mp)
         if weight is not None:
