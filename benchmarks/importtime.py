@@ -10,9 +10,12 @@ import time
 
 
 def _once(code, env):
+    """Seconds, or the error text when the import fails (a package rebuilt under us must not end the run)."""
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    r = subprocess.run([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        return (r.stderr.strip().splitlines() or [f"exit code {r.returncode}"])[-1]
     return time.perf_counter() - t
 
 
@@ -26,6 +29,12 @@ def measure(modules, runs, env):
         baseline.append(_once("pass", env))
         for label, m in modules.items():
             samples[label].append(_once(f"import {m}", env))
-    base = statistics.median(baseline)
-    return {label: {"time_s": statistics.median(s), "samples_s": s, "interpreter_only_s": base,
-                    "import_only_s": statistics.median(s) - base} for label, s in samples.items()}
+    base = statistics.median([x for x in baseline if isinstance(x, float)] or [0.0])
+    out = {}
+    for label, s in samples.items():
+        times = [x for x in s if isinstance(x, float)]
+        errors = [x for x in s if not isinstance(x, float)]
+        out[label] = {"samples_s": times, "errors": errors, "interpreter_only_s": base}
+        if times:
+            out[label].update(time_s=statistics.median(times), import_only_s=statistics.median(times) - base)
+    return out

@@ -203,8 +203,12 @@ def main(argv=None):
     if IMPORT_ITEM in items:
         log("import time")
         wait_quiet()
-        for label, fig in importtime.measure(frameworks, mode.import_runs, env).items():
-            raw[label][IMPORT_ITEM.key] = [{"ok": True, "time_s": s} for s in fig["samples_s"]]
+        meter = contention.Meter().start()
+        figs = importtime.measure(frameworks, mode.import_runs, env)
+        load = meter.stop()
+        for label, fig in figs.items():
+            raw[label][IMPORT_ITEM.key] = ([dict(load, ok=True, time_s=s) for s in fig["samples_s"]]
+                                           + [{"ok": False, "error": e} for e in fig["errors"]])
             meta["frameworks"][label]["import"] = fig
 
     meta["rebuilt_during_run"] = sorted(lb for lb, b in builds.items() if len(b - {None}) > 1)
