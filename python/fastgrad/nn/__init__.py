@@ -12,6 +12,7 @@ from .container import ModuleDict, ModuleList, Sequential
 from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,
                    SmoothL1Loss)
 from . import functional, init, utils
+from . import parallel  # DistributedDataParallel; mpi4py is imported only by init_process_group
 
 __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "LogSoftmax", "ReLU", "Sigmoid",
            "Softmax", "Softplus", "Tanh", "Flatten", "Unflatten", "Dropout", "BatchNorm1d", "LayerNorm",

@@ -1,0 +1,4 @@
+"""fastgrad.nn.parallel: DistributedDataParallel over fastgrad.distributed (MPI)."""
+from .distributed import DistributedDataParallel
+
+__all__ = ["DistributedDataParallel"]
