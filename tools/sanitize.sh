@@ -13,7 +13,7 @@
 #   cmake --build build/asan -j2
 #   (copy build/asan/_C*.so into build/asan/pkg/fastgrad/, next to a copy of python/fastgrad/*.py)
 #   LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)" \
-#   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:halt_on_error=1:strict_init_order=1 \
+#   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:halt_on_error=1:allocator_may_return_null=1 \
 #   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 #   PYTHONPATH=build/asan/pkg FASTGRAD_SANITIZED=1 python -m pytest -x -q -p no:cacheprovider tests
 #
@@ -50,7 +50,7 @@ exec 9>&-
 [[ -n "${SANITIZE_BUILD_ONLY:-}" ]] && exit 0
 
 export LD_PRELOAD="$(gcc -print-file-name=libasan.so) $(gcc -print-file-name=libubsan.so)"
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:halt_on_error=1:strict_init_order=1}
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:halt_on_error=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export PYTHONPATH="$PWD/$B/pkg"
 export FASTGRAD_SANITIZED=1

@@ -98,6 +98,10 @@ def _read(f):
         return fh.read(), path
 
 
+_ST_ITEMSIZE = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2,
+                "BF16": 2, "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8}
+
+
 def _header(data, name):
     # Validate the framing first so a pickle, a zip or a cut-off file gets one clear message.
     if len(data) < 8:
@@ -108,17 +112,37 @@ def _header(data, name):
                            f"file has {len(data) - 8} after the length prefix)")
     try:
         header = json.loads(data[8:8 + n].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:
         raise RuntimeError(f"{name}: not a safetensors file (header is not JSON: {e})") from None
     if not isinstance(header, dict):
         raise RuntimeError(f"{name}: not a safetensors file (header is not a JSON object)")
+    # Every entry's dtype, shape and offsets are checked against each other and against the file
+    # before anything is allocated, so a hostile header cannot claim huge tensors or read past the end.
     end = 0
     for key, info in header.items():
         if key == "__metadata__":
+            if not (isinstance(info, dict) and all(isinstance(v, str) for v in info.values())):
+                raise RuntimeError(f"{name}: malformed safetensors __metadata__ (must map str to str)")
             continue
-        offsets = info.get("data_offsets") if isinstance(info, dict) else None
-        if not offsets or len(offsets) != 2:
+        if not isinstance(info, dict):
             raise RuntimeError(f"{name}: malformed safetensors header entry '{key}'")
+        dtype, shape, offsets = info.get("dtype"), info.get("shape"), info.get("data_offsets")
+        if dtype not in _ST_ITEMSIZE:
+            raise RuntimeError(f"{name}: tensor '{key}' has unsupported dtype {dtype!r}")
+        if not (isinstance(shape, list) and all(type(s) is int and s >= 0 for s in shape)):
+            raise RuntimeError(f"{name}: tensor '{key}' has a malformed shape {shape!r}")
+        if not (isinstance(offsets, list) and len(offsets) == 2 and all(type(o) is int for o in offsets)
+                and 0 <= offsets[0] <= offsets[1]):
+            raise RuntimeError(f"{name}: tensor '{key}' has malformed data_offsets {offsets!r}")
+        nbytes = _ST_ITEMSIZE[dtype]
+        for s in shape:
+            nbytes *= s
+            if nbytes > len(data):
+                break
+        if nbytes != offsets[1] - offsets[0]:
+            raise RuntimeError(f"{name}: tensor '{key}' of dtype {dtype} and shape {shape} needs "
+                               f"{nbytes if nbytes <= len(data) else 'more'} bytes but its data_offsets "
+                               f"{offsets} span {offsets[1] - offsets[0]}")
         end = max(end, offsets[1])
     if 8 + n + end > len(data):
         raise RuntimeError(f"{name}: truncated safetensors file (tensor data needs {end} bytes, "
@@ -178,6 +202,9 @@ def load(f, map_location=None, weights_only=True, **kwargs):
     try:
         desc = json.loads(meta)
         structure = desc["structure"]
-    except (ValueError, KeyError, TypeError) as e:
+    except (ValueError, KeyError, TypeError, RecursionError) as e:
         raise RuntimeError(f"{name}: corrupt fastgrad metadata: {e}") from None
-    return _decode(structure, tensors, name)
+    try:
+        return _decode(structure, tensors, name)
+    except (ValueError, TypeError, RecursionError) as e:
+        raise RuntimeError(f"{name}: corrupt fastgrad metadata: {type(e).__name__}: {e}") from None
