@@ -211,13 +211,15 @@ def main(argv=None):
                                            + [{"ok": False, "error": e} for e in fig["errors"]])
             meta["frameworks"][label]["import"] = fig
 
+    out_dir = Path(args.out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with open(out_dir / "results.json", "w") as f:  # the measurements survive a failure in the reporting below
+        json.dump({"meta": meta, "raw": raw}, f, indent=1)
     meta["rebuilt_during_run"] = sorted(lb for lb, b in builds.items() if len(b - {None}) > 1)
     for label in meta["rebuilt_during_run"]:
         log(f"warning: {label}'s compiled extension changed during the run; its figures mix builds")
     rows = summarize.summarize(items, raw, candidate, baseline, numpy_label)
-    target_rows = summarize.targets(rows)
-    out_dir = Path(args.out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    target_rows = summarize.targets(rows) if baseline else []
     meta["total_s"] = time.perf_counter() - log.t0
     md = report.markdown(meta, rows, target_rows)
     (out_dir / "results.md").write_text(md + "\n")
@@ -229,7 +231,7 @@ def main(argv=None):
     with open(out_dir / "results.json", "w") as f:
         json.dump({"meta": meta, "rows": rows, "targets": target_rows, "raw": raw}, f, indent=1)
     print(md)
-    log(f"wrote {out_dir}/results.json, results.md, {', '.join(meta['plots'])}")
+    log(f"wrote {', '.join(str(out_dir / n) for n in ['results.json', 'results.md', *meta['plots']])}")
     return 0
 
 
