@@ -154,7 +154,7 @@ WORKER = textwrap.dedent(r'''
         dist.barrier()
         # Errors: every rank must raise the same error, and the job must go on afterwards.
         try:
-            dist.all_reduce(fg.zeros(3).t() if False else fg.zeros(3, 2).t())
+            dist.all_reduce(fg.zeros(3, 2).t())
             raise AssertionError("non-contiguous tensor accepted")
         except ValueError as e:
             assert "contiguous" in str(e)
@@ -181,6 +181,22 @@ WORKER = textwrap.dedent(r'''
             raise AssertionError("second init accepted")
         except RuntimeError as e:
             assert "twice" in str(e)
+        # A parameter that gets no gradient: the next forward says which, finish_gradient_synchronization()
+        # reduces anyway (the missing gradient counts as zero).
+        fg.manual_seed(0)
+        net = fg.nn.ModuleDict({"used": fg.nn.Linear(3, 2), "unused": fg.nn.Linear(3, 2)})
+        ddp = DDP(net)
+        x = fg.full((4, 3), float(r + 1))
+        net["used"](x).sum().backward()
+        try:
+            ddp(x)  # (a ModuleDict has no forward: the check comes first)
+            raise AssertionError("unused parameter not reported")
+        except RuntimeError as e:
+            assert "unused.weight" in str(e) and "used.weight" not in str(e).replace("unused.", ""), e
+        ddp.finish_gradient_synchronization()
+        expect = 4 * (W + 1) / 2  # d sum(x @ w.T) / dw = column sums of x, averaged over ranks
+        assert net["used"].weight.grad.tolist() == [[expect] * 3] * 2, net["used"].weight.grad
+        assert net["unused"].weight.grad.tolist() == [[0.0] * 3] * 2
         t = fg.ones(1); dist.all_reduce(t); assert t.item() == W  # still in lockstep after the errors
         dist.destroy_process_group()
         assert not dist.is_initialized()

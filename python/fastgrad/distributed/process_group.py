@@ -182,20 +182,23 @@ def _abort_timeout(g, what):
 
 
 def _wait(req, what, g=None):
-    """Wait for a non-blocking MPI request with the group's timeout. Spins on Test (yielding the CPU, which
-    matters when ranks outnumber cores) for the first 50 ms, then polls every millisecond."""
+    """Wait for a non-blocking MPI request with the group's timeout. MPI progresses the request only inside
+    MPI calls, so this polls Test: a pure spin for the first 0.5 ms (a collective between ranks that are all
+    running completes in ~0.1 ms), then spinning with sched_yield up to 50 ms (so a rank waiting for a
+    descheduled peer gives it the core when ranks or other jobs outnumber the cores), then every ms.
+    Measured on a loaded 2-core machine: yielding from the start made the median 2-rank MLP step 3x slower."""
     if req.Test():
         return
     g = g or _state
     start = time.monotonic()
-    deadline = start + g.timeout_s
-    spin_until = start + 0.05
     while not req.Test():
-        now = time.monotonic()
-        if now < spin_until:
+        waited = time.monotonic() - start
+        if waited < 0.0005:
+            continue
+        if waited < 0.05:
             os.sched_yield()
             continue
-        if now > deadline:
+        if waited > g.timeout_s:
             _abort_timeout(g, what)
         time.sleep(0.001)
 
