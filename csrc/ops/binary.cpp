@@ -164,7 +164,8 @@ Tensor pow(const Tensor& a, const Tensor& b) {
   if (autograd::needs_grad(a, b)) {
     SavedTensor sa(a, false), sb(b, false), so(b->needs_grad() ? out : nullptr, true);
     Dims sha = a->shape, shb = b->shape;
-    autograd::record("PowBackward1", {a, b}, {out}, [sa, sb, so, sha, shb, rt](const TensorList& g, Node& self) {
+    // torch's names: a tensor ** number is PowBackward0, tensor ** tensor PowBackward1
+    autograd::record(is_wrapped_number(b) ? "PowBackward0" : "PowBackward1", {a, b}, {out}, [sa, sb, so, sha, shb, rt](const TensorList& g, Node& self) {
       TensorList r(2);
       Tensor av = sa.unpack(self), bv = sb.unpack(self);
       if (self.needs_input_grad(0)) {

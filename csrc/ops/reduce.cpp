@@ -105,7 +105,8 @@ Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DTy
   }
   if (autograd::needs_grad(src)) {
     Dims keep = p.keep_shape, in_shape = src->shape;
-    autograd::record("SumBackward1", {src}, {out}, [keep, in_shape](const TensorList& g, Node&) {
+    // torch's names: sum() is SumBackward0, sum(dim) SumBackward1
+    autograd::record(dims.empty() ? "SumBackward0" : "SumBackward1", {src}, {out}, [keep, in_shape](const TensorList& g, Node&) {
       return TensorList{expand_reduced(g[0], keep, in_shape)};
     });
   }
@@ -128,7 +129,11 @@ Tensor mean(const Tensor& x, const DimList& dims, bool keepdim) {
            "Got: ", dtype_name(x->dtype) + 6);
   const int64_t n = reduced_count(x, dims);
   Tensor s = sum(x, dims, keepdim);
-  return div(s, result_like_scalar(static_cast<double>(n), s));
+  Tensor out = div(s, result_like_scalar(static_cast<double>(n), s));
+  // the division's node is the mean's: give it torch's name (repr shows grad_fn=<MeanBackward0>)
+  if (auto* node = dynamic_cast<FunctionNode*>(out->grad_fn.get()))
+    node->name_ = dims.empty() ? "MeanBackward0" : "MeanBackward1";
+  return out;
 }
 
 Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim) {

@@ -187,7 +187,9 @@ Tensor squeeze(const Tensor& x, std::optional<DimList> dims) {
   Tensor out = make_view(x, sh, st, x->offset);
   if (autograd::needs_grad(x)) {
     Dims in_shape = x->shape;
-    autograd::record("SqueezeBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
+    // torch's names: squeeze() 0, squeeze(dim) 1, squeeze(dims) 2
+    const char* name = !dims ? "SqueezeBackward0" : dims->size() == 1 ? "SqueezeBackward1" : "SqueezeBackward2";
+    autograd::record(name, {x}, {out}, [in_shape](const TensorList& g, Node&) {
       return TensorList{reshape_grad(g[0], in_shape)};
     });
   }

@@ -43,8 +43,12 @@ struct PyFunctionNode : Node {
   }
 };
 
+// A tensor saved by a custom Function's ctx. A saved output gets its grad_fn (the Function's node)
+// back when unpacked, so create_graph differentiates through it; the node is held weakly, since the
+// node owns the ctx that owns this (a strong reference would be a cycle).
 struct PySavedTensor {
   SavedTensor saved;
+  std::weak_ptr<Node> node;
 };
 
 }  // namespace
@@ -82,8 +86,13 @@ FG_BIND_ORDER(bind_autograd, 10) {
           }
         });
   py::class_<PySavedTensor>(m, "_SavedTensor")
-      .def(py::init([](const Tensor& t, bool is_output) { return PySavedTensor{SavedTensor(t, is_output)}; }))
-      .def("unpack", [](const PySavedTensor& s) { return s.saved.unpack_detached(); });
+      .def(py::init([](const Tensor& t, bool is_output) {
+        return PySavedTensor{SavedTensor(t, is_output), is_output && t ? std::weak_ptr<Node>(t->grad_fn) : std::weak_ptr<Node>()};
+      }))
+      .def("unpack", [](const PySavedTensor& s) {
+        if (auto node = s.node.lock()) return s.saved.unpack(*node);
+        return s.saved.unpack_detached();
+      });
   m.def("_allocator_cached_bytes", &allocator_cached_bytes);
   m.def("_allocator_empty_cache", &allocator_empty_cache);
 }

@@ -26,11 +26,20 @@ class _GradModeContext:
         return wrapper
 
 
-class no_grad(_GradModeContext):
+class _NoParamDecorator(_GradModeContext):
+    """Usable as `@no_grad()` and, as in torch 2, bare `@no_grad`."""
+
+    def __new__(cls, orig_func=None):
+        if orig_func is None:
+            return super().__new__(cls)
+        return cls()(orig_func)
+
+
+class no_grad(_NoParamDecorator):
     _target = False
 
 
-class enable_grad(_GradModeContext):
+class enable_grad(_NoParamDecorator):
     _target = True
 
 
@@ -56,6 +65,16 @@ class set_grad_enabled(_GradModeContext):
         return wrapper
 
 
-class inference_mode(no_grad):
+class inference_mode(_GradModeContext):
     def __init__(self, mode=True):
         self._target = not mode
+
+    def __call__(self, fn):
+        mode = self._target
+
+        @functools.wraps(fn)
+        def wrapper(*args, **kwargs):
+            with set_grad_enabled(mode):
+                return fn(*args, **kwargs)
+
+        return wrapper
