@@ -31,5 +31,6 @@ from . import autograd  # noqa: E402
 
 __version__ = "0.1.0"
 
-from . import nn, optim, utils, datasets  # noqa: E402
+from . import nn, optim, utils, datasets, distributed  # noqa: E402  (distributed imports mpi4py lazily)
+from .nn.utils import summary  # noqa: E402
 from .serialization import save, load  # noqa: E402
