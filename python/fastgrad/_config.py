@@ -7,25 +7,26 @@ def get_num_threads():
 
 
 def set_num_threads(n):
-    if not isinstance(n, int) or n < 1:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ValueError(f"set_num_threads expects a positive integer, got {n!r}")
     _C.set_num_threads(n)
 
 
 def show():
-    """A human-readable description of how fastgrad was built and what it chose at run time."""
-    lines = ["fastgrad " + _version()]
-    lines.append(f"  threads: {get_num_threads()}")
-    level = getattr(_C, "_cpu_level", None)
-    if level is not None:
-        lines.append(f"  CPU ISA level: {level()}")
+    """What this build is and what it chose at run time: ISA level, threads, compiler and flags."""
+    from . import __version__
+    info = _C._build_info
+    lines = [
+        f"fastgrad {__version__}",
+        f"  - CPU ISA level in use: {_C._cpu_level()} (supported here: {', '.join(_C._cpu_levels_supported())};"
+        " FASTGRAD_CPU_LEVEL=generic|avx2|avx512 forces one)",
+        f"  - threads: {get_num_threads()} (OpenMP {info['openmp']}, max {info['omp_max_threads']})",
+        f"  - compiler: {info['compiler']}, C++ {info['cxx_standard']}",
+        f"  - build: {info['build_type']}, sanitizers: {info['sanitizers']}",
+        "  - denormals: flushed to zero in kernel threads (FTZ/DAZ)",
+    ]
     return "\n".join(lines)
 
 
 def show_config():
     return show()
-
-
-def _version():
-    from . import __version__
-    return __version__
