@@ -177,7 +177,7 @@ Tensor index_add(const Tensor& self_t, int64_t dim, const Tensor& index, const T
 }
 
 Tensor cat(const TensorList& tensors, int64_t dim) {
-  FG_CHECK(!tensors.empty(), RuntimeError, "torch.cat(): expected a non-empty list of Tensors");
+  FG_CHECK(!tensors.empty(), ValueError, "torch.cat(): expected a non-empty list of Tensors");
   // torch skips legacy empty 1-D tensors of shape [0]
   TensorList ts;
   for (const Tensor& t : tensors)

@@ -83,7 +83,7 @@ Tensor mT(const Tensor& t) { return transpose(t, -2, -1); }
 
 // The differentiable core of matmul: both operands at least 2-D.
 Tensor matmul_nd(const Tensor& a, const Tensor& b) {
-  check_same_dtype(a, b, "expected m1 and m2 to");
+  check_same_dtype(a, b, "expected m1 and m2");
   Tensor out = batched_matmul_forward(a, b);
   if (autograd::needs_grad(a, b)) {
     SavedTensor sa(b->needs_grad() ? a : nullptr, false), sb(a->needs_grad() ? b : nullptr, false);
@@ -115,7 +115,7 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     FG_CHECK(a->shape[0] == b->shape[0], RuntimeError, "inconsistent tensor size, expected tensor [", a->shape[0],
              "] and src [", b->shape[0], "] to have the same number of elements, but got ", a->shape[0], " and ",
              b->shape[0], " elements respectively");
-    check_same_dtype(a, b, "dot : expected both vectors to");
+    check_same_dtype(a, b, "dot : expected both vectors");
     return reshape(matmul_nd(unsqueeze(a, 0), unsqueeze(b, 1)), {});
   }
   if (na == 1) return squeeze(matmul_nd(unsqueeze(a, 0), b), DimList{-2});

@@ -172,7 +172,7 @@ Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim
 
 static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool is_max) {
   const char* name = is_max ? "amax" : "amin";
-  FG_CHECK(x->numel() > 0, IndexError, name, "(): Expected reduction dim to be specified for input.numel() == 0. "
+  FG_CHECK(x->numel() > 0, RuntimeError, name, "(): Expected reduction dim to be specified for input.numel() == 0. "
            "Specify the reduction dim with the 'dim' argument.");
   ReducePlan p = plan_reduce(x, dims, keepdim);
   Tensor out = empty(p.out_shape, x->dtype);
@@ -228,7 +228,7 @@ std::tuple<Tensor, Tensor> min_dim(const Tensor& x, int64_t dim, bool keepdim) {
 static Tensor arg_extreme(const Tensor& x, std::optional<int64_t> dim, bool keepdim, bool is_max) {
   NoGradGuard ng;
   if (!dim) {
-    FG_CHECK(x->numel() > 0, RuntimeError, is_max ? "argmax" : "argmin",
+    FG_CHECK(x->numel() > 0, IndexError, is_max ? "argmax" : "argmin",
              "(): Expected reduction dim to be specified for input.numel() == 0.");
     Tensor flat = reshape(alias_detached(x), {-1});
     Tensor i = std::get<1>(extreme_dim(flat, 0, false, is_max));

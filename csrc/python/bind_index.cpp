@@ -83,7 +83,7 @@ Tensor apply_basic(const Tensor& self, py::tuple items, std::vector<Advanced>& a
       t = ops::select(t, dim, py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(it))));
     } else if (PySlice_Check(it.ptr())) {
       Py_ssize_t start, stop, step;
-      FG_CHECK(PySlice_Unpack(it.ptr(), &start, &stop, &step) == 0, IndexError, "invalid slice");
+      if (PySlice_Unpack(it.ptr(), &start, &stop, &step) != 0) throw py::error_already_set();  // step 0: ValueError
       FG_CHECK(step > 0, ValueError, "step must be greater than zero");
       const int64_t n = t->shape[dim];
       PySlice_AdjustIndices(n, &start, &stop, step);

@@ -30,6 +30,13 @@ double scalar_value(const Tensor& t) {
   return v;
 }
 
+// float(t) / int(t) of a tensor with several elements: torch's ValueError (item() raises RuntimeError)
+const Tensor& only_one(const Tensor& t) {
+  FG_CHECK(t->numel() == 1, ValueError, "only one element tensors can be converted to Python scalars (got shape ",
+           shape_str(t->shape), ")");
+  return t;
+}
+
 py::object item(const Tensor& t) {
   FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
   switch (t->dtype) {
@@ -142,8 +149,8 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
   bind_tensor_inplace(cls);
 
   cls.def("item", &item)
-      .def("__float__", [](const Tensor& t) { return scalar_value(t); })
-      .def("__int__", [](const Tensor& t) { return static_cast<int64_t>(scalar_value(t)); })
+      .def("__float__", [](const Tensor& t) { return scalar_value(only_one(t)); })
+      .def("__int__", [](const Tensor& t) { return static_cast<int64_t>(scalar_value(only_one(t))); })
       .def("__index__", [](const Tensor& t) {
         FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, TypeError,
                  "only integer tensors of a single element can be converted to an index");

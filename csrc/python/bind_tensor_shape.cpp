@@ -8,8 +8,13 @@ namespace {
 // view(2, 3), view((2, 3)), view([2, 3]); also reshape/expand/permute/repeat-style varargs
 ops::DimList varargs_dims(const py::args& args, const char* op) {
   ops::DimList out;
-  if (args.size() == 1 && !PyLong_Check(args[0].ptr()) && py::isinstance<py::sequence>(args[0])) {
-    for (auto h : args[0]) out.push_back(py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(h))));
+  if (args.size() == 1 && !PyLong_Check(args[0].ptr()) && !py::isinstance<py::str>(args[0]) &&
+      py::isinstance<py::sequence>(args[0])) {
+    for (auto h : args[0]) {
+      FG_CHECK(PyLong_Check(h.ptr()) || py::hasattr(h, "__index__"), TypeError, op,
+               "(): argument 'size' must be tuple of ints, but found element of type ", Py_TYPE(h.ptr())->tp_name);
+      out.push_back(py::cast<int64_t>(py::int_(py::reinterpret_borrow<py::object>(h))));
+    }
   } else {
     for (auto h : args) {
       FG_CHECK(PyLong_Check(h.ptr()) || py::hasattr(h, "__index__"), TypeError, op,

@@ -34,7 +34,11 @@ def _to_numpy(data, keep_float64=False):
         except ValueError as e:
             raise ValueError(f"expected a rectangular (non-ragged) nested sequence: {e}") from None
         if a.dtype == object:
-            raise TypeError(f"can't convert {type(data).__name__} with elements of mixed or unsupported types to a tensor")
+            bad = next((d for d in _flat(data) if not isinstance(d, (builtins.bool, builtins.int, builtins.float, np.generic))),
+                       data)
+            # torch: RuntimeError "Could not infer dtype of object" for a foreign element
+            raise RuntimeError(f"Could not infer dtype of {type(bad).__name__} (while converting "
+                               f"{type(data).__name__} to a tensor)")
         if a.dtype.kind == "f" and not keep_float64 and not _has_numpy_float64(data):
             a = a.astype(np.float32)
     if a.dtype.kind in "US":
