@@ -22,9 +22,48 @@ inline BinaryOperands prepare_binary(const Tensor& a, const Tensor& b, DType com
 
 // out_dtype == compute for arithmetic; Bool for comparisons. `out` (optional) receives the result
 // in place when it already has the broadcast shape and out_dtype.
+// The value of a one-element tensor converted to T (a wrapped Python number keeps its double).
+template <typename T>
+T scalar_as(const Tensor& t) {
+  switch (t->dtype) {
+    case DType::Float32: return static_cast<T>(*t->data<float>());
+    case DType::Float64: return static_cast<T>(*t->data<double>());
+    case DType::Int64: return static_cast<T>(*t->data<int64_t>());
+    case DType::Bool: return static_cast<T>(*t->data<bool>());
+  }
+  return T();
+}
+
+// tensor (op) 0-dim operand, the form of `x * 2.0` or `loss / n`: the scalar is read once, with no
+// cast copy and no broadcast walk. Returns null when the operands are not of that form.
+template <typename Fn>
+Tensor scalar_operand_forward(const char* name, const Tensor& a, const Tensor& b, DType compute, DType out_dtype,
+                              Fn fn, const Tensor& out_opt) {
+  const bool b_scalar = b->dim() == 0 && a->dtype == compute && a->dim() > 0;
+  const bool a_scalar = !b_scalar && a->dim() == 0 && b->dtype == compute && b->dim() > 0;
+  if (!a_scalar && !b_scalar) return nullptr;
+  const Tensor& t = b_scalar ? a : b;
+  Tensor out = out_opt ? out_opt : empty(t->shape, out_dtype);
+  if (out->numel() == 0) return out;
+  FG_DISPATCH_ALL(compute, name, [&] {
+    const scalar_t s = scalar_as<scalar_t>(b_scalar ? b : a);
+    auto run = [&](auto out_tag) {
+      using Out = decltype(out_tag);
+      if (b_scalar)
+        kernels::unary_kernel<Out, scalar_t>(out, t, [&](scalar_t x) { return static_cast<Out>(fn(x, s)); });
+      else
+        kernels::unary_kernel<Out, scalar_t>(out, t, [&](scalar_t y) { return static_cast<Out>(fn(s, y)); });
+    };
+    if (out_dtype == DType::Bool) run(bool{});
+    else run(scalar_t{});
+  });
+  return out;
+}
+
 template <typename Fn>
 Tensor binary_forward(const char* name, const Tensor& a, const Tensor& b, DType compute, DType out_dtype, Fn fn,
                       const Tensor& out_opt = nullptr) {
+  if (Tensor r = scalar_operand_forward(name, a, b, compute, out_dtype, fn, out_opt)) return r;
   BinaryOperands p = prepare_binary(a, b, compute);
   Tensor out = out_opt ? out_opt : empty(p.shape, out_dtype);
   if (out->numel() == 0) return out;
