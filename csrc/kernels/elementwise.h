@@ -40,6 +40,7 @@ void run_loop(const StridedLoop<N>& L, Body&& body) {
   const int64_t rows = L.rows(), inner = L.inner();
   const int64_t total = rows * inner;
   if (total <= kGrainSize || get_num_threads() <= 1) {
+    DenormalScope ftz;
     L.run_rows(0, rows, body);
     return;
   }

@@ -51,6 +51,9 @@ struct StridedLoop {
   // Runs body over the rows [row_begin, row_end) of the outer dims (all dims but the last).
   template <typename Body>
   void run_rows(int64_t row_begin, int64_t row_end, Body&& body) const {
+    // Nothing to do, and an empty outer dim would divide by zero in the decomposition below
+    // (cat of (0, 3, 3) tensors along dim 1 died of SIGFPE).
+    if (row_begin >= row_end) return;
     const int64_t nd = static_cast<int64_t>(shape.size());
     const int64_t inner = shape[nd - 1];
     std::array<int64_t, N> inner_stride;

@@ -88,7 +88,6 @@ py::array gemm_test(const py::array& a, const py::array& b, py::object c_obj, do
 }  // namespace
 
 FG_BIND(bind_kernels) {
-  fg::ensure_flush_denormal();  // the importing thread runs most small ops itself
 
   m.def("get_num_threads", &fg::get_num_threads, "Threads kernels may use.");
   m.def("set_num_threads", &fg::set_num_threads, py::arg("n"), "Sets the threads kernels may use.");
