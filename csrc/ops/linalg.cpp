@@ -45,7 +45,7 @@ void gemm_typed(int64_t M, int64_t N, int64_t K, const T* A, int64_t rsa, int64_
 Tensor batched_matmul_forward(const Tensor& a, const Tensor& b) {
   const int64_t na = a->dim(), nb = b->dim();
   const int64_t n = a->shape[na - 2], k = a->shape[na - 1], k2 = b->shape[nb - 2], m = b->shape[nb - 1];
-  FG_CHECK(k == k2, RuntimeError, "mat1 and mat2 shapes cannot be multiplied (", na == 2 ? n : a->numel() / k, "x", k,
+  FG_CHECK(k == k2, RuntimeError, "mat1 and mat2 shapes cannot be multiplied (", na == 2 ? n : a->numel() / std::max<int64_t>(k, 1), "x", k,
            " and ", k2, "x", m, ")");
   Dims ba(a->shape.begin(), a->shape.end() - 2), bb(b->shape.begin(), b->shape.end() - 2);
   Dims batch = broadcast_shapes(ba, bb);
