@@ -16,6 +16,15 @@ torch = pytest.importorskip("torch")
 SHAPES = [(7,), (33, 5), (1,), (1000,)]
 
 
+@pytest.fixture(params=_C._cpu_levels_supported(), autouse=True)
+def cpu_level(request):
+    """Every test runs at each ISA level this CPU supports (the loops are built once per level)."""
+    before = _C._cpu_level()
+    _C._set_cpu_level(request.param)
+    yield request.param
+    _C._set_cpu_level(before)
+
+
 def _assert_close(a, b, dtype):
     tol = dict(rtol=2e-6, atol=1e-7) if dtype == np.float32 else dict(rtol=1e-13, atol=1e-15)
     np.testing.assert_allclose(a, b, **tol)

@@ -1,0 +1,16 @@
+// Fused optimizer loops built for the avx2 level (see optim_loops.inc).
+#include <cmath>
+#include <type_traits>
+
+#include "kernels/optim/optim_loops.h"
+#include "kernels/parallel.h"
+
+namespace fg::kernels::optim_avx2 {
+
+using ops::AdamOptions;
+using ops::SgdOptions;
+#include "kernels/optim/optim_loops.inc"
+
+const OptimLoops& table() { return loops(); }
+
+}  // namespace fg::kernels::optim_avx2
