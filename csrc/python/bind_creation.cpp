@@ -36,8 +36,8 @@ void def_sized(py::module_& m, const char* name, Make make) {
   m.def(name, [make, name](const py::args& args, const py::kwargs& kw) {
     Dims shape = shape_from_args(args, name);
     if (kw.contains("size")) shape = shape_from_args(py::make_tuple(kw["size"]), name);
-    DType dt = dtype_or(kw.contains("dtype") ? kw["dtype"] : py::none(), DType::Float32);
-    py::object g = kw.contains("generator") ? kw["generator"] : py::none();
+    DType dt = dtype_or(kw.contains("dtype") ? py::object(kw["dtype"]) : py::object(py::none()), DType::Float32);
+    py::object g = kw.contains("generator") ? py::object(kw["generator"]) : py::object(py::none());
     bool rg = kw.contains("requires_grad") && kw["requires_grad"].cast<bool>();
     return finish(make(shape, dt, g), rg);
   });
@@ -169,9 +169,9 @@ FG_BIND_ORDER(bind_creation, 20) {
       size = kw["size"];
     }
     Dims s = shape_from_args(py::make_tuple(size), "randint");
-    DType dt = dtype_or(kw.contains("dtype") ? kw["dtype"] : py::none(), DType::Int64);
+    DType dt = dtype_or(kw.contains("dtype") ? py::object(kw["dtype"]) : py::object(py::none()), DType::Int64);
     Tensor t = empty(s, dt);
-    ops::randint_fill(t, low, high, gen_of(kw.contains("generator") ? kw["generator"] : py::none()));
+    ops::randint_fill(t, low, high, gen_of(kw.contains("generator") ? py::object(kw["generator"]) : py::object(py::none())));
     return t;
   });
   m.def("randperm", [](int64_t n, py::object generator, py::object dtype) {
@@ -191,7 +191,7 @@ FG_BIND_ORDER(bind_random_methods, 21) {
         ops::uniform_fill(t, a, b, gen_of(g));
         return t;
       },
-      py::name("uniform_"), py::is_method(cls), py::arg("from") = 0.0, py::arg("to") = 1.0, py::kw_only(),
+      py::name("uniform_"), py::is_method(cls), py::arg("from_") = 0.0, py::arg("to") = 1.0, py::kw_only(),
       py::arg("generator") = py::none());
   py::cpp_function normal_(
       [](Tensor& t, double mean, double std, py::object g) {
