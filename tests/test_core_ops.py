@@ -805,3 +805,17 @@ def test_third_derivative():
         res[lib] = [g.detach().numpy() for g in (g1, g2, g3)]
     for f, t in zip(res[fastgrad], res[torch]):
         np.testing.assert_allclose(f, t, rtol=1e-10)
+
+
+@pytest.mark.parametrize("bounds", [("t", None), (None, "t"), ("t", "t")])  # torch refuses mixed tensor/number
+def test_clamp_with_tensor_bounds(bounds):
+    rng = rng_for("clampt", bounds)
+    x = Input((3, 4), "transposed", rng)
+    lo = Input((4,), "contig", rng, lo=-1.5, hi=-0.2)
+    hi = Input((3, 1), "contig", rng, lo=0.2, hi=1.5)
+
+    def fn(T, x, lo_t, hi_t):
+        a = lo_t if bounds[0] == "t" else bounds[0]
+        b = hi_t if bounds[1] == "t" else bounds[1]
+        return (T.clamp(x, a, b), x.clamp(min=a, max=b), x.clip(a, b))
+    check(fn, [x, lo, hi])

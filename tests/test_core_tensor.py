@@ -586,3 +586,12 @@ def test_random_in_thread_is_seeded_the_same():
     th.join()
     fastgrad.manual_seed(42)
     assert out[0] == fastgrad.rand(3).tolist()
+
+
+def test_legacy_tensor_constructor():
+    same(fastgrad.Tensor([1, 2]), torch.Tensor([1, 2]))
+    same(fastgrad.Tensor([[1.5], [2]]), torch.Tensor([[1.5], [2]]))
+    assert fastgrad.Tensor(2, 3).shape == (2, 3) and fastgrad.Tensor(2, 3).dtype is fastgrad.float32
+    assert fastgrad.Tensor().shape == (0,)
+    x = fastgrad.ones(2)
+    assert fastgrad.Tensor(x).tolist() == [1.0, 1.0]

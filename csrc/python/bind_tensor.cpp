@@ -142,7 +142,23 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
   py::class_<TensorImpl, Tensor> cls(m, "Tensor");
   set_tensor_type(cls);
   cls.def(py::init([]() { return empty(Dims{0}, DType::Float32); }))
-      .def(py::init([](const Tensor& other) { return alias_detached(other); }), py::arg("data"));
+      .def(py::init([](const Tensor& other) { return alias_detached(other); }), py::arg("data"))
+      // the legacy constructors: Tensor([1, 2]) copies data as float32, Tensor(2, 3) is uninitialised
+      .def(py::init([](const py::args& args) -> Tensor {
+        if (args.size() == 1 && !PyLong_Check(args[0].ptr())) {
+          py::object fg = py::module_::import("fastgrad");
+          return fg.attr("tensor")(args[0], py::arg("dtype") = fg.attr("float32")).cast<Tensor>();
+        }
+        Dims shape;
+        for (auto h : args) {
+          FG_CHECK(PyLong_Check(h.ptr()), TypeError, "Tensor(): expected a sequence or ints as sizes, got an element of "
+                   "type ", Py_TYPE(h.ptr())->tp_name);
+          const int64_t s = h.cast<int64_t>();
+          FG_CHECK(s >= 0, RuntimeError, "Trying to create tensor with negative dimension ", s, ": ", "[", s, "]");
+          shape.push_back(s);
+        }
+        return empty(shape, DType::Float32);
+      }));
   bind_tensor_properties(cls);
   bind_tensor_math(cls, m);
   bind_tensor_shape(cls, m);

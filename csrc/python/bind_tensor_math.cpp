@@ -22,6 +22,17 @@ std::optional<double> opt_double(py::handle h) {
   return h.cast<double>();
 }
 
+// clamp(x, min, max) with numbers, or with tensors (broadcast, as torch): tensor bounds go through
+// maximum/minimum, which are differentiable in the bounds too.
+Tensor clamp_any(const Tensor& x, py::handle lo, py::handle hi) {
+  FG_CHECK(!lo.is_none() || !hi.is_none(), RuntimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
+  if (!is_tensor(lo) && !is_tensor(hi)) return ops::clamp(x, opt_double(lo), opt_double(hi));
+  Tensor r = x;
+  if (!lo.is_none()) r = is_tensor(lo) ? ops::maximum(r, lo.cast<Tensor>()) : ops::clamp(r, opt_double(lo), std::nullopt);
+  if (!hi.is_none()) r = is_tensor(hi) ? ops::minimum(r, hi.cast<Tensor>()) : ops::clamp(r, std::nullopt, opt_double(hi));
+  return r;
+}
+
 Tensor pow_any(py::handle base, py::handle exponent) {
   return ops::pow(arg(base, "pow"), arg(exponent, "pow"));
 }
@@ -89,11 +100,9 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "sigmoid", &ops::sigmoid);
   def_both(cls, m, "tanh", &ops::tanh);
   def_both(cls, m, "square", [](const Tensor& x) { return ops::mul(x, x); });
-  def_both(cls, m, "clamp",
-           [](const Tensor& x, py::object lo, py::object hi) { return ops::clamp(x, opt_double(lo), opt_double(hi)); },
+  def_both(cls, m, "clamp", [](const Tensor& x, py::object lo, py::object hi) { return clamp_any(x, lo, hi); },
            py::arg("min") = py::none(), py::arg("max") = py::none());
-  def_both(cls, m, "clip",
-           [](const Tensor& x, py::object lo, py::object hi) { return ops::clamp(x, opt_double(lo), opt_double(hi)); },
+  def_both(cls, m, "clip", [](const Tensor& x, py::object lo, py::object hi) { return clamp_any(x, lo, hi); },
            py::arg("min") = py::none(), py::arg("max") = py::none());
   def_both(cls, m, "clamp_min", [](const Tensor& x, double lo) { return ops::clamp(x, lo, std::nullopt); }, py::arg("min"));
   def_both(cls, m, "clamp_max", [](const Tensor& x, double hi) { return ops::clamp(x, std::nullopt, hi); }, py::arg("max"));
