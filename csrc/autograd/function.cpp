@@ -9,27 +9,32 @@ bool needs_grad(const TensorList& inputs) {
   return false;
 }
 
+void connect(Node& node, const TensorList& inputs, const TensorList& outputs) {
+  node.next_edges.reserve(inputs.size());
+  node.input_meta.reserve(inputs.size());
+  for (const Tensor& t : inputs) {
+    if (t && t->needs_grad()) {
+      node.next_edges.push_back(gradient_edge(t));
+      node.input_meta.push_back({t->shape, t->dtype});
+    } else {
+      node.next_edges.push_back(Edge{});
+      node.input_meta.push_back({t ? t->shape : Dims{}, t ? t->dtype : DType::Float32});
+    }
+  }
+  std::shared_ptr<Node> self = node.shared_from_this();
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    const Tensor& out = outputs[i];
+    out->grad_fn = self;
+    out->output_nr = static_cast<uint32_t>(i);
+    out->requires_grad = true;
+    node.output_meta.push_back({out->shape, out->dtype});
+  }
+}
+
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
                                      FunctionNode::Backward backward) {
   auto node = std::make_shared<FunctionNode>(name, std::move(backward));
-  node->next_edges.reserve(inputs.size());
-  node->input_meta.reserve(inputs.size());
-  for (const Tensor& t : inputs) {
-    if (t && t->needs_grad()) {
-      node->next_edges.push_back(gradient_edge(t));
-      node->input_meta.push_back({t->shape, t->dtype});
-    } else {
-      node->next_edges.push_back(Edge{});
-      node->input_meta.push_back({t ? t->shape : Dims{}, t ? t->dtype : DType::Float32});
-    }
-  }
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    const Tensor& out = outputs[i];
-    out->grad_fn = node;
-    out->output_nr = static_cast<uint32_t>(i);
-    out->requires_grad = true;
-    node->output_meta.push_back({out->shape, out->dtype});
-  }
+  connect(*node, inputs, outputs);
   return node;
 }
 

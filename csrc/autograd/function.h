@@ -19,6 +19,10 @@ inline bool needs_grad(const Tensor& a, const Tensor& b) { return needs_grad({&a
 inline bool needs_grad(const Tensor& a, const Tensor& b, const Tensor& c) { return needs_grad({&a, &b, &c}); }
 bool needs_grad(const TensorList& inputs);
 
+// Gives `node` an edge per input (invalid where the input needs no grad) and makes it the grad_fn of
+// `outputs`, which must be fresh results of the op. Null inputs stand for non-tensor arguments.
+void connect(Node& node, const TensorList& inputs, const TensorList& outputs);
+
 // Makes the node for `outputs` (which must be fresh results of the op) with the given backward.
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
                                      FunctionNode::Backward backward);

@@ -9,19 +9,9 @@ namespace fg::ops {
 
 namespace {
 
-const char* type_word(DType t) {
-  switch (t) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-  }
-  return "?";
-}
-
 void check_castable(DType result, DType out) {
-  FG_CHECK(category(result) <= category(out), RuntimeError, "result type ", type_word(result),
-           " can't be cast to the desired output type ", type_word(out));
+  FG_CHECK(category(result) <= category(out), RuntimeError, "result type ", dtype_short_name(result),
+           " can't be cast to the desired output type ", dtype_short_name(out));
 }
 
 void check_writable_leaf(const Tensor& self) {
@@ -74,7 +64,7 @@ Tensor& add_(Tensor& self, const Tensor& other, double alpha) {
                              if constexpr (std::is_same_v<T, bool>) return bool(x || (alpha != 0 && y));
                              else return alpha == 1.0 ? T(x + y) : T(x + static_cast<T>(alpha) * y);
                            },
-                           self);
+                           self, {kernels::vec::kAdd, alpha});
     self->bump_version();
     return self;
   }
@@ -91,7 +81,7 @@ Tensor& mul_(Tensor& self, const Tensor& other) {
       using T = decltype(x);
       if constexpr (std::is_same_v<T, bool>) return bool(x && y);
       else return T(x * y);
-    }, self);
+    }, self, {kernels::vec::kMul});
     self->bump_version();
     return self;
   }
@@ -104,7 +94,8 @@ Tensor& div_(Tensor& self, const Tensor& other) {
   if (!is_floating(rt)) rt = DType::Float32;
   check_castable(rt, self->dtype);
   if (can_write_directly(self, other, rt)) {
-    detail::binary_forward("div_", self, other, rt, rt, [](auto x, auto y) { return x / y; }, self);
+    detail::binary_forward("div_", self, other, rt, rt, [](auto x, auto y) { return x / y; }, self,
+                           {kernels::vec::kDiv});
     self->bump_version();
     return self;
   }

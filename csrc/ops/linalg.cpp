@@ -2,31 +2,23 @@
 // goes through the strided GEMM, so transposed operands (all of backward) are never copied.
 #include "autograd/function.h"
 #include "kernels/gemm/gemm.h"
+#include "kernels/gil.h"
 #include "ops/ops.h"
 
 namespace fg::ops {
 
 namespace {
 
-const char* short_type(DType t) {
-  switch (t) {
-    case DType::Float32: return "Float";
-    case DType::Float64: return "Double";
-    case DType::Int64: return "Long";
-    case DType::Bool: return "Bool";
-  }
-  return "?";
-}
-
 void check_same_dtype(const Tensor& a, const Tensor& b, const char* what) {
-  FG_CHECK(a->dtype == b->dtype, RuntimeError, what, " must have the same dtype, but got ", short_type(a->dtype),
-           " and ", short_type(b->dtype));
+  FG_CHECK(a->dtype == b->dtype, RuntimeError, what, " must have the same dtype, but got ", dtype_short_name(a->dtype),
+           " and ", dtype_short_name(b->dtype));
   FG_CHECK(a->dtype != DType::Bool, RuntimeError, "\"addmm_impl_cpu_\" not implemented for 'Bool'");
 }
 
 template <typename T>
 void gemm_typed(int64_t M, int64_t N, int64_t K, const T* A, int64_t rsa, int64_t csa, const T* B, int64_t rsb,
                 int64_t csb, T* C, int64_t rsc, int64_t csc, T beta) {
+  kernels::GilRelease nogil(M * N * K >= kernels::kGilReleaseMacs);
   if constexpr (std::is_same_v<T, float>) {
     kernels::gemm_f32(M, N, K, 1.0f, A, rsa, csa, B, rsb, csb, beta, C, rsc, csc);
   } else if constexpr (std::is_same_v<T, double>) {

@@ -69,21 +69,9 @@ FG_BIND_ORDER(bind_autograd, 10) {
           auto node = std::make_shared<PyFunctionNode>();
           node->name_ = name;
           node->backward = backward;
-          for (auto& h : inputs) {
-            Tensor t = is_tensor(h) ? h.cast<Tensor>() : nullptr;
-            if (t && t->needs_grad()) {
-              node->next_edges.push_back(gradient_edge(t));
-              node->input_meta.push_back({t->shape, t->dtype});
-            } else {
-              node->next_edges.push_back(Edge{});
-              node->input_meta.push_back({t ? t->shape : Dims{}, t ? t->dtype : DType::Float32});
-            }
-          }
-          for (size_t i = 0; i < outputs.size(); ++i) {
-            outputs[i]->grad_fn = node;
-            outputs[i]->output_nr = static_cast<uint32_t>(i);
-            node->output_meta.push_back({outputs[i]->shape, outputs[i]->dtype});
-          }
+          TensorList tensors;
+          for (auto& h : inputs) tensors.push_back(is_tensor(h) ? h.cast<Tensor>() : nullptr);
+          autograd::connect(*node, tensors, outputs);
         });
   py::class_<PySavedTensor>(m, "_SavedTensor")
       .def(py::init([](const Tensor& t, bool is_output) {

@@ -29,6 +29,17 @@ inline const char* dtype_name(DType t) {
   return "?";
 }
 
+// The names torch uses in type errors ("Float", "Long", ...).
+inline const char* dtype_short_name(DType t) {
+  switch (t) {
+    case DType::Bool: return "Bool";
+    case DType::Int64: return "Long";
+    case DType::Float32: return "Float";
+    case DType::Float64: return "Double";
+  }
+  return "?";
+}
+
 inline bool is_floating(DType t) { return t == DType::Float32 || t == DType::Float64; }
 
 // Bool < Int64 < Float32 < Float64 is a total order here, so promotion is the max.
