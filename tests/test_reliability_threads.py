@@ -47,7 +47,7 @@ def train(model, xs, ys, opt_name, steps, out, key):
         opt.step()
     out[key] = [p.detach().numpy().copy() for p in model.parameters()]
 
-STEPS = 60
+STEPS = 40
 specs = {"a": (1, 256, "adam"), "b": (2, 192, "sgd")}
 seq = {}
 for k, (seed, width, opt) in specs.items():

@@ -155,7 +155,12 @@ Tensor expand(const Tensor& x, const DimList& shape) {
       FG_CHECK(i >= off, RuntimeError, "The expanded size of the tensor (-1) isn't allowed in a leading, non-existing dimension ", i);
       target[i] = x->shape[i - off];
     }
+    FG_CHECK(target[i] >= 0, RuntimeError, "Trying to create tensor with negative dimension ", target[i], ": ",
+             shape_str(target));
   }
+  // a view's element count must fit int64 too (a 0-d tensor expanded to (2**40, 2**40) wrapped to 0)
+  int64_t n = 1;
+  for (int64_t s : target) FG_CHECK(!__builtin_mul_overflow(n, s, &n), RuntimeError, "numel: integer multiplication overflow");
   Tensor out = broadcast_to_view(x, target);
   if (out == x) out = make_view(x, x->shape, x->strides, x->offset);
   if (autograd::needs_grad(x)) {
