@@ -20,7 +20,9 @@ Tensor threshold_backward(const Tensor& grad, const Tensor& out) {
   if (r->numel() > 0) {
     // zero where out <= 0: a NaN output passes its gradient through, as torch's threshold_backward
     FG_DISPATCH_NUMERIC(dt, "threshold_backward", [&] {
-      kernels::binary_kernel<scalar_t, scalar_t>(r, grad, o, [](scalar_t g, scalar_t y) { return y <= 0 ? scalar_t(0) : g; });
+      auto f = [](scalar_t g, scalar_t y) { return y <= 0 ? scalar_t(0) : g; };
+      if constexpr (std::is_floating_point_v<scalar_t>) kernels::threshold_backward_vec<scalar_t>(r, grad, o, f);
+      else kernels::binary_kernel<scalar_t, scalar_t>(r, grad, o, f);
     });
   }
   if (autograd::needs_grad(grad)) {
@@ -36,7 +38,7 @@ Tensor relu(const Tensor& x) {
   Tensor out = unary_numeric("relu", x, [](auto v) {
     using T = decltype(v);
     return (v > T(0) || v != v) ? v : T(0);
-  });
+  }, kernels::VecUnary{kernels::vec::kRelu});
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
     autograd::record("ReluBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
@@ -50,7 +52,7 @@ Tensor sigmoid(const Tensor& x) {
   Tensor out = unary_floating("sigmoid", x, [](auto v) {
     using T = decltype(v);
     return T(1) / (T(1) + std::exp(-v));
-  });
+  }, kernels::VecUnary{kernels::vec::kSigmoid});
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
     autograd::record("SigmoidBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
@@ -62,7 +64,7 @@ Tensor sigmoid(const Tensor& x) {
 }
 
 Tensor tanh(const Tensor& x) {
-  Tensor out = unary_floating("tanh", x, [](auto v) { return std::tanh(v); });
+  Tensor out = unary_floating("tanh", x, [](auto v) { return std::tanh(v); }, kernels::VecUnary{kernels::vec::kTanh});
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
     autograd::record("TanhBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
@@ -95,11 +97,11 @@ Tensor gelu(const Tensor& x, bool tanh_approx) {
                                using T = decltype(v);
                                T inner = T(kSqrt2OverPi) * (v + T(kC) * v * v * v);
                                return T(0.5) * v * (T(1) + std::tanh(inner));
-                             })
+                             }, kernels::VecUnary{kernels::vec::kGeluTanh})
                            : unary_floating("gelu", x, [](auto v) {
                                using T = decltype(v);
                                return T(0.5) * v * (T(1) + std::erf(v * T(kInvSqrt2)));
-                             });
+                             }, kernels::VecUnary{kernels::vec::kGeluErf});
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false);
     autograd::record("GeluBackward0", {x}, {out}, [sx, tanh_approx](const TensorList& g, Node& self) {
@@ -130,7 +132,7 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
     using T = decltype(v);
     T bx = v * T(beta);
     return bx > T(threshold) ? v : std::log1p(std::exp(bx)) / T(beta);
-  });
+  }, kernels::VecSoftplus{beta, threshold});
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false);
     autograd::record("SoftplusBackward0", {x}, {out}, [sx, beta, threshold](const TensorList& g, Node& self) {

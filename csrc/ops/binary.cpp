@@ -84,7 +84,7 @@ Tensor result_like_scalar(double v, const Tensor& like) {
 
 Tensor add(const Tensor& a, const Tensor& b, double alpha) {
   DType rt = result_type(a, b);
-  Tensor out = binary_forward("add", a, b, rt, rt, AddF{alpha});
+  Tensor out = binary_forward("add", a, b, rt, rt, AddF{alpha}, nullptr, {kernels::vec::kAdd, alpha});
   if (autograd::needs_grad(a, b)) {
     Dims sa = a->shape, sb = b->shape;
     autograd::record("AddBackward0", {a, b}, {out}, [sa, sb, alpha](const TensorList& g, Node& self) {
@@ -101,7 +101,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
 Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
   check_not_bool_sub(a, b);
   DType rt = result_type(a, b);
-  Tensor out = binary_forward("sub", a, b, rt, rt, AddF{-alpha});
+  Tensor out = binary_forward("sub", a, b, rt, rt, AddF{-alpha}, nullptr, {kernels::vec::kAdd, -alpha});
   if (autograd::needs_grad(a, b)) {
     Dims sa = a->shape, sb = b->shape;
     autograd::record("SubBackward0", {a, b}, {out}, [sa, sb, alpha](const TensorList& g, Node& self) {
@@ -117,7 +117,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
 
 Tensor mul(const Tensor& a, const Tensor& b) {
   DType rt = result_type(a, b);
-  Tensor out = binary_forward("mul", a, b, rt, rt, MulF{});
+  Tensor out = binary_forward("mul", a, b, rt, rt, MulF{}, nullptr, {kernels::vec::kMul});
   if (autograd::needs_grad(a, b)) {
     // Save each operand only when the other one's gradient needs it.
     SavedTensor sa(b->needs_grad() ? a : nullptr, false), sb(a->needs_grad() ? b : nullptr, false);
@@ -135,7 +135,7 @@ Tensor mul(const Tensor& a, const Tensor& b) {
 Tensor div(const Tensor& a, const Tensor& b) {
   DType rt = result_type(a, b);
   if (!is_floating(rt)) rt = DType::Float32;  // true division, as torch.div does by default
-  Tensor out = binary_forward("div", a, b, rt, rt, DivF{});
+  Tensor out = binary_forward("div", a, b, rt, rt, DivF{}, nullptr, {kernels::vec::kDiv});
   if (autograd::needs_grad(a, b)) {
     SavedTensor sa(b->needs_grad() ? a : nullptr, false), sb(b, false);
     Dims sha = a->shape, shb = b->shape;

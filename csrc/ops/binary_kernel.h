@@ -2,6 +2,7 @@
 // Shared forward machinery of the binary elementwise ops: promotion, broadcasting, casting and the
 // typed kernel call. `Fn` is a functor with a templated operator()(T, T).
 #include "kernels/elementwise.h"
+#include "kernels/vec/vec_loops.h"
 #include "ops/ops.h"
 
 namespace fg::ops::detail {
@@ -34,11 +35,17 @@ T scalar_as(const Tensor& t) {
   return T();
 }
 
+// A vectorised kernel for the float runs of an arithmetic op: kAdd (a + alpha * b), kMul, kDiv.
+struct VecArith {
+  int op = -1;  // -1: none
+  double alpha = 1.0;
+};
+
 // tensor (op) 0-dim operand, the form of `x * 2.0` or `loss / n`: the scalar is read once, with no
 // cast copy and no broadcast walk. Returns null when the operands are not of that form.
 template <typename Fn>
 Tensor scalar_operand_forward(const char* name, const Tensor& a, const Tensor& b, DType compute, DType out_dtype,
-                              Fn fn, const Tensor& out_opt) {
+                              Fn fn, const Tensor& out_opt, VecArith vop) {
   const bool b_scalar = b->dim() == 0 && a->dtype == compute && a->dim() > 0;
   const bool a_scalar = !b_scalar && a->dim() == 0 && b->dtype == compute && b->dim() > 0;
   if (!a_scalar && !b_scalar) return nullptr;
@@ -47,6 +54,14 @@ Tensor scalar_operand_forward(const char* name, const Tensor& a, const Tensor& b
   if (out->numel() == 0) return out;
   FG_DISPATCH_ALL(compute, name, [&] {
     const scalar_t s = scalar_as<scalar_t>(b_scalar ? b : a);
+    if constexpr (std::is_floating_point_v<scalar_t>) {
+      if (vop.op >= 0 && out_dtype == compute) {
+        auto f = [&](scalar_t x, scalar_t y) { return static_cast<scalar_t>(fn(x, y)); };
+        kernels::scalar_operand_vec<scalar_t>(out, t, s, b_scalar, f, static_cast<kernels::vec::Binary>(vop.op),
+                                              vop.alpha);
+        return;
+      }
+    }
     auto run = [&](auto out_tag) {
       using Out = decltype(out_tag);
       if (b_scalar)
@@ -60,10 +75,11 @@ Tensor scalar_operand_forward(const char* name, const Tensor& a, const Tensor& b
   return out;
 }
 
+// `vop` (optional) must compute what fn does; it runs the float runs it can.
 template <typename Fn>
 Tensor binary_forward(const char* name, const Tensor& a, const Tensor& b, DType compute, DType out_dtype, Fn fn,
-                      const Tensor& out_opt = nullptr) {
-  if (Tensor r = scalar_operand_forward(name, a, b, compute, out_dtype, fn, out_opt)) return r;
+                      const Tensor& out_opt = nullptr, VecArith vop = {}) {
+  if (Tensor r = scalar_operand_forward(name, a, b, compute, out_dtype, fn, out_opt, vop)) return r;
   BinaryOperands p = prepare_binary(a, b, compute);
   Tensor out = out_opt ? out_opt : empty(p.shape, out_dtype);
   if (out->numel() == 0) return out;
@@ -73,8 +89,14 @@ Tensor binary_forward(const char* name, const Tensor& a, const Tensor& b, DType 
     });
   } else {
     FG_DISPATCH_ALL(compute, name, [&] {
-      kernels::binary_kernel<scalar_t, scalar_t>(out, p.a, p.b,
-                                                 [&](scalar_t x, scalar_t y) { return static_cast<scalar_t>(fn(x, y)); });
+      auto f = [&](scalar_t x, scalar_t y) { return static_cast<scalar_t>(fn(x, y)); };
+      if constexpr (std::is_floating_point_v<scalar_t>) {
+        if (vop.op >= 0) {
+          kernels::binary_vec<scalar_t>(out, p.a, p.b, f, static_cast<kernels::vec::Binary>(vop.op), vop.alpha);
+          return;
+        }
+      }
+      kernels::binary_kernel<scalar_t, scalar_t>(out, p.a, p.b, f);
     });
   }
   return out;

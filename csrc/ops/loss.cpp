@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "autograd/function.h"
+#include "kernels/gil.h"
 #include "kernels/parallel.h"
+#include "kernels/vec/vec.h"
 #include "ops/loss.h"
 #include "ops/ops.h"
 
@@ -30,19 +32,13 @@ void forward_rows(const T* x, const int64_t* tgt, const T* weight, int64_t n, in
     if (t != ignore_index)
       FG_CHECK(t >= 0 && t < c, IndexError, "Target ", t, " is out of bounds.");
   }
+  const auto row_lse = kernels::vec::kernels<T>().logsumexp;
+  kernels::GilRelease nogil(n * c >= kernels::kGilReleaseElements);
   const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(c, 1));
   parallel_for(0, n, grain, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i) {
       const T* row = x + i * c;
-      T m = row[0];
-      bool nan = false;
-      for (int64_t j = 0; j < c; ++j) {
-        nan = nan || row[j] != row[j];
-        m = row[j] > m ? row[j] : m;
-      }
-      T s = 0;
-      for (int64_t j = 0; j < c; ++j) s += std::exp(row[j] - m);
-      lse[i] = nan ? std::numeric_limits<T>::quiet_NaN() : m + std::log(s);
+      lse[i] = row_lse(c, row);  // NaN when the row holds one
       const int64_t t = tgt[i];
       if (t == ignore_index) {
         w[i] = 0;
@@ -59,6 +55,8 @@ void forward_rows(const T* x, const int64_t* tgt, const T* weight, int64_t n, in
 template <typename T>
 void backward_rows(const T* x, const int64_t* tgt, const T* lse, const T* coef, int64_t n, int64_t c,
                    int64_t ignore_index, T* grad) {
+  const auto exp_shift_scale = kernels::vec::kernels<T>().exp_shift_scale;
+  kernels::GilRelease nogil(n * c >= kernels::kGilReleaseElements);
   const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(c, 1));
   parallel_for(0, n, grain, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i) {
@@ -69,7 +67,7 @@ void backward_rows(const T* x, const int64_t* tgt, const T* lse, const T* coef, 
         for (int64_t j = 0; j < c; ++j) g[j] = 0;
         continue;
       }
-      for (int64_t j = 0; j < c; ++j) g[j] = coef[i] * std::exp(row[j] - lse[i]);
+      exp_shift_scale(c, row, lse[i], coef[i], g);
       g[t] -= coef[i];
     }
   });

@@ -4,7 +4,9 @@
 #include <limits>
 
 #include "autograd/function.h"
+#include "kernels/gil.h"
 #include "kernels/parallel.h"
+#include "kernels/vec/vec.h"
 #include "ops/reduce_plan.h"
 
 namespace fg::ops {
@@ -16,8 +18,30 @@ namespace {
 
 template <typename T> using acc_t = std::conditional_t<std::is_floating_point_v<T>, double, int64_t>;
 
+// Float sums through the vec kernels (same double accumulation, vectorised).
+template <typename T>
+void sum_kernel_vec(const ReducePlan& p, T* out) {
+  const T* in = p.input->data<T>();
+  const int64_t outer = p.outer, inner = p.inner;
+  const auto& k = kernels::vec::kernels<T>();
+  kernels::GilRelease nogil(outer * inner >= kernels::kGilReleaseElements);
+  if (!p.columns) {
+    const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(inner, 1));
+    parallel_for(0, outer, grain, [&](int64_t b, int64_t e) {
+      for (int64_t o = b; o < e; ++o) out[o] = static_cast<T>(k.sum(inner, in + o * inner));
+    });
+  } else {
+    const int64_t grain = std::max<int64_t>(64, kGrainSize / std::max<int64_t>(inner, 1));
+    parallel_for(0, outer, grain, [&](int64_t b, int64_t e) { k.sum_columns(inner, e - b, outer, in + b, out + b); });
+  }
+}
+
 template <typename T, typename Out>
 void sum_kernel(const ReducePlan& p, Out* out) {
+  if constexpr (std::is_floating_point_v<T> && std::is_same_v<T, Out>) {
+    sum_kernel_vec<T>(p, out);
+    return;
+  }
   const T* in = p.input->data<T>();
   const int64_t outer = p.outer, inner = p.inner;
   if (!p.columns) {
@@ -57,6 +81,17 @@ template <typename T>
 void extreme_kernel(const ReducePlan& p, bool is_max, T* vals, int64_t* idx) {
   const T* in = p.input->data<T>();
   const int64_t outer = p.outer, inner = p.inner;
+  if constexpr (std::is_floating_point_v<T>) {
+    if (!p.columns) {
+      const auto fn = kernels::vec::kernels<T>().extreme;
+      kernels::GilRelease nogil(outer * inner >= kernels::kGilReleaseElements);
+      const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(inner, 1));
+      parallel_for(0, outer, grain, [&](int64_t b, int64_t e) {
+        for (int64_t o = b; o < e; ++o) fn(inner, in + o * inner, is_max, vals ? vals + o : nullptr, idx ? idx + o : nullptr);
+      });
+      return;
+    }
+  }
   auto better = [is_max](T a, T b) {
     if constexpr (std::is_floating_point_v<T>) {
       if (a != a) return b == b;  // a NaN replaces a number

@@ -3,44 +3,23 @@
 #include <cmath>
 
 #include "autograd/function.h"
+#include "kernels/gil.h"
 #include "kernels/parallel.h"
+#include "kernels/vec/vec.h"
 #include "ops/ops.h"
 
 namespace fg::ops {
 
 namespace {
 
+// Each row: max (a NaN makes the row NaN), exp(x - max) and its sum, then scale or shift.
 template <typename T>
 void softmax_rows(const T* in, T* out, int64_t rows, int64_t n, bool log_out) {
+  const auto row = kernels::vec::kernels<T>().softmax;
+  kernels::GilRelease nogil(rows * n >= kernels::kGilReleaseElements);
   const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(n, 1));
   parallel_for(0, rows, grain, [&](int64_t b, int64_t e) {
-    for (int64_t r = b; r < e; ++r) {
-      const T* x = in + r * n;
-      T* y = out + r * n;
-      T m = x[0];
-      bool has_nan = false;
-      for (int64_t i = 0; i < n; ++i) {
-        if (x[i] != x[i]) has_nan = true;
-        m = x[i] > m ? x[i] : m;
-      }
-      if (has_nan) {
-        for (int64_t i = 0; i < n; ++i) y[i] = std::numeric_limits<T>::quiet_NaN();
-        continue;
-      }
-      T s = 0;
-      for (int64_t i = 0; i < n; ++i) {
-        T ex = std::exp(x[i] - m);
-        s += ex;
-        if (!log_out) y[i] = ex;
-      }
-      if (log_out) {
-        const T lse = m + std::log(s);
-        for (int64_t i = 0; i < n; ++i) y[i] = x[i] - lse;
-      } else {
-        const T inv = T(1) / s;
-        for (int64_t i = 0; i < n; ++i) y[i] *= inv;
-      }
-    }
+    for (int64_t r = b; r < e; ++r) row(n, in + r * n, out + r * n, log_out);
   });
 }
 

@@ -23,7 +23,7 @@ Tensor neg(const Tensor& x) {
 }
 
 Tensor exp(const Tensor& x) {
-  Tensor out = unary_floating("exp", x, [](auto v) { return std::exp(v); });
+  Tensor out = unary_floating("exp", x, [](auto v) { return std::exp(v); }, kernels::VecUnary{kernels::vec::kExp});
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
     autograd::record("ExpBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
@@ -34,7 +34,7 @@ Tensor exp(const Tensor& x) {
 }
 
 Tensor log(const Tensor& x) {
-  Tensor out = unary_floating("log", x, [](auto v) { return std::log(v); });
+  Tensor out = unary_floating("log", x, [](auto v) { return std::log(v); }, kernels::VecUnary{kernels::vec::kLog});
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false);
     autograd::record("LogBackward0", {x}, {out}, [sx](const TensorList& g, Node& self) {

@@ -1,0 +1,423 @@
+"""Vectorised kernels at every ISA level this CPU has, against the generic level and torch.
+
+Each level is forced through fastgrad._C._set_cpu_level and restored after. Values are checked on
+lengths 0..70 (every vector tail) and long runs that go multi-threaded, special values (NaN, +-inf,
++-0, subnormals, overflow/underflow edges), and non-contiguous inputs (the scalar fallback).
+Kernels run with flush-to-zero, so subnormal results may read as 0: tolerances allow that.
+"""
+import threading
+import time
+
+import numpy as np
+import pytest
+import torch
+
+import fastgrad as fg
+import fastgrad.nn.functional as F
+from fastgrad import _C
+
+LEVELS = list(_C._cpu_levels_supported())
+DTYPES = [np.float32, np.float64]
+LENGTHS = list(range(0, 71)) + [1000, 100_003]
+# rtol/atol per dtype: a few ulp of float32, ~1e-14 for float64
+TOL = {np.float32: (2e-6, 1e-30), np.float64: (1e-14, 1e-300)}
+TORCH_DT = {np.float32: torch.float32, np.float64: torch.float64}
+
+
+@pytest.fixture(params=LEVELS)
+def level(request):
+    saved = _C._cpu_level()
+    assert _C._set_cpu_level(request.param) == request.param
+    yield request.param
+    _C._set_cpu_level(saved)
+
+
+def at_level(lvl, fn):
+    saved = _C._cpu_level()
+    _C._set_cpu_level(lvl)
+    try:
+        return fn()
+    finally:
+        _C._set_cpu_level(saved)
+
+
+def fgt(a):
+    return fg.tensor(np.ascontiguousarray(a))
+
+
+def tt(a):
+    return torch.from_numpy(np.array(a))
+
+
+def close(got, want, dt, rtol=None, atol=None, tiny_ok=True):
+    r, a = TOL[dt]
+    rtol = r if rtol is None else rtol
+    atol = a if atol is None else atol
+    if tiny_ok:  # flush-to-zero: results below the smallest normal may read as 0
+        atol = max(atol, float(np.finfo(dt).tiny) * 2)
+    got, want = np.asarray(got), np.asarray(want)
+    assert got.shape == want.shape
+    np.testing.assert_allclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
+
+
+# name: (fastgrad op, torch op, input generator scale, extra tolerance factor, absolute-error based)
+UNARY = {
+    "exp": (lambda x: x.exp(), lambda x: x.exp(), 30.0),
+    "log": (lambda x: x.log(), lambda x: x.log(), None),
+    "tanh": (lambda x: x.tanh(), lambda x: x.tanh(), 4.0),
+    "sigmoid": (lambda x: x.sigmoid(), lambda x: x.sigmoid(), 20.0),
+    "relu": (lambda x: x.relu(), lambda x: x.relu(), 5.0),
+    "gelu": (lambda x: F.gelu(x), lambda x: torch.nn.functional.gelu(x), 5.0),
+    "gelu_tanh": (lambda x: F.gelu(x, approximate="tanh"), lambda x: torch.nn.functional.gelu(x, approximate="tanh"), 5.0),
+    "softplus": (lambda x: F.softplus(x), lambda x: torch.nn.functional.softplus(x), 30.0),
+    "softplus_beta": (lambda x: F.softplus(x, beta=2.0, threshold=10.0),
+                      lambda x: torch.nn.functional.softplus(x, beta=2.0, threshold=10.0), 30.0),
+}
+
+
+def unary_input(name, n, dt, seed=0):
+    rng = np.random.default_rng(seed + n)
+    scale = UNARY[name][2]
+    if scale is None:  # log: positive over many binades
+        return (10.0 ** rng.uniform(-30, 30, n)).astype(dt)
+    return (rng.standard_normal(n) * scale).astype(dt)
+
+
+def unary_close(name, got, want, x, dt):
+    if name.startswith("gelu"):
+        # 0.5 x (1 + erf|tanh): the 1 + ... cancels for negative x in every implementation, so
+        # compare absolutely against |x|
+        eps = np.finfo(dt).eps
+        with np.errstate(invalid="ignore"):
+            err = np.abs(np.asarray(got, np.float64) - np.asarray(want, np.float64))
+        bound = 8 * eps * np.maximum(np.abs(x.astype(np.float64)), 1e-300) + np.finfo(dt).tiny
+        ok = (err <= bound) | (np.isnan(got) & np.isnan(want)) | (got == want)
+        assert np.all(ok), (name, x[~ok], got[~ok], want[~ok])
+    else:
+        close(got, want, dt)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("name", list(UNARY))
+def test_unary_values_all_lengths(level, name, dt):
+    fn, tfn, _ = UNARY[name]
+    for n in LENGTHS:
+        x = unary_input(name, n, dt)
+        got = fn(fgt(x)).numpy()
+        # torch in float64, rounded: the reference without torch's own float32 approximations
+        with np.errstate(over="ignore"):
+            want = tfn(tt(x.astype(np.float64))).numpy().astype(dt)
+        unary_close(name, got, want, x, dt)
+        if level != "generic" and n in (37, 1000):
+            gen = at_level("generic", lambda: fn(fgt(x)).numpy())
+            unary_close(name, got, gen, x, dt)
+
+
+def special_values(dt):
+    fi = np.finfo(dt)
+    v = [np.nan, np.inf, -np.inf, 0.0, -0.0, 1.0, -1.0, fi.tiny, -fi.tiny, fi.tiny / 4, fi.smallest_subnormal,
+         fi.max, -fi.max, fi.eps, 1e-30, -1e-30, 0.625, -0.625, 0.875, 2.5, -2.5, 4.0, 6.0, 9.0, 20.0, -20.0]
+    if dt == np.float32:
+        v += [88.72, 88.73, 89.0, -87.3, -88.0, -103.0, -104.0, -150.0, 100.0]
+    else:
+        v += [709.7, 709.8, 710.0, -708.0, -745.0, -746.0, -800.0, 800.0, 19.0, 30.0]
+    return np.array(v, dtype=dt)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("name", list(UNARY))
+def test_unary_special_values(level, name, dt):
+    fn, tfn, _ = UNARY[name]
+    x = special_values(dt)
+    if name == "log":
+        x = np.concatenate([x, -x[3:]])
+    # every element once in the vector body and once in the tail
+    for xs in (x, np.tile(x, 3)[:-1]):
+        got = fn(fgt(xs)).numpy()
+        with np.errstate(over="ignore"):
+            want = tfn(tt(xs.astype(np.float64))).numpy().astype(dt)
+        sub = (np.abs(xs) < np.finfo(dt).tiny) & (xs != 0)
+        if name == "log":
+            # subnormal inputs read as 0 under denormals-are-zero: -inf is right then too
+            ok = sub & np.isneginf(got)
+            got = np.where(ok, want, got)
+        assert np.array_equal(np.isnan(got), np.isnan(want)), (name, xs[np.isnan(got) != np.isnan(want)])
+        assert np.array_equal(np.isposinf(got), np.isposinf(want)) or name == "sigmoid"
+        unary_close(name, got, want, xs, dt)
+
+
+def test_exp_log_tanh_edges(level):
+    f32 = np.float32
+    x = np.array([-np.inf, np.inf, np.nan, 1000.0, -1000.0], f32)
+    np.testing.assert_array_equal(fgt(x).exp().numpy(), [0.0, np.inf, np.nan, np.inf, 0.0])
+    np.testing.assert_array_equal(fgt(x).tanh().numpy(), [-1.0, 1.0, np.nan, 1.0, -1.0])
+    lg = fgt(np.array([0.0, -0.0, -1.0, -np.inf, np.inf, 1.0], f32)).log().numpy()
+    assert lg[0] == -np.inf and lg[1] == -np.inf and np.isnan(lg[2]) and np.isnan(lg[3])
+    assert lg[4] == np.inf and lg[5] == 0.0
+    z = fgt(np.array([-0.0, 0.0], f32)).tanh().numpy()
+    assert np.signbit(z[0]) and not np.signbit(z[1])
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("name", ["exp", "tanh", "sigmoid", "relu", "gelu", "softplus", "log"])
+def test_unary_non_contiguous(level, name, dt):
+    fn, tfn, _ = UNARY[name]
+    x = unary_input(name, 37 * 41, dt).reshape(37, 41)
+    for view in (lambda a: a[:, ::2], lambda a: a.T, lambda a: a[::3, 1:]):
+        got = fn(view(fg.tensor(x))).numpy()
+        want = tfn(view(tt(x.astype(np.float64)))).numpy().astype(dt)
+        unary_close(name, got, want, np.ascontiguousarray(view(x)), dt)
+
+
+BINARY = {
+    "add": (lambda a, b: a + b, lambda a, b: a + b),
+    "sub": (lambda a, b: a - b, lambda a, b: a - b),
+    "mul": (lambda a, b: a * b, lambda a, b: a * b),
+    "div": (lambda a, b: a / b, lambda a, b: a / b),
+    "add_alpha": (lambda a, b: fg.add(a, b, alpha=2.5), lambda a, b: torch.add(a, b, alpha=2.5)),
+    "sub_alpha": (lambda a, b: fg.sub(a, b, alpha=0.5), lambda a, b: torch.sub(a, b, alpha=0.5)),
+}
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("name", list(BINARY))
+def test_binary_forms(level, name, dt):
+    fn, tfn = BINARY[name]
+    rng = np.random.default_rng(1)
+    for n in LENGTHS:
+        a = rng.standard_normal(n).astype(dt)
+        b = (rng.standard_normal(n) + 3).astype(dt)
+        s = dt(1.75)
+        cases = [
+            (fgt(a), fgt(b), tt(a), tt(b)),                                   # run, run
+            (fgt(a), fg.tensor(s), tt(a), torch.tensor(s)),                   # run, 0-dim
+            (fg.tensor(s), fgt(b), torch.tensor(s), tt(b)),                   # 0-dim, run
+            (fgt(a), fgt(np.array([s])), tt(a), tt(np.array([s]))),           # run, broadcast (1,)
+            (fgt(np.array([s])), fgt(b), tt(np.array([s])), tt(b)),
+        ]
+        # a + alpha * b may be fused (one rounding) where torch rounds twice: absolute error on
+        # cancelling results
+        eps = 8 * np.finfo(dt).eps
+        for fa, fb, ta, tb in cases:
+            close(fn(fa, fb).numpy(), tfn(ta, tb).numpy(), dt, rtol=TOL[dt][0] / 2, atol=eps)
+        close(fn(fgt(a), 2.0).numpy(), tfn(tt(a), 2.0).numpy(), dt, atol=eps)
+        if name in ("add", "sub", "mul", "div"):
+            close(fn(2.0, fgt(b)).numpy(), tfn(2.0, tt(b)).numpy(), dt, atol=eps)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_binary_special_and_strided(level, dt):
+    x = special_values(dt)
+    x = x[~((np.abs(x) < np.finfo(dt).tiny) & (x != 0))]  # subnormals read as 0 under DAZ (x / -0 ...)
+    y = np.roll(x, 5)
+    for op in ("add", "sub", "mul", "div"):
+        fn, tfn = BINARY[op]
+        with np.errstate(all="ignore"):
+            close(fn(fgt(x), fgt(y)).numpy(), tfn(tt(x), tt(y)).numpy(), dt)
+    a = np.random.default_rng(2).standard_normal((33, 17)).astype(dt)
+    b = np.random.default_rng(3).standard_normal((17,)).astype(dt) + 3
+    for op, (fn, tfn) in BINARY.items():
+        close(fn(fg.tensor(a).T, fg.tensor(a).T).numpy(), tfn(tt(a).T, tt(a).T).numpy(), dt)
+        close(fn(fg.tensor(a)[:, ::2], fg.tensor(b)[::2]).numpy(), tfn(tt(a)[:, ::2], tt(b)[::2]).numpy(), dt)
+        close(fn(fg.tensor(a), fg.tensor(b)).numpy(), tfn(tt(a), tt(b)).numpy(), dt)
+        close(fn(fg.tensor(a)[:, :1], fg.tensor(b)).numpy(), tfn(tt(a)[:, :1], tt(b)).numpy(), dt)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_inplace_arith(level, dt):
+    rng = np.random.default_rng(4)
+    for n in (0, 5, 17, 64, 100_003):
+        a = rng.standard_normal(n).astype(dt)
+        b = rng.standard_normal(n).astype(dt) + 3
+        x, t = fgt(a), tt(a)
+        x.add_(fgt(b), alpha=0.25); t.add_(tt(b), alpha=0.25)
+        x.mul_(fgt(b)); t.mul_(tt(b))
+        x.div_(fgt(b)); t.div_(tt(b))
+        x.mul_(1.5); t.mul_(1.5)
+        x.sub_(fgt(b)); t.sub_(tt(b))
+        close(x.numpy(), t.numpy(), dt, rtol=4 * TOL[dt][0])
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_relu_backward(level, dt):
+    rng = np.random.default_rng(5)
+    for n in LENGTHS:
+        a = rng.standard_normal(n).astype(dt)
+        if n > 4:
+            a[:4] = [np.nan, 0.0, -0.0, np.inf]
+        g = rng.standard_normal(n).astype(dt)
+        x = fgt(a).requires_grad_()
+        x.relu().backward(fgt(g))
+        tx = tt(a).requires_grad_()
+        tx.relu().backward(tt(g))
+        np.testing.assert_array_equal(x.grad.numpy(), tx.grad.numpy())
+    # strided out/grad through the scalar path
+    a = rng.standard_normal((20, 9)).astype(dt)
+    x = fg.tensor(a).requires_grad_()
+    y = x.T.relu()
+    y.backward(fg.tensor(np.ones((9, 20), dt)).T.T)
+    np.testing.assert_array_equal(x.grad.numpy(), (a > 0).astype(dt))
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_sum_rows_columns(level, dt):
+    rng = np.random.default_rng(6)
+    for n in LENGTHS[:-1] + [5000]:
+        for rows in (1, 3):
+            a = rng.standard_normal((rows, n)).astype(dt)
+            # double accumulation: within float rounding of the exact sum
+            want = a.astype(np.float64).sum(-1)
+            close(fg.tensor(a).sum(-1).numpy(), want.astype(dt), dt, atol=n * np.finfo(dt).eps)
+            want0 = a.astype(np.float64).sum(0)
+            close(fg.tensor(a).sum(0).numpy(), want0.astype(dt), dt, atol=rows * np.finfo(dt).eps)
+            b = rng.standard_normal((n, 7)).astype(dt)  # columns, not a multiple of any width
+            close(fg.tensor(b).sum(0).numpy(), b.astype(np.float64).sum(0).astype(dt), dt,
+                  atol=n * 4 * np.finfo(dt).eps)
+    big = rng.standard_normal((300, 700)).astype(dt)
+    close(fg.tensor(big).sum().numpy(), np.array(big.astype(np.float64).sum(), dt), dt, atol=1e-3)
+    close(fg.tensor(big).sum(0).numpy(), big.astype(np.float64).sum(0).astype(dt), dt, atol=1e-4)
+    close(fg.tensor(big).sum(1).numpy(), big.astype(np.float64).sum(1).astype(dt), dt, atol=1e-4)
+    close(fg.tensor(big).T.sum(1).numpy(), big.astype(np.float64).sum(0).astype(dt), dt, atol=1e-4)
+    sp = special_values(dt)
+    with np.errstate(all="ignore"):
+        for k in range(1, len(sp) + 1):
+            got = fg.tensor(sp[:k]).sum().numpy()
+            want = np.array(sp[:k].astype(np.float64).sum(), dt) if np.isfinite(sp[:k]).all() else \
+                torch.tensor(sp[:k].astype(np.float64)).sum().numpy().astype(dt)
+            assert np.isnan(got) == np.isnan(want)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_max_argmax_rows(level, dt):
+    rng = np.random.default_rng(7)
+    for n in list(range(1, 71)) + [1000, 40_000]:
+        a = rng.standard_normal((3, n)).astype(dt)
+        a[1, n // 2] = a[1].max() + 1
+        a[1, -1] = a[1, n // 2]  # a tie: the first index wins
+        a[2, n // 3] = np.nan    # a NaN wins
+        if n > 5:
+            a[2, n - 2] = np.nan
+        ta = tt(a)
+        for dim_op, tdim_op in (("max", "max"), ("min", "min")):
+            v, i = getattr(fg.tensor(a), dim_op)(1)
+            tv, ti = getattr(ta, tdim_op)(1)
+            np.testing.assert_array_equal(v.numpy(), tv.numpy())
+            np.testing.assert_array_equal(i.numpy(), ti.numpy())
+        np.testing.assert_array_equal(fg.tensor(a).argmax(1).numpy(), ta.argmax(1).numpy())
+        np.testing.assert_array_equal(fg.tensor(a).amax(1).numpy(), ta.amax(1).numpy())
+        np.testing.assert_array_equal(fg.tensor(a).amin(1).numpy(), ta.amin(1).numpy())
+        np.testing.assert_array_equal(fg.tensor(a).argmax().numpy(), ta.argmax().numpy())
+        # columns and strided fall back to the scalar kernel
+        np.testing.assert_array_equal(fg.tensor(a).T.argmax(1).numpy(), ta.T.argmax(1).numpy())
+    inf = np.array([[-np.inf, -np.inf, -np.inf], [np.inf, 0, np.inf]], dt)
+    np.testing.assert_array_equal(fg.tensor(inf).argmax(1).numpy(), [0, 0])
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("log", [False, True])
+def test_softmax_rows(level, dt, log):
+    rng = np.random.default_rng(8)
+    fn = F.log_softmax if log else F.softmax
+    tfn = torch.log_softmax if log else torch.softmax
+    for n in list(range(1, 71)) + [1000, 70_000]:
+        a = (rng.standard_normal((3, n)) * 5).astype(dt)
+        a[1] += 1e4  # shifted: must stay finite (log_softmax then carries lse's rounding at 1e4)
+        got = fn(fg.tensor(a), 1).numpy()
+        want = tfn(tt(a.astype(np.float64)), 1).numpy().astype(dt)
+        close(got[[0, 2]], want[[0, 2]], dt, rtol=8 * TOL[dt][0], atol=8 * np.finfo(dt).eps)
+        close(got[1], want[1], dt, rtol=8 * TOL[dt][0], atol=(4e4 if log else 8) * np.finfo(dt).eps)
+    a = np.array([[1.0, np.nan, 2.0], [-np.inf, 0.0, -np.inf], [-np.inf] * 3, [np.inf, 0.0, 1.0]], dt)
+    got = fn(fg.tensor(a), 1).numpy()
+    want = tfn(tt(a), 1).numpy()
+    close(got, want, dt)
+    # a non-last dim goes through a transposed copy
+    b = rng.standard_normal((5, 9, 4)).astype(dt)
+    close(fn(fg.tensor(b), 1).numpy(), tfn(tt(b.astype(np.float64)), 1).numpy().astype(dt), dt,
+          rtol=8 * TOL[dt][0], atol=8 * np.finfo(dt).eps)
+
+
+@pytest.mark.parametrize("dt", DTYPES, ids=lambda d: d.__name__)
+def test_cross_entropy_rows(level, dt):
+    rng = np.random.default_rng(9)
+    for n, c in ((1, 1), (4, 10), (7, 33), (64, 10), (3, 1000), (600, 100)):
+        a = (rng.standard_normal((n, c)) * 3).astype(dt)
+        t = rng.integers(0, c, n)
+        x = fg.tensor(a).requires_grad_()
+        loss = F.cross_entropy(x, fg.tensor(t))
+        loss.backward()
+        tx = tt(a.astype(np.float64)).requires_grad_()
+        tl = torch.nn.functional.cross_entropy(tx, torch.from_numpy(t))
+        tl.backward()
+        close(loss.detach().numpy(), tl.detach().numpy().astype(dt), dt, rtol=8 * TOL[dt][0])
+        close(x.grad.numpy(), tx.grad.numpy().astype(dt), dt, rtol=8 * TOL[dt][0], atol=8 * np.finfo(dt).eps / n)
+    a = np.array([[1.0, np.nan, 0.0], [0.0, 1.0, 2.0]], dt)
+    loss = F.cross_entropy(fg.tensor(a), fg.tensor(np.array([0, 2])), reduction="none").numpy()
+    assert np.isnan(loss[0]) and np.isfinite(loss[1])
+
+
+def test_level_switch_changes_dispatch():
+    """The table follows _set_cpu_level at once: each level gives results (and the restore works)."""
+    saved = _C._cpu_level()
+    x = np.random.default_rng(10).standard_normal(1001).astype(np.float32)
+    outs = {}
+    for lvl in LEVELS:
+        _C._set_cpu_level(lvl)
+        assert _C._cpu_level() == lvl
+        outs[lvl] = fgt(x).tanh().numpy()
+    _C._set_cpu_level(saved)
+    assert _C._cpu_level() == saved
+    for lvl in LEVELS:
+        close(outs[lvl], outs["generic"], np.float32)
+
+
+def test_gil_released_around_large_matmul():
+    """Two threads run big matmuls at once with correct results, and the main thread keeps running
+    Python while a matmul is inside its kernel (it could not if the GIL were held)."""
+    rng = np.random.default_rng(11)
+    n = 700
+    mats = [rng.standard_normal((n, n)).astype(np.float32) for _ in range(4)]
+    want = [mats[0] @ mats[1], mats[2] @ mats[3]]
+    results, spans = [None, None], [None, None]
+
+    def work(k):
+        a, b = fg.tensor(mats[2 * k]), fg.tensor(mats[2 * k + 1])
+        t0 = time.perf_counter()
+        r = fg.matmul(a, b)
+        spans[k] = (t0, time.perf_counter())
+        results[k] = r.numpy()
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(2)]
+    ticks = []
+    for t in threads:
+        t.start()
+    while any(t.is_alive() for t in threads):
+        ticks.append(time.perf_counter())
+    for t in threads:
+        t.join()
+    for k in range(2):
+        np.testing.assert_allclose(results[k], want[k], rtol=1e-4, atol=1e-3)
+    # ticks strictly inside the middle half of a matmul call: impossible with the GIL held
+    inside = 0
+    for t0, t1 in spans:
+        lo, hi = t0 + 0.25 * (t1 - t0), t1 - 0.25 * (t1 - t0)
+        inside += sum(lo < x < hi for x in ticks)
+    assert inside > 0
+
+
+def test_gil_released_around_large_elementwise():
+    x = fgt(np.random.default_rng(12).standard_normal(4_000_000).astype(np.float32))
+    spans, ticks = [], []
+
+    def work():
+        for _ in range(3):
+            t0 = time.perf_counter()
+            x.exp()
+            spans.append((t0, time.perf_counter()))
+
+    th = threading.Thread(target=work)
+    th.start()
+    while th.is_alive():
+        ticks.append(time.perf_counter())
+    th.join()
+    inside = sum(t0 + 0.25 * (t1 - t0) < x < t1 - 0.25 * (t1 - t0) for t0, t1 in spans for x in ticks)
+    assert inside > 0
