@@ -31,10 +31,10 @@ NON_DIFFERENTIABLE = {
     "eye": _CREATE, "tensor": _CREATE + " (torch.tensor copies data without history too)", "as_tensor": _CREATE,
     "from_numpy": _CREATE, "from_dlpack": _CREATE,
     "rand": _RNG, "randn": _RNG, "rand_like": _RNG, "randn_like": _RNG, "randint": _RNG, "randperm": _RNG,
-    "bernoulli": _RNG, "manual_seed": _RNG, "initial_seed": _RNG, "default_generator": _RNG,
+    "bernoulli": _RNG, "manual_seed": _RNG, "initial_seed": _RNG,
     "is_grad_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
-    "save": _UTIL, "load": _UTIL,
+    "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
     # nn.functional
     "nn.functional.one_hot": _INT,
     # Tensor methods
