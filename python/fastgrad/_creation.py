@@ -96,7 +96,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         if dtype not in _FG_TO_NP:
             raise TypeError(f"unsupported dtype {dtype!r}; fastgrad supports float32, float64, int64 and bool")
         a = a.astype(_FG_TO_NP[dtype])
-    t = _C.from_numpy(np.ascontiguousarray(a).copy())
+    t = _C.from_numpy(np.array(a, order="C", copy=True))
     if requires_grad:
         t.requires_grad_(True)
     return t
