@@ -204,9 +204,13 @@ BIG_CHECKS = [
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 @pytest.mark.parametrize("name,f_fg,f_t", BIG_CHECKS, ids=[c[0] for c in BIG_CHECKS])
 def test_log_sum_exp_paths_finite_on_logits_of_1e4(name, f_fg, f_t, dtype):
-    # float32's spacing at 1e4 is 1e-3: fastgrad's log_softmax/logsumexp round x - (max + log(sum)) there
-    # (torch's is closer, (x - max) - log(sum)), so float32 agreement with torch is to that spacing
-    tol = {"rtol": 1e-3, "atol": 1e-3} if dtype == "float32" else {}
+    # log_softmax and cross-entropy compute (x - max) - log(sum) as torch does, so float32 agrees
+    # with torch to float32 rounding even where the logits' own spacing is 1e-3. The exception is
+    # logsumexp's gradient: torch's is exp(x - result) with result rounded at 1e4 (spacing 1e-3), so
+    # torch itself is that far from the exact softmax fastgrad returns.
+    tol = {}
+    if dtype == "float32":
+        tol = {"rtol": 1e-3, "atol": 1e-3} if name == "logsumexp" else {"rtol": 1e-5, "atol": 1e-5}
     x = np.array(BIG)
     y = np.array([0, 2, 1, 0, 0])
     xf, xt = to_fg(x, dtype, True), to_t(x, dtype, True)

@@ -23,37 +23,38 @@ Reduction parse_reduction(const std::string& r) {
   throw ValueError(r + " is not a valid value for reduction");
 }
 
-// Per row: lse (log-sum-exp) and the row's weight (0 for ignored targets).
+// Per row: the max m and s = sum(exp(x - m)), kept apart for precision at large logits, and the
+// row's weight (0 for ignored targets). loss = w * (log(s) - (x_t - m)).
 template <typename T>
 void forward_rows(const T* x, const int64_t* tgt, const T* weight, int64_t n, int64_t c, int64_t ignore_index,
-                  T* lse, T* w, T* loss) {
+                  T* rmax, T* rsum, T* w, T* loss) {
   for (int64_t i = 0; i < n; ++i) {
     const int64_t t = tgt[i];
     if (t != ignore_index)
       FG_CHECK(t >= 0 && t < c, IndexError, "Target ", t, " is out of bounds.");
   }
-  const auto row_lse = kernels::vec::kernels<T>().logsumexp;
+  const auto sum_exp_max = kernels::vec::kernels<T>().sum_exp_max;
   kernels::GilRelease nogil(n * c >= kernels::kGilReleaseElements);
   const int64_t grain = std::max<int64_t>(1, kGrainSize / std::max<int64_t>(c, 1));
   parallel_for(0, n, grain, [&](int64_t b, int64_t e) {
     for (int64_t i = b; i < e; ++i) {
       const T* row = x + i * c;
-      lse[i] = row_lse(c, row);  // NaN when the row holds one
+      rsum[i] = sum_exp_max(c, row, &rmax[i]);  // NaN when the row holds one
       const int64_t t = tgt[i];
       if (t == ignore_index) {
         w[i] = 0;
         loss[i] = 0;
       } else {
         w[i] = weight ? weight[t] : T(1);
-        loss[i] = w[i] * (lse[i] - row[t]);
+        loss[i] = w[i] * (std::log(rsum[i]) - (row[t] - rmax[i]));
       }
     }
   });
 }
 
-// grad[i, j] = coef[i] * (exp(x[i, j] - lse[i]) - [j == t_i])
+// grad[i, j] = coef[i] * (exp(x[i, j] - m[i]) / s[i] - [j == t_i])
 template <typename T>
-void backward_rows(const T* x, const int64_t* tgt, const T* lse, const T* coef, int64_t n, int64_t c,
+void backward_rows(const T* x, const int64_t* tgt, const T* rmax, const T* rsum, const T* coef, int64_t n, int64_t c,
                    int64_t ignore_index, T* grad) {
   const auto exp_shift_scale = kernels::vec::kernels<T>().exp_shift_scale;
   kernels::GilRelease nogil(n * c >= kernels::kGilReleaseElements);
@@ -67,7 +68,7 @@ void backward_rows(const T* x, const int64_t* tgt, const T* lse, const T* coef, 
         for (int64_t j = 0; j < c; ++j) g[j] = 0;
         continue;
       }
-      exp_shift_scale(c, row, lse[i], coef[i], g);
+      exp_shift_scale(c, row, rmax[i], coef[i] / rsum[i], g);
       g[t] -= coef[i];
     }
   });
@@ -97,10 +98,12 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
   Tensor t = contiguous(alias_detached(target));
   Tensor wc = weight ? contiguous(alias_detached(weight)) : nullptr;
   const DType dt = x->dtype;
-  Tensor lse = empty(Dims{n}, dt), w = empty(Dims{n}, dt), per = empty(Dims{n}, dt);
+  // row statistics: [0] = max, [1] = sum(exp(x - max)), one tensor so backward saves one
+  Tensor stats = empty(Dims{2, n}, dt), w = empty(Dims{n}, dt), per = empty(Dims{n}, dt);
   FG_DISPATCH_FLOATING(dt, "cross_entropy", [&] {
     forward_rows<scalar_t>(x->data<scalar_t>(), t->data<int64_t>(), wc ? wc->data<scalar_t>() : nullptr, n, c,
-                           ignore_index, lse->data<scalar_t>(), w->data<scalar_t>(), per->data<scalar_t>());
+                           ignore_index, stats->data<scalar_t>(), stats->data<scalar_t>() + n, w->data<scalar_t>(),
+                           per->data<scalar_t>());
   });
   Tensor out;
   Tensor denom;  // mean: sum of row weights
@@ -118,9 +121,9 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
     FG_CHECK(!(weight && weight->needs_grad()), RuntimeError,
              "cross_entropy: the gradient with respect to the class weights is not supported (torch does not "
              "provide it either)");
-    SavedTensor sx(logits, false), st(target, false), slse(lse, false), sw(w, false), sd(denom, false);
+    SavedTensor sx(logits, false), st(target, false), sstats(stats, false), sw(w, false), sd(denom, false);
     autograd::record("NllLossBackward0", {logits}, {out},
-                     [sx, st, slse, sw, sd, red, ignore_index, n, c](const TensorList& g, Node& self) {
+                     [sx, st, sstats, sw, sd, red, ignore_index, n, c](const TensorList& g, Node& self) {
                        Tensor xv = sx.unpack(self), tv = st.unpack(self), wv = sw.unpack(self);
                        // coef[i] = g (or g[i]) * w[i] / denom
                        Tensor gi = red == Reduction::None ? g[0] : expand(reshape(g[0], {1}), {n});
@@ -132,11 +135,12 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
                          Tensor onehot = to_dtype(compare(unsqueeze(tv, 1), cls, CmpOp::Eq), xv->dtype);
                          return TensorList{mul(sub(softmax(xv, 1), onehot), unsqueeze(coef, 1))};
                        }
-                       Tensor xc = contiguous(xv), tc = contiguous(tv), cc = contiguous(coef), lc = slse.unpack(self);
+                       Tensor xc = contiguous(xv), tc = contiguous(tv), cc = contiguous(coef), sc = sstats.unpack(self);
                        Tensor grad = empty(xc->shape, xc->dtype);
                        FG_DISPATCH_FLOATING(xc->dtype, "cross_entropy_backward", [&] {
-                         backward_rows<scalar_t>(xc->data<scalar_t>(), tc->data<int64_t>(), lc->data<scalar_t>(),
-                                                 cc->data<scalar_t>(), n, c, ignore_index, grad->data<scalar_t>());
+                         backward_rows<scalar_t>(xc->data<scalar_t>(), tc->data<int64_t>(), sc->data<scalar_t>(),
+                                                 sc->data<scalar_t>() + n, cc->data<scalar_t>(), n, c, ignore_index,
+                                                 grad->data<scalar_t>());
                        });
                        return TensorList{grad};
                      });

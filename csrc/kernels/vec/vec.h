@@ -29,8 +29,10 @@ struct Kernels {
   void (*extreme)(int64_t n, const T* x, bool is_max, T* val, int64_t* idx);
   // One softmax (or log_softmax) row, max-shifted; a row holding a NaN becomes all NaN.
   void (*softmax)(int64_t n, const T* x, T* y, bool log);
-  // log(sum(exp(x))) of a non-empty run, max-shifted; NaN if the run holds one.
-  T (*logsumexp)(int64_t n, const T* x);
+  // sum(exp(x - m)) of a non-empty run with m = max(x) written to *m; NaN (both) if the run holds
+  // one. Callers keep m and the sum apart: m + log(sum) rounded to T loses the small terms when the
+  // logits are large (1e4 in float32 has an ulp of 1e-3).
+  T (*sum_exp_max)(int64_t n, const T* x, T* m);
   // y = scale * exp(x - shift)
   void (*exp_shift_scale)(int64_t n, const T* x, T shift, T scale, T* y);
 };
