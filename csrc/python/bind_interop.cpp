@@ -127,7 +127,7 @@ Tensor wrap_dl_tensor(const DLTensor& dl, std::function<void(void*)> release) {
   }
   t->storage = Storage::borrow(static_cast<char*>(dl.data), dl.byte_offset + (max_off + 1) * isz, std::move(release));
   t->offset = static_cast<int64_t>(dl.byte_offset / isz);
-  t->version = std::make_shared<VersionCounter>();
+  t->version = std::shared_ptr<VersionCounter>(t->storage, &t->storage->version);
   return t;
 }
 
@@ -196,7 +196,7 @@ Tensor from_numpy(py::array a) {
     py::gil_scoped_acquire gil;
     delete keep;
   });
-  t->version = std::make_shared<VersionCounter>();
+  t->version = std::shared_ptr<VersionCounter>(t->storage, &t->storage->version);
   return t;
 }
 

@@ -62,7 +62,7 @@ Tensor empty(const Dims& shape, DType dtype) {
   t->shape = shape;
   t->strides = contiguous_strides(shape);
   t->dtype = dtype;
-  t->version = std::make_shared<VersionCounter>();
+  t->version = std::shared_ptr<VersionCounter>(t->storage, &t->storage->version);
   return t;
 }
 

@@ -20,10 +20,6 @@ using TensorList = std::vector<Tensor>;
 // A gradient hook: returns a replacement gradient, or nullptr to keep the one it was given.
 using GradHook = std::function<Tensor(const Tensor&)>;
 
-struct VersionCounter {
-  uint64_t value = 0;
-};
-
 struct TensorImpl {
   std::shared_ptr<Storage> storage;
   int64_t offset = 0;  // in elements
