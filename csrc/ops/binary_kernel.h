@@ -21,8 +21,6 @@ inline BinaryOperands prepare_binary(const Tensor& a, const Tensor& b, DType com
   return p;
 }
 
-// out_dtype == compute for arithmetic; Bool for comparisons. `out` (optional) receives the result
-// in place when it already has the broadcast shape and out_dtype.
 // The value of a one-element tensor converted to T (a wrapped Python number keeps its double).
 template <typename T>
 T scalar_as(const Tensor& t) {
@@ -75,10 +73,31 @@ Tensor scalar_operand_forward(const char* name, const Tensor& a, const Tensor& b
   return out;
 }
 
-// `vop` (optional) must compute what fn does; it runs the float runs it can.
+// Two contiguous float operands of one shape and a small size (the per-op path of small models):
+// one call of the vector kernel over the flat data, without the strided-loop set-up. Null otherwise.
+inline Tensor same_shape_small_forward(const Tensor& a, const Tensor& b, DType compute, DType out_dtype,
+                                       const Tensor& out_opt, VecArith vop) {
+  if (vop.op < 0 || out_opt || out_dtype != compute || !is_floating(compute)) return nullptr;
+  if (a->dtype != compute || b->dtype != compute || a->shape != b->shape) return nullptr;
+  const int64_t n = a->numel();
+  if (n == 0 || n > kGrainSize || !a->is_contiguous() || !b->is_contiguous()) return nullptr;
+  Tensor out = empty(a->shape, compute);
+  if (compute == DType::Float32)
+    kernels::vec::kernels<float>().binary[vop.op][kernels::vec::kVV](n, a->data<float>(), b->data<float>(),
+                                                                      out->data<float>(), static_cast<float>(vop.alpha));
+  else
+    kernels::vec::kernels<double>().binary[vop.op][kernels::vec::kVV](n, a->data<double>(), b->data<double>(),
+                                                                       out->data<double>(), vop.alpha);
+  return out;
+}
+
+// out_dtype == compute for arithmetic; Bool for comparisons. `out` (optional) receives the result
+// in place when it already has the broadcast shape and out_dtype. `vop` (optional) must compute
+// what fn does; it runs the float runs it can.
 template <typename Fn>
 Tensor binary_forward(const char* name, const Tensor& a, const Tensor& b, DType compute, DType out_dtype, Fn fn,
                       const Tensor& out_opt = nullptr, VecArith vop = {}) {
+  if (Tensor r = same_shape_small_forward(a, b, compute, out_dtype, out_opt, vop)) return r;
   if (Tensor r = scalar_operand_forward(name, a, b, compute, out_dtype, fn, out_opt, vop)) return r;
   BinaryOperands p = prepare_binary(a, b, compute);
   Tensor out = out_opt ? out_opt : empty(p.shape, out_dtype);
