@@ -47,7 +47,7 @@ TensorList AccumulateGrad::apply(TensorList&& grads) {
   if (!variable->grad) {
     if (GradMode::is_enabled()) {
       variable->grad = g;  // create_graph: keep the graph of the gradient
-    } else if (g.use_count() == 1 && !g->view_base && g->is_contiguous() && g->storage.use_count() == 1) {
+    } else if (g.use_count() == 1 && !g->view_base && g->is_contiguous() && g->owns_storage_alone()) {
       variable->grad = alias_detached(g);  // sole owner of its memory: steal instead of copying
     } else {
       variable->grad = ops::clone(g);

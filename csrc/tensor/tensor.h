@@ -49,6 +49,12 @@ struct TensorImpl {
   }
   bool is_contiguous() const;
   bool is_leaf() const { return grad_fn == nullptr; }
+  // True when no other tensor or view shares this tensor's memory (its version counter, when it
+  // lives in the storage, holds a second reference of the tensor's own).
+  bool owns_storage_alone() const {
+    const long own = 1 + (version.get() == &storage->version ? 1 : 0);
+    return storage.use_count() == own;
+  }
   bool needs_grad() const { return requires_grad || grad_fn != nullptr; }
   void* raw_data() const { return static_cast<char*>(storage->data) + offset * itemsize(dtype); }
   template <typename T> T* data() const { return static_cast<T*>(storage->data) + offset; }
