@@ -180,17 +180,20 @@ def test_second_backward_error_message_matches_torch():
 
 
 def test_graph_without_saved_tensors_second_backward():
-    # torch only complains when a freed saved tensor is needed (x + 1 saves nothing, so it runs twice);
-    # fastgrad frees every node's closure after backward and always raises torch's error: stricter, clear
-    x = torch.tensor([1.0, 2.0], requires_grad=True)
-    y = (x + 1).sum()
-    y.backward()
-    y.backward()
-    x = fastgrad.tensor([1.0, 2.0], requires_grad=True)
-    y = (x + 1).sum()
-    y.backward()
-    with pytest.raises(RuntimeError, match="Trying to backward through the graph a second time"):
+    # torch only complains when a freed saved tensor is needed: x + 1 and sum save nothing, so the
+    # graph runs twice; fastgrad frees only nodes that saved tensors, with the same result
+    grads = []
+    for lib in (torch, fastgrad):
+        x = lib.tensor([1.0, 2.0], requires_grad=True)
+        y = (x + 1).sum()
         y.backward()
+        y.backward()
+        grads.append(x.grad.tolist())
+        z = (x * x).sum()  # mul saves its inputs: a second backward raises in both
+        z.backward()
+        with pytest.raises(RuntimeError, match="Trying to backward through the graph a second time"):
+            z.backward()
+    assert grads[0] == grads[1] == [2.0, 2.0]
 
 
 def test_backward_inputs_keyword():

@@ -34,6 +34,9 @@ void connect(Node& node, const TensorList& inputs, const TensorList& outputs) {
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
                                      FunctionNode::Backward backward) {
   auto node = std::make_shared<FunctionNode>(name, std::move(backward));
+  // An op makes its SavedTensors just before it records; if another op recorded in between, that one
+  // takes the count and this node is kept runnable, which is still correct (its closure stays intact).
+  node->has_saved = SavedTensor::take_saved_count() > 0;
   connect(*node, inputs, outputs);
   return node;
 }

@@ -60,8 +60,19 @@ TensorList AccumulateGrad::apply(TensorList&& grads) {
   return {};
 }
 
+namespace {
+thread_local int saved_since_record = 0;
+}  // namespace
+
+int SavedTensor::take_saved_count() {
+  const int n = saved_since_record;
+  saved_since_record = 0;
+  return n;
+}
+
 SavedTensor::SavedTensor(const Tensor& t, bool is_output) : is_output_(is_output) {
   if (!t) return;
+  ++saved_since_record;
   version_ = t->version->value;
   if (is_output) {
     data_ = alias_detached(t);
@@ -112,6 +123,7 @@ TensorList FunctionNode::apply(TensorList&& grads) {
 }
 
 void FunctionNode::release_saved() {
+  if (!has_saved) return;  // nothing to free: the node stays runnable
   std::lock_guard<std::mutex> lock(mu);
   released = true;
   Backward dead = std::move(backward);  // destroyed here: drops the saved tensors in the closure

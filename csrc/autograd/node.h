@@ -59,6 +59,9 @@ class SavedTensor {
   Tensor unpack(Node& self) const;
   // For saved tensors held outside a C++ node (custom Python Functions): no grad_fn is restored.
   Tensor unpack_detached() const;
+  // How many tensors were saved on this thread since the last call (record() asks this of the
+  // op that is recording: its SavedTensors are made right before it records).
+  static int take_saved_count();
   bool defined() const { return data_ != nullptr; }
   void reset() { data_.reset(); }
 
@@ -75,6 +78,9 @@ struct FunctionNode : Node {
   using Backward = std::function<TensorList(const TensorList& grads, Node& self)>;
   const char* name_;
   Backward backward;
+  // Whether the closure holds saved tensors. Only then does backward free it (and a second
+  // backward raise); a node that saved nothing can run again, as in torch.
+  bool has_saved = true;
   std::mutex mu;  // backward and release of one node never overlap, even from two threads
   bool released = false;
 
