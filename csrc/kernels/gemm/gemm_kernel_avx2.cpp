@@ -87,8 +87,17 @@ struct VF64 {
 
 #include "kernels/gemm/gemm_driver.inc"
 
-using GemmF32 = Gemm<VF32, 6, 2, 168, 256, 3072>;
-using GemmF64 = Gemm<VF64, 6, 2, 84, 256, 1536>;
+// MC, KC, NC for blocked_packed (see gemm_kernel_avx512.cpp): the 6 x 256 A micro-panel is 6 KiB
+// (f32), the 256 x 480 B block 480 KiB, sized for the 256 KiB-1 MiB L2 of AVX2 parts.
+#ifndef FG_AVX2_F32_BLOCKS
+#define FG_AVX2_F32_BLOCKS 3072, 256, 480
+#endif
+#ifndef FG_AVX2_F64_BLOCKS
+#define FG_AVX2_F64_BLOCKS 3072, 256, 240
+#endif
+
+using GemmF32 = Gemm<VF32, 6, 2, FG_AVX2_F32_BLOCKS>;
+using GemmF64 = Gemm<VF64, 6, 2, FG_AVX2_F64_BLOCKS>;
 
 }  // namespace fg::kernels::gemm_avx2
 

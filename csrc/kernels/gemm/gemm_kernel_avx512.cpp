@@ -88,13 +88,15 @@ struct VF64 {
 
 #include "kernels/gemm/gemm_driver.inc"
 
-// MC, KC, NC. KC = 512 beats 256/384 by ~10% at 2048^3: fewer passes over C outweigh the B
-// micro-panel spilling from L1 to L2. The MC x KC block of A (480 KiB) stays in the 2 MiB L2.
+// MC, KC, NC for blocked_packed: the A block (MC x KC, L3) is packed once per K pass and never
+// again, so MC covers whole problems up to 3072 rows (a smaller MC re-packs all of B per block:
+// 240 rows cost ~10% at 2048^3). The A micro-panel (12 x 512 floats, 24 KiB) stays in the 48 KiB
+// L1 and the B block (512 x 480 floats, 960 KiB) in the 2 MiB L2. KC = 512 beats 384 and 768.
 #ifndef FG_AVX512_F32_BLOCKS
-#define FG_AVX512_F32_BLOCKS 240, 512, 3072
+#define FG_AVX512_F32_BLOCKS 3072, 512, 480
 #endif
 #ifndef FG_AVX512_F64_BLOCKS
-#define FG_AVX512_F64_BLOCKS 120, 512, 1536
+#define FG_AVX512_F64_BLOCKS 3072, 256, 480
 #endif
 using GemmF32 = Gemm<VF32, 12, 2, FG_AVX512_F32_BLOCKS>;
 using GemmF64 = Gemm<VF64, 12, 2, FG_AVX512_F64_BLOCKS>;

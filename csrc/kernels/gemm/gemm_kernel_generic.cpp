@@ -47,8 +47,10 @@ using VF64 = VGeneric<double>;
 
 #include "kernels/gemm/gemm_driver.inc"
 
-using GemmF32 = Gemm<VF32, 4, 2, 128, 256, 2048>;
-using GemmF64 = Gemm<VF64, 4, 2, 64, 256, 1024>;
+// MC, KC, NC for blocked_packed (see gemm_kernel_avx512.cpp): a 4 x 256 A micro-panel in L1,
+// a 256 KiB B block in L2.
+using GemmF32 = Gemm<VF32, 4, 2, 3072, 256, 256>;
+using GemmF64 = Gemm<VF64, 4, 2, 3072, 256, 128>;
 
 }  // namespace fg::kernels::gemm_generic
 
