@@ -301,7 +301,7 @@ def test_dead_rank_ends_the_job(worker, tmp_path, how, message):
         rc, out, err, elapsed = mpirun(2, worker, how, tmp_path, timeout=90)
     finally:
         del os.environ["T"]
-    assert "rank 1 dying" in out
+    assert "rank 1 dying" in out, out + err
     assert rc != 0, f"the job ended with rc 0:\n{out}\n{err}"
     assert message in err, err
     assert elapsed < 60

@@ -117,6 +117,11 @@ def _excepthook(tp, value, tb):
         sys.stderr.write(f"fastgrad.distributed: rank {g.rank} died with an uncaught {tp.__name__}; "
                          "aborting the MPI job so that the other ranks do not hang\n")
         sys.stderr.flush()
+        sys.stdout.flush()
+        # mpiexec tears the job down on Abort, and what it had not yet read from this rank's pipes is
+        # lost; a moment's wait lets the traceback and this message reach the user (a test run once saw
+        # the message go missing without it).
+        time.sleep(0.2)
         _MPI.COMM_WORLD.Abort(1)
 
 
