@@ -91,6 +91,19 @@ def test_layouts_against_numpy(level, dtype, m, n, k):
 
 @pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("k", [20, 300])  # A read in place (k <= 256) / packed
+def test_every_tile_height(level, dtype, k):
+    # M is cut into near-equal row tiles (64 -> 11, 11, 11, 11, 10, 10), so every height from 1 to
+    # the register tile and every mix of two adjacent heights must give the right rows.
+    rng = np.random.default_rng(k)
+    for m in list(range(1, 40)) + [64, 97]:
+        for la in ("c", "t"):
+            a, b = operand(rng, m, k, la, dtype), operand(rng, k, 40, "c", dtype)
+            check(a, b, result(rng, m, 40, "c", dtype, None), 1.0, 0.5, level)
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("alpha,beta", [(1.0, 1.0), (-1.5, 0.5), (0.25, 0.0), (2.0, -1.0)])
 @pytest.mark.parametrize("m,n,k", [(1, 50, 40), (3, 70, 20), (29, 45, 61), (130, 70, 600)])
 def test_alpha_beta(level, dtype, alpha, beta, m, n, k):
