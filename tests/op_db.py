@@ -275,6 +275,29 @@ add("masked_fill", lambda ns, x, m, v: ns.masked_fill(x, m, v), lambda: [
     S(T((2, 3)), B([[False, True, False], [True, True, False]]), T(())),  # 0-d tensor value (grad)
 ], covers=("Tensor.masked_fill",))
 
+# rounding division: away from the jumps of floor(a / b) / trunc(a / b) (b in [0.2, 2], random a), where the
+# gradient w.r.t. b is -g * floor(a / b) (remainder) or -g * trunc(a / b) (fmod); exact multiples are in
+# torch-comparison samples only
+add("remainder", lambda ns, a, b: ns.remainder(a, b), binary_samples(dom_b="away", scalar=-1.5, extra=[
+    lambda: S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away")),
+    lambda: S(T(data=[4.0, -4.0, 3.0, -3.0, 0.5]), T(data=[2.0, 2.0, -1.5, -1.5, 2.0]), name="exact_multiples",
+              gradcheck=False),
+    lambda: S(2.5, T((2, 3), "away"), name="scalar_dividend", compare=False),
+]), covers=("Tensor.remainder",),
+    notes="torch.remainder(number, tensor) has no derivative in torch (backward raises); fastgrad gives "
+          "-g * floor(a / b) there too, so that sample is gradchecked but not compared with torch")
+add("fmod", lambda ns, a, b: ns.fmod(a, b), binary_samples(dom_b="away", scalar=-1.5, extra=[
+    lambda: S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away")),
+    lambda: S(T(data=[4.0, -4.0, 3.0, -3.0, 0.5]), T(data=[2.0, 2.0, -1.5, -1.5, 2.0]), name="exact_multiples",
+              gradcheck=False),
+]), covers=("Tensor.fmod",))
+add("div.rounding_mode", lambda ns, a, b, **k: ns.div(a, b, **k), lambda: [
+    S(T((3, 4), "uniform", low=-6, high=6), T((3, 4), "away"), rounding_mode="floor"),
+    S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away"), rounding_mode="trunc"),
+    S(T((2, 3), layout="t"), 0.7, rounding_mode="floor"),
+    S(T((2, 3)), T((), "away"), rounding_mode=None),
+])
+
 # --------------------------------------------------------------------------- operators
 add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, abs(a), 2.0 + a, 2.0 - a,
                                    2.0 * a, 2.0 / b, 1.5 ** a, b ** 0.5),
@@ -282,6 +305,9 @@ add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, a
     covers=("Tensor.__add__", "Tensor.__radd__", "Tensor.__sub__", "Tensor.__rsub__", "Tensor.__mul__",
             "Tensor.__rmul__", "Tensor.__truediv__", "Tensor.__rtruediv__", "Tensor.__pow__", "Tensor.__rpow__",
             "Tensor.__neg__", "Tensor.__pos__", "Tensor.__abs__"))
+add("mod_operator", lambda ns, a, b: (a % b, b.__rmod__(a), a % 1.5, a % -0.7),
+    lambda: [S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3)), T((3,), "away"))],
+    covers=("Tensor.__mod__", "Tensor.__rmod__"))
 add("matmul_operator", lambda ns, a, b: (a @ b, b.__rmatmul__(a)),
     lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"))
 
@@ -298,6 +324,19 @@ for _n, _dom in [("neg", "normal"), ("negative", "normal"), ("exp", "normal"), (
                     S(T((2, 1), "uniform", low=dom[1], high=dom[2], expand=(2, 3)))]
         return unary_samples(dom)()
     add(_n, (lambda name: lambda ns, x: getattr(ns, name)(x))(_n), _gen, covers=(f"Tensor.{_n}",))
+
+# rounding: piecewise constant, zero gradient as torch (random samples are not within eps of a jump)
+for _n in ("floor", "ceil", "trunc", "round"):
+    add(_n, (lambda name: lambda ns, x: getattr(ns, name)(x))(_n), lambda: [
+        S(T((3, 4), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4)),
+        S(T((3, 4), "uniform", low=-4, high=4, layout="t")), S(T((2, 3), "uniform", low=-4, high=4, layout="s")),
+        S(T((3, 1), "uniform", low=-4, high=4, expand=(3, 2))), S(T((0, 3))),
+        S(T(data=[-2.5, -1.5, -0.5, 0.5, 1.5, 2.0, -3.0]), name="halves_and_integers", gradcheck=False),
+    ], covers=(f"Tensor.{_n}",))
+add("round.decimals", lambda ns, x, **k: ns.round(x, **k), lambda: [
+    S(T((3, 4), "uniform", low=-40, high=40), decimals=1), S(T((2, 3), "uniform", low=-400, high=400), decimals=-1),
+    S(T(data=[0.25, -0.35, 1.125]), decimals=2, gradcheck=False, name="halfway"),
+])
 
 add("leaky_relu", lambda ns, x, *a: ns.nn.functional.leaky_relu(x, *a), lambda: [
     S(T((3, 4), "away")), S(T((3, 4), "away"), 0.2), S(T((), "away"), 0.3), S(T((3, 4), "away", layout="t"), 0.1),
@@ -536,6 +575,16 @@ for _n, _dom in [("relu_", "away"), ("sigmoid_", "normal"), ("tanh_", "normal"),
                  ("log_", "positive"), ("sqrt_", "positive"), ("abs_", "away"), ("neg_", "normal")]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom))
+for _n in ("floor_", "ceil_", "trunc_", "round_"):
+    add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
+        lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))])
+add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))])
+for _n in ("remainder_", "fmod_", "__imod__"):
+    add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), lambda: [
+        S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3), "uniform", low=-5, high=5), T((3,), "away")),
+        S(T((2, 3), "uniform", low=-5, high=5), 1.3)])
+add("Tensor.div_rounding_", lambda ns, x, y, m: x.clone().div_(y, rounding_mode=m), lambda: [
+    S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")])
 add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))])
 add("Tensor.clamp_", lambda ns, x, **k: x.clone().clamp_(**k), lambda: [
     S(T(data=[-2.0, -0.5, 0.3, 1.5]), min=-1.0, max=1.0)], covers=("Tensor.clamp_min_", "Tensor.clamp_max_"))

@@ -21,6 +21,8 @@ _MODE = "grad-mode / autograd machinery (tested by the autograd tests)"
 _UTIL = "utility, no tensor output"
 _META = "metadata or a Python value (shape, dtype, flags, item, list, numpy): leaves autograd"
 _DETACH = "detach / .data: deliberately cut from the graph"
+_NODERIV = ("torch has no derivative for floor_divide: the result requires grad and backward through it raises "
+            "RuntimeError, as in torch (tested in test_core_rounding_logic.py)")
 
 NON_DIFFERENTIABLE = {
     # top level
@@ -32,6 +34,7 @@ NON_DIFFERENTIABLE = {
     "from_numpy": _CREATE, "from_dlpack": _CREATE,
     "rand": _RNG, "randn": _RNG, "rand_like": _RNG, "randn_like": _RNG, "randint": _RNG, "randperm": _RNG,
     "bernoulli": _RNG, "manual_seed": _RNG, "initial_seed": _RNG,
+    "floor_divide": _NODERIV,
     "is_grad_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
@@ -43,6 +46,8 @@ NON_DIFFERENTIABLE = {
     "Tensor.__eq__": _BOOL, "Tensor.__ne__": _BOOL, "Tensor.__lt__": _BOOL, "Tensor.__le__": _BOOL,
     "Tensor.__gt__": _BOOL, "Tensor.__ge__": _BOOL, "Tensor.__and__": _BOOL, "Tensor.__or__": _BOOL,
     "Tensor.__rand__": _BOOL, "Tensor.__ror__": _BOOL, "Tensor.__invert__": _BOOL,
+    "Tensor.floor_divide": _NODERIV, "Tensor.floor_divide_": _NODERIV, "Tensor.__floordiv__": _NODERIV,
+    "Tensor.__rfloordiv__": _NODERIV, "Tensor.__ifloordiv__": _NODERIV,
     "Tensor.argmax": _INT, "Tensor.argmin": _INT, "Tensor.long": _INT + " (conversion to int64)",
     "Tensor.new_full": _CREATE, "Tensor.new_ones": _CREATE, "Tensor.new_tensor": _CREATE, "Tensor.new_zeros": _CREATE,
     "Tensor.normal_": _RNG, "Tensor.uniform_": _RNG, "Tensor.bernoulli_": _RNG,

@@ -59,6 +59,20 @@ Tensor reciprocal(const Tensor& x);
 Tensor erf(const Tensor& x);
 Tensor clamp(const Tensor& x, std::optional<double> min, std::optional<double> max);
 
+// ---- rounding and integer division (rounding.cpp) ----
+// floor/ceil/trunc/round: identity on int64, zero gradient, as torch.
+Tensor floor(const Tensor& x);
+Tensor ceil(const Tensor& x);
+Tensor trunc(const Tensor& x);
+Tensor round(const Tensor& x, int64_t decimals = 0);  // half to even
+enum class RoundingMode { None, Trunc, Floor };
+// div(a, b, rounding_mode=...): int64 stays int64 with a rounding mode; zero gradient (torch's DivBackward2).
+Tensor div(const Tensor& a, const Tensor& b, RoundingMode mode);
+// int64 division by zero raises RuntimeError("ZeroDivisionError") in these, as torch.
+Tensor floor_divide(const Tensor& a, const Tensor& b);  // backward raises: torch has no derivative for it
+Tensor remainder(const Tensor& a, const Tensor& b);     // Python's %: the divisor's sign
+Tensor fmod(const Tensor& a, const Tensor& b);          // C's fmod: the dividend's sign
+
 // ---- activations (activation.cpp) ----
 Tensor relu(const Tensor& x);
 Tensor sigmoid(const Tensor& x);

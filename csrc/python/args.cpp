@@ -45,6 +45,16 @@ Tensor to_tensor_arg(py::handle h, const char* op) {
   throw TypeError(str(op, "(): argument 'other' must be Tensor or Number, not ", Py_TYPE(h.ptr())->tp_name));
 }
 
+ops::RoundingMode rounding_mode_from(py::handle h) {
+  if (h.is_none()) return ops::RoundingMode::None;
+  FG_CHECK(py::isinstance<py::str>(h), TypeError, "div(): argument 'rounding_mode' must be str or None, not ",
+           Py_TYPE(h.ptr())->tp_name);
+  const std::string s = h.cast<std::string>();
+  if (s == "trunc") return ops::RoundingMode::Trunc;
+  if (s == "floor") return ops::RoundingMode::Floor;
+  throw RuntimeError(str("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '", s, "'"));
+}
+
 Tensor optional_tensor(py::handle h) {
   if (h.is_none()) return nullptr;
   FG_CHECK(is_tensor(h), TypeError, "expected Tensor or None, got ", Py_TYPE(h.ptr())->tp_name);

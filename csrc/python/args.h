@@ -20,6 +20,8 @@ bool is_tensor(py::handle h);
 Tensor to_tensor_arg(py::handle h, const char* op);
 // Tensor or None.
 Tensor optional_tensor(py::handle h);
+// div's rounding_mode argument: None, "trunc" or "floor", as torch.
+ops::RoundingMode rounding_mode_from(py::handle h);
 
 // shape arguments: f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size)
 Dims shape_from_args(const py::args& args, const char* op);

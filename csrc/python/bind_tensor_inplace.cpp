@@ -19,6 +19,18 @@ Tensor unary_inplace(Tensor& t) {
   return ops::assign_inplace(t, Op(autograd::needs_grad(t) ? ops::clone(t) : t), "in-place op");
 }
 
+// x.op_(other) for a binary op: the out-of-place op written back into x (a copy of x's old values
+// feeds the op in autograd mode, as for unary_inplace).
+template <typename Op>
+Tensor binary_inplace(Tensor& t, py::handle o, const char* name, Op op) {
+  Tensor other = to_tensor_arg(o, name);
+  return ops::assign_inplace(t, op(autograd::needs_grad(t, other) ? ops::clone(t) : t, other), name);
+}
+
+Tensor floor_divide_(Tensor& t, py::object o) { return binary_inplace(t, o, "floor_divide_", &ops::floor_divide); }
+Tensor remainder_(Tensor& t, py::object o) { return binary_inplace(t, o, "remainder_", &ops::remainder); }
+Tensor fmod_(Tensor& t, py::object o) { return binary_inplace(t, o, "fmod_", &ops::fmod); }
+
 }  // namespace
 
 void bind_tensor_inplace(TensorClass& cls) {
@@ -27,7 +39,16 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("sub_", [](Tensor& t, py::object o, double alpha) { return ops::sub_(t, to_tensor_arg(o, "sub_"), alpha); },
            py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0)
       .def("mul_", [](Tensor& t, py::object o) { return ops::mul_(t, to_tensor_arg(o, "mul_")); }, py::arg("other"))
-      .def("div_", [](Tensor& t, py::object o) { return ops::div_(t, to_tensor_arg(o, "div_")); }, py::arg("other"))
+      .def("div_", [](Tensor& t, py::object o, py::object mode) {
+        if (mode.is_none()) return ops::div_(t, to_tensor_arg(o, "div_"));
+        const ops::RoundingMode rm = rounding_mode_from(mode);
+        return binary_inplace(t, o, "div_", [rm](const Tensor& a, const Tensor& b) { return ops::div(a, b, rm); });
+      }, py::arg("other"), py::kw_only(), py::arg("rounding_mode") = py::none())
+      .def("floor_divide_", &floor_divide_, py::arg("other"))
+      .def("remainder_", &remainder_, py::arg("other"))
+      .def("fmod_", &fmod_, py::arg("other"))
+      .def("__ifloordiv__", &floor_divide_, py::is_operator())
+      .def("__imod__", &remainder_, py::is_operator())
       .def("pow_", [](Tensor& t, py::object o) { return ops::assign_inplace(t, ops::pow(autograd::needs_grad(t) ? ops::clone(t) : t, to_tensor_arg(o, "pow_")), "pow_"); },
            py::arg("exponent"))
       .def("__iadd__", [](Tensor& t, py::object o) { return ops::add_(t, to_tensor_arg(o, "add_")); }, py::is_operator())
@@ -64,7 +85,13 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("log_", &unary_inplace<ops::log>)
       .def("sqrt_", &unary_inplace<ops::sqrt>)
       .def("abs_", &unary_inplace<ops::abs>)
-      .def("neg_", &unary_inplace<ops::neg>);
+      .def("neg_", &unary_inplace<ops::neg>)
+      .def("floor_", &unary_inplace<ops::floor>)
+      .def("ceil_", &unary_inplace<ops::ceil>)
+      .def("trunc_", &unary_inplace<ops::trunc>)
+      .def("round_", [](Tensor& t, int64_t decimals) {
+        return ops::assign_inplace(t, ops::round(t, decimals), "round_");
+      }, py::kw_only(), py::arg("decimals") = 0);
 }
 
 }  // namespace fg::python

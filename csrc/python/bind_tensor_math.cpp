@@ -37,6 +37,14 @@ Tensor pow_any(py::handle base, py::handle exponent) {
   return ops::pow(arg(base, "pow"), arg(exponent, "pow"));
 }
 
+// torch.remainder(input, other): either may be a number (torch.remainder(2, x) is remainder.Scalar_Tensor)
+Tensor remainder_any(py::handle input, py::handle other) {
+  FG_CHECK(is_tensor(input) || is_tensor(other), TypeError,
+           "remainder(): expected at least one Tensor argument, got ", Py_TYPE(input.ptr())->tp_name, " and ",
+           Py_TYPE(other.ptr())->tp_name);
+  return ops::remainder(arg(input, "remainder"), arg(other, "remainder"));
+}
+
 }  // namespace
 
 void bind_tensor_math(TensorClass& cls, py::module_& m) {
@@ -46,10 +54,17 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "sub", [](const Tensor& a, py::object b, double alpha) { return ops::sub(a, arg(b, "sub"), alpha); },
            py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0);
   def_both(cls, m, "mul", [](const Tensor& a, py::object b) { return ops::mul(a, arg(b, "mul")); }, py::arg("other"));
-  def_both(cls, m, "div", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::arg("other"));
+  def_both(cls, m, "div", [](const Tensor& a, py::object b, py::object mode) {
+    return ops::div(a, arg(b, "div"), rounding_mode_from(mode));
+  }, py::arg("other"), py::kw_only(), py::arg("rounding_mode") = py::none());
   def_both(cls, m, "true_divide", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::arg("other"));
   cls.def("pow", [](const Tensor& a, py::object b) { return ops::pow(a, arg(b, "pow")); }, py::arg("exponent"));
   m.def("pow", &pow_any, py::arg("input"), py::arg("exponent"));
+  def_both(cls, m, "floor_divide", [](const Tensor& a, py::object b) { return ops::floor_divide(a, arg(b, "floor_divide")); },
+           py::arg("other"));
+  def_both(cls, m, "fmod", [](const Tensor& a, py::object b) { return ops::fmod(a, arg(b, "fmod")); }, py::arg("other"));
+  cls.def("remainder", [](const Tensor& a, py::object b) { return ops::remainder(a, arg(b, "remainder")); }, py::arg("other"));
+  m.def("remainder", &remainder_any, py::arg("input"), py::arg("other"));
   def_both(cls, m, "maximum", [](const Tensor& a, const Tensor& b) { return ops::maximum(a, b); }, py::arg("other"));
   def_both(cls, m, "minimum", [](const Tensor& a, const Tensor& b) { return ops::minimum(a, b); }, py::arg("other"));
   def_both(cls, m, "eq", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "eq"), CmpOp::Eq); }, py::arg("other"));
@@ -68,6 +83,10 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
       .def("__rmul__", [](const Tensor& a, py::object b) { return ops::mul(arg(b, "mul"), a); }, py::is_operator())
       .def("__truediv__", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::is_operator())
       .def("__rtruediv__", [](const Tensor& a, py::object b) { return ops::div(arg(b, "div"), a); }, py::is_operator())
+      .def("__floordiv__", [](const Tensor& a, py::object b) { return ops::floor_divide(a, arg(b, "floor_divide")); }, py::is_operator())
+      .def("__rfloordiv__", [](const Tensor& a, py::object b) { return ops::floor_divide(arg(b, "floor_divide"), a); }, py::is_operator())
+      .def("__mod__", [](const Tensor& a, py::object b) { return ops::remainder(a, arg(b, "remainder")); }, py::is_operator())
+      .def("__rmod__", [](const Tensor& a, py::object b) { return ops::remainder(arg(b, "remainder"), a); }, py::is_operator())
       .def("__pow__", [](const Tensor& a, py::object b) { return ops::pow(a, arg(b, "pow")); }, py::is_operator())
       .def("__rpow__", [](const Tensor& a, py::object b) { return ops::pow(arg(b, "pow"), a); }, py::is_operator())
       .def("__matmul__", [](const Tensor& a, const Tensor& b) { return ops::matmul(a, b); }, py::is_operator())
@@ -96,6 +115,11 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "cos", &ops::cos);
   def_both(cls, m, "erf", &ops::erf);
   def_both(cls, m, "reciprocal", &ops::reciprocal);
+  def_both(cls, m, "floor", &ops::floor);
+  def_both(cls, m, "ceil", &ops::ceil);
+  def_both(cls, m, "trunc", &ops::trunc);
+  def_both(cls, m, "round", [](const Tensor& x, int64_t decimals) { return ops::round(x, decimals); }, py::kw_only(),
+           py::arg("decimals") = 0);
   def_both(cls, m, "relu", &ops::relu);
   def_both(cls, m, "sigmoid", &ops::sigmoid);
   def_both(cls, m, "tanh", &ops::tanh);

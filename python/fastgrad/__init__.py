@@ -15,6 +15,7 @@ from ._C import (  # noqa: E402
     zeros, ones, empty, full, zeros_like, ones_like, empty_like, full_like, rand, randn, rand_like, randn_like,
     randint, randperm, bernoulli, arange, linspace, eye,
     add, sub, mul, div, true_divide, pow, maximum, minimum, eq, ne, lt, le, gt, ge, where, masked_fill,
+    floor_divide, remainder, fmod, floor, ceil, trunc, round,
     neg, negative, exp, log, log1p, sqrt, rsqrt, abs, sign, sin, cos, erf, reciprocal, square, clamp, clip,
     clamp_min, clamp_max, relu, sigmoid, tanh, leaky_relu, gelu, softplus,
     sum, mean, var, std, amax, amin, argmax, argmin, logsumexp, softmax, log_softmax,
