@@ -442,3 +442,194 @@ def test_error_matches_torch(name):
         f"{name}: fastgrad raised {type(fe).__name__}: {fe}\n      torch raised {type(te).__name__}: {te}")
     for needle in needles:
         assert needle in str(fe), f"{name}: {needle!r} not in {str(fe)!r} (torch: {te})"
+
+
+# ================================================================ predicates and logic
+
+# no float32 denormals: fastgrad's kernels run with denormals-are-zero (DESIGN.md), so a float32 denormal
+# counts as zero in every op (x != 0 included), where torch sees a nonzero
+PRED_VALUES = [1.0, 0.0, -0.0, NAN, INF, -INF, -2.5, 1e-30, 3e38, -3e38]
+PREDICATES = ["isnan", "isinf", "isfinite", "isposinf", "isneginf", "logical_not"]
+
+
+@pytest.mark.parametrize("name", PREDICATES)
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_predicates_float(name, dtype):
+    f, t = both(lambda L: getattr(L, name)(L.tensor(PRED_VALUES, dtype=getattr(L, dtype))))
+    same(f, t, name)
+    f, t = both(lambda L: getattr(L.tensor(PRED_VALUES, dtype=getattr(L, dtype)), name)())
+    same(f, t, name + " method")
+
+
+@pytest.mark.parametrize("name", PREDICATES)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_predicates_layouts_int_bool_and_no_grad(name, layout):
+    rng = rng_for("pred", name, layout)
+    vals = rng.choice(np.array([0.0, 1.5, -2.0, NAN, INF, -INF]), size=(3, 4))
+    x = Input((3, 4), "contig", rng, values=vals)
+    v = Input((3, 4), layout, rng, grad=False, values=np.ascontiguousarray(vals.T) if layout == "transposed" else
+              (np.concatenate([vals, vals, vals[:1]]) if layout == "sliced" else vals[:, :1] if layout == "expanded"
+               else vals))
+    same(*[getattr(L, name)(v.get(L)) for L in (fastgrad, torch)], name)
+    out = getattr(fastgrad, name)(x.get(fastgrad))
+    assert out.dtype == fastgrad.bool and not out.requires_grad
+    for data in ([3, 0, -7, 2 ** 62], [True, False]):
+        same(*[getattr(L, name)(L.tensor(data)) for L in (fastgrad, torch)], f"{name} {data}")
+    same(*[getattr(L, name)(L.tensor(NAN)) for L in (fastgrad, torch)], name + " 0-dim")
+    same(*[getattr(L, name)(L.ones(0, 2)) for L in (fastgrad, torch)], name + " empty")
+
+
+LOGICAL = {
+    "logical_and": lambda L, a, b: L.logical_and(a, b),
+    "logical_or": lambda L, a, b: L.logical_or(a, b),
+    "logical_xor": lambda L, a, b: L.logical_xor(a, b),
+    "method_logical_and": lambda L, a, b: a.logical_and(b),
+    "method_logical_xor": lambda L, a, b: a.logical_xor(b),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOGICAL))
+@pytest.mark.parametrize("dtypes", [("float32", "float32"), ("float64", "int64"), ("int64", "bool"), ("bool", "bool"),
+                                    ("bool", "float32")])
+@pytest.mark.parametrize("shapes", [((3, 4), (3, 4)), ((2, 3, 4), (4,)), ((3, 1), (1, 5)), ((), (3,)), ((0, 2), (2,))])
+def test_logical_binary(name, dtypes, shapes):
+    rng = rng_for("logical", name, dtypes, shapes)
+
+    def make(dtype, shape):
+        if dtype == "bool":
+            return rng.random(shape) < 0.5
+        return rng.choice(np.array([0, 1, -2, 3] if dtype == "int64" else [0.0, -0.0, 1.5, NAN, -INF]), size=shape).astype(dtype)
+    a, b = make(dtypes[0], shapes[0]), make(dtypes[1], shapes[1])
+    f, t = both(lambda L: LOGICAL[name](L, L.tensor(np.array(a)), L.tensor(np.array(b))))
+    same(f, t, name)
+    # non-contiguous operands: every other element of a wider tensor
+
+    def strided(L, v):
+        return L.tensor(np.stack([v, v], -1))[..., 0]
+    f, t = both(lambda L: LOGICAL[name](L, strided(L, a), strided(L, b)))
+    same(f, t, name + " non-contiguous")
+
+
+BITWISE = {
+    "and_op": lambda L, a, b: a & b,
+    "or_op": lambda L, a, b: a | b,
+    "xor_op": lambda L, a, b: a ^ b,
+    "bitwise_and": lambda L, a, b: L.bitwise_and(a, b),
+    "bitwise_or": lambda L, a, b: L.bitwise_or(a, b),
+    "bitwise_xor": lambda L, a, b: L.bitwise_xor(a, b),
+    "method_bitwise_xor": lambda L, a, b: a.bitwise_xor(b),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BITWISE))
+@pytest.mark.parametrize("dtypes", [("int64", "int64"), ("bool", "bool"), ("bool", "int64"), ("int64", "bool")])
+@pytest.mark.parametrize("layout", ["contig", "transposed", "sliced", "expanded"])
+def test_bitwise_binary(name, dtypes, layout):
+    rng = rng_for("bits", name, dtypes, layout)
+    a = Input((3, 4), layout, rng, lo=-50, hi=50, grad=False, dtype=dtypes[0])
+    b = Input((4,), "contig", rng, lo=-(2 ** 40), hi=2 ** 40, grad=False, dtype=dtypes[1])
+    same(*[BITWISE[name](L, a.get(L), b.get(L)) for L in (fastgrad, torch)], name)
+
+
+@pytest.mark.parametrize("expr", [
+    lambda L: 1 & L.tensor([5, 3]),
+    lambda L: 6 | L.tensor([5, 3]),
+    lambda L: 6 ^ L.tensor([5, -3]),
+    lambda L: L.tensor([5, 3]) & True,
+    lambda L: L.tensor([True, False]) & 1,
+    lambda L: L.tensor([True, False]) | False,
+    lambda L: True ^ L.tensor([True, False]),
+    lambda L: ~L.tensor([5, -3, 0]),
+    lambda L: ~L.tensor([True, False]),
+    lambda L: L.bitwise_not(L.tensor([[1, 2], [3, 4]]).t()),
+    lambda L: L.tensor([-(2 ** 63), 2 ** 63 - 1]) ^ -1,
+    lambda L: L.logical_not(L.tensor([5.0, 0.0, NAN]).logical_not()),
+])
+def test_bitwise_scalars_and_invert(expr):
+    same(*both(expr))
+
+
+def test_bitwise_inplace_operators():
+    out = {}
+    for L in (fastgrad, torch):
+        a, b = L.tensor([True, False, True]), L.tensor([5, 6, -7])
+        ids = (id(a), id(b))
+        a &= L.tensor([True, True, False])
+        a |= L.tensor([False, True, False])
+        a ^= L.tensor([True, True, True])
+        b &= 7
+        b |= 8
+        b ^= L.tensor([1, 2, 3])
+        assert (id(a), id(b)) == ids
+        out[L] = (a, b)
+        with pytest.raises(RuntimeError, match="Long|Bool|cast"):
+            a &= L.tensor([1, 1, 1])
+    same(out[fastgrad][0], out[torch][0])
+    same(out[fastgrad][1], out[torch][1])
+
+
+ALL_ANY_DIMS = [(), (0,), (1,), (-1, True), ((0, 1),), ((1,), True), ((0, 2),), (2,)]
+
+
+@pytest.mark.parametrize("name", ["all", "any"])
+@pytest.mark.parametrize("dtype", ["float32", "float64", "int64", "bool"])
+@pytest.mark.parametrize("args", ALL_ANY_DIMS, ids=str)
+@pytest.mark.parametrize("layout", ["contig", "transposed", "sliced", "expanded"])
+def test_all_any(name, dtype, args, layout):
+    rng = rng_for("allany", name, dtype, args, layout)
+    if dtype == "bool":
+        vals = rng.random((3, 2, 4)) < 0.8
+    elif dtype == "int64":
+        vals = rng.choice(np.array([0, 1, -3]), p=[0.15, 0.45, 0.4], size=(3, 2, 4))
+    else:
+        vals = rng.choice(np.array([0.0, -0.0, 1.5, NAN, INF]), p=[0.1, 0.05, 0.6, 0.15, 0.1], size=(3, 2, 4))
+    x = Input((3, 2, 4), layout, rng, grad=False, values=np.asarray(vals, dtype=dtype) if layout == "contig" else
+              {"transposed": np.ascontiguousarray(np.swapaxes(vals, -1, -2)), "sliced": np.concatenate([vals] * 2 + [vals[:1]]),
+               "expanded": vals[..., :1]}[layout].astype(dtype))
+    f, t = both(lambda L: getattr(L, name)(x.get(L), *args))
+    same(f, t, name)
+    f, t = both(lambda L: getattr(x.get(L), name)(*args))
+    same(f, t, name + " method")
+
+
+@pytest.mark.parametrize("name", ["all", "any"])
+def test_all_any_edge_cases(name):
+    for fn in (lambda L: getattr(L, name)(L.ones(0, 3)), lambda L: getattr(L, name)(L.ones(0, 3), 0),
+               lambda L: getattr(L, name)(L.ones(0, 3), 1), lambda L: getattr(L, name)(L.tensor(0.0)),
+               lambda L: getattr(L, name)(L.tensor(NAN), 0), lambda L: getattr(L, name)(L.tensor([[0, 0], [0, 2]]), dim=1, keepdim=True),
+               lambda L: getattr(L.zeros(5000, 3), name)(0), lambda L: getattr(L.ones(3, 5000), name)(1),
+               lambda L: getattr(L.ones(7, dtype=L.float64, requires_grad=True), name)()):
+        f, t = both(fn)
+        same(f, t, name)
+        assert not f.requires_grad
+
+
+LOGIC_ERRORS = {
+    "and_float": (lambda L: L.ones(2) & L.ones(2), ["Float"]),
+    "or_float_scalar": (lambda L: L.tensor([1, 2]) | 1.5, ["Float"]),
+    "xor_float": (lambda L: L.ones(2, dtype=L.float64) ^ L.tensor([True, False]), ["Double"]),
+    "bitwise_and_float": (lambda L: L.bitwise_and(L.ones(2), L.ones(2)), ["Float"]),
+    "bitwise_not_float": (lambda L: L.bitwise_not(L.ones(2)), ["Float"]),
+    "invert_float": (lambda L: ~L.ones(2), ["integer", "Boolean"]),
+    "and_shape": (lambda L: L.tensor([True, False]) & L.tensor([True, False, True]), ["2", "3"]),
+    "logical_and_shape": (lambda L: L.logical_and(L.ones(2, 3), L.ones(2)), ["3", "2"]),
+    "logical_and_number": (lambda L: L.logical_and(L.ones(2), 2), []),
+    "iand_cast": (lambda L: L.tensor([True]).__iand__(L.tensor([3])), ["Long", "Bool"]),
+    "all_dim": (lambda L: L.ones(2, 3).all(2), ["range", "2"]),
+    "any_dim": (lambda L: L.any(L.ones(2, 3), -3), ["range", "-3"]),
+    "all_dim_float": (lambda L: L.ones(2, 3).all(1.5), []),
+    "and_str": (lambda L: L.tensor([True]) & "a", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOGIC_ERRORS))
+def test_logic_error_matches_torch(name):
+    fn, needles = LOGIC_ERRORS[name]
+    te = outcome(fn, torch)
+    fe = outcome(fn, fastgrad)
+    assert isinstance(te, Exception), f"torch accepts {name}"
+    assert isinstance(fe, Exception), f"fastgrad accepted {name}; torch raised {type(te).__name__}: {te}"
+    assert isinstance(fe, type(te)) or isinstance(te, type(fe)), (
+        f"{name}: fastgrad raised {type(fe).__name__}: {fe}\n      torch raised {type(te).__name__}: {te}")
+    for needle in needles:
+        assert needle in str(fe), f"{name}: {needle!r} not in {str(fe)!r} (torch: {te})"

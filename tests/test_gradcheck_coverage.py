@@ -21,6 +21,7 @@ _MODE = "grad-mode / autograd machinery (tested by the autograd tests)"
 _UTIL = "utility, no tensor output"
 _META = "metadata or a Python value (shape, dtype, flags, item, list, numpy): leaves autograd"
 _DETACH = "detach / .data: deliberately cut from the graph"
+_BITS = "bitwise logic on bool / int64 tensors (float is refused): no gradient, as in torch"
 _NODERIV = ("torch has no derivative for floor_divide: the result requires grad and backward through it raises "
             "RuntimeError, as in torch (tested in test_core_rounding_logic.py)")
 
@@ -35,6 +36,9 @@ NON_DIFFERENTIABLE = {
     "rand": _RNG, "randn": _RNG, "rand_like": _RNG, "randn_like": _RNG, "randint": _RNG, "randperm": _RNG,
     "bernoulli": _RNG, "manual_seed": _RNG, "initial_seed": _RNG,
     "floor_divide": _NODERIV,
+    "isnan": _BOOL, "isinf": _BOOL, "isfinite": _BOOL, "isposinf": _BOOL, "isneginf": _BOOL, "logical_not": _BOOL,
+    "logical_and": _BOOL, "logical_or": _BOOL, "logical_xor": _BOOL, "all": _BOOL, "any": _BOOL,
+    "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
     "is_grad_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
@@ -46,6 +50,11 @@ NON_DIFFERENTIABLE = {
     "Tensor.__eq__": _BOOL, "Tensor.__ne__": _BOOL, "Tensor.__lt__": _BOOL, "Tensor.__le__": _BOOL,
     "Tensor.__gt__": _BOOL, "Tensor.__ge__": _BOOL, "Tensor.__and__": _BOOL, "Tensor.__or__": _BOOL,
     "Tensor.__rand__": _BOOL, "Tensor.__ror__": _BOOL, "Tensor.__invert__": _BOOL,
+    "Tensor.__xor__": _BOOL, "Tensor.__rxor__": _BOOL, "Tensor.__iand__": _BOOL, "Tensor.__ior__": _BOOL,
+    "Tensor.__ixor__": _BOOL, "Tensor.isnan": _BOOL, "Tensor.isinf": _BOOL, "Tensor.isfinite": _BOOL,
+    "Tensor.isposinf": _BOOL, "Tensor.isneginf": _BOOL, "Tensor.logical_and": _BOOL, "Tensor.logical_or": _BOOL,
+    "Tensor.logical_xor": _BOOL, "Tensor.bitwise_and": _BITS, "Tensor.bitwise_or": _BITS, "Tensor.bitwise_xor": _BITS,
+    "Tensor.bitwise_not": _BITS,
     "Tensor.floor_divide": _NODERIV, "Tensor.floor_divide_": _NODERIV, "Tensor.__floordiv__": _NODERIV,
     "Tensor.__rfloordiv__": _NODERIV, "Tensor.__ifloordiv__": _NODERIV,
     "Tensor.argmax": _INT, "Tensor.argmin": _INT, "Tensor.long": _INT + " (conversion to int64)",
@@ -134,11 +143,15 @@ def test_every_entry_has_a_gradient_sample():
     assert set(no_grad) <= {"Tensor.to_float32"}, no_grad
 
 
-@pytest.mark.parametrize("name", ["eq", "lt", "ge", "argmax", "Tensor.logical_not"])
+@pytest.mark.parametrize("name", ["eq", "lt", "ge", "argmax", "Tensor.logical_not", "isnan", "isfinite", "all", "any",
+                                  "logical_and", "logical_xor"])
 def test_listed_non_differentiable_ops_really_give_no_gradient(name):
     x = fastgrad.randn(3, dtype=fastgrad.float64, requires_grad=True)
     fn = getattr(fastgrad.Tensor, name.split(".")[1]) if name.startswith("Tensor.") else getattr(fastgrad, name)
-    out = fn(x) if name in ("argmax", "Tensor.logical_not") else fn(x, 0.0)
+    if name.startswith("logical_"):
+        out = fn(x, x * 2)
+    else:
+        out = fn(x) if name in ("argmax", "Tensor.logical_not", "isnan", "isfinite", "all", "any") else fn(x, 0.0)
     assert not out.requires_grad and not out.dtype.is_floating_point
 
 

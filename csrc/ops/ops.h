@@ -73,6 +73,19 @@ Tensor floor_divide(const Tensor& a, const Tensor& b);  // backward raises: torc
 Tensor remainder(const Tensor& a, const Tensor& b);     // Python's %: the divisor's sign
 Tensor fmod(const Tensor& a, const Tensor& b);          // C's fmod: the dividend's sign
 
+// ---- predicates and logic (logic.cpp); bool results (bitwise on int64: int64), no gradient ----
+Tensor isnan(const Tensor& x);
+Tensor isinf(const Tensor& x);
+Tensor isfinite(const Tensor& x);
+Tensor isposinf(const Tensor& x);
+Tensor isneginf(const Tensor& x);
+enum class BitOp { And, Or, Xor };
+Tensor logical(const Tensor& a, const Tensor& b, BitOp op);  // logical_and / _or / _xor of truth values
+Tensor bitwise(const Tensor& a, const Tensor& b, BitOp op);  // bool or int64 operands; float refused
+Tensor bitwise_not(const Tensor& x);                          // ~: bool or int64
+Tensor all(const Tensor& x, const DimList& dims, bool keepdim);  // dims empty: every dim
+Tensor any(const Tensor& x, const DimList& dims, bool keepdim);
+
 // ---- activations (activation.cpp) ----
 Tensor relu(const Tensor& x);
 Tensor sigmoid(const Tensor& x);

@@ -48,13 +48,6 @@ py::object item(const Tensor& t) {
   return py::none();
 }
 
-Tensor bool_op(const Tensor& a, py::handle other, bool is_and, const char* op) {
-  Tensor b = to_tensor_arg(other, op);
-  FG_CHECK(a->dtype == DType::Bool && b->dtype == DType::Bool, RuntimeError, op,
-           " is only supported on bool tensors in fastgrad, got ", dtype_name(a->dtype), " and ", dtype_name(b->dtype));
-  return is_and ? ops::mul(a, b) : ops::add(a, b);
-}
-
 Tensor reduce_dims_call(const Tensor& t, py::handle dim, bool keepdim,
                         Tensor (*fn)(const Tensor&, const ops::DimList&, bool)) {
   return fn(t, dim.is_none() ? ops::DimList{} : dims_from(dim, "reduction"), keepdim);
@@ -186,16 +179,7 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
       .def("max", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, true); },
            py::arg("dim") = py::none(), py::arg("keepdim") = false)
       .def("min", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, false); },
-           py::arg("dim") = py::none(), py::arg("keepdim") = false)
-      .def("__and__", [](const Tensor& a, py::object b) { return bool_op(a, b, true, "bitwise_and"); })
-      .def("__or__", [](const Tensor& a, py::object b) { return bool_op(a, b, false, "bitwise_or"); })
-      .def("__rand__", [](const Tensor& a, py::object b) { return bool_op(a, b, true, "bitwise_and"); })
-      .def("__ror__", [](const Tensor& a, py::object b) { return bool_op(a, b, false, "bitwise_or"); })
-      .def("logical_not", &ops::logical_not)
-      .def("__invert__", [](const Tensor& a) {
-        FG_CHECK(a->dtype == DType::Bool, TypeError, "~ (bitwise_not) is only supported on bool tensors in fastgrad");
-        return ops::logical_not(a);
-      });
+           py::arg("dim") = py::none(), py::arg("keepdim") = false);
   (void)correction_from;
   (void)reduce_dims_call;
 }

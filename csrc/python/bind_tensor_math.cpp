@@ -45,6 +45,11 @@ Tensor remainder_any(py::handle input, py::handle other) {
   return ops::remainder(arg(input, "remainder"), arg(other, "remainder"));
 }
 
+// a &= b, |=, ^=: the bitwise op written back into a (bool &= int64 is refused as torch refuses it)
+Tensor bitwise_inplace(Tensor& a, py::handle b, ops::BitOp op, const char* name) {
+  return ops::assign_inplace(a, ops::bitwise(a, arg(b, name), op), name);
+}
+
 }  // namespace
 
 void bind_tensor_math(TensorClass& cls, py::module_& m) {
@@ -100,6 +105,43 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
       .def("__le__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "le"), CmpOp::Le); }, py::is_operator())
       .def("__gt__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "gt"), CmpOp::Gt); }, py::is_operator())
       .def("__ge__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ge"), CmpOp::Ge); }, py::is_operator());
+
+  // predicates and logic (bool results, no gradient)
+  using ops::BitOp;
+  def_both(cls, m, "isnan", &ops::isnan);
+  def_both(cls, m, "isinf", &ops::isinf);
+  def_both(cls, m, "isfinite", &ops::isfinite);
+  def_both(cls, m, "isposinf", &ops::isposinf);
+  def_both(cls, m, "isneginf", &ops::isneginf);
+  def_both(cls, m, "logical_not", &ops::logical_not);
+  def_both(cls, m, "logical_and", [](const Tensor& a, const Tensor& b) { return ops::logical(a, b, BitOp::And); }, py::arg("other"));
+  def_both(cls, m, "logical_or", [](const Tensor& a, const Tensor& b) { return ops::logical(a, b, BitOp::Or); }, py::arg("other"));
+  def_both(cls, m, "logical_xor", [](const Tensor& a, const Tensor& b) { return ops::logical(a, b, BitOp::Xor); }, py::arg("other"));
+  def_both(cls, m, "bitwise_and", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_and"), BitOp::And); },
+           py::arg("other"));
+  def_both(cls, m, "bitwise_or", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_or"), BitOp::Or); },
+           py::arg("other"));
+  def_both(cls, m, "bitwise_xor", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_xor"), BitOp::Xor); },
+           py::arg("other"));
+  def_both(cls, m, "bitwise_not", &ops::bitwise_not);
+  def_both(cls, m, "all", [](const Tensor& x, py::object dim, bool keepdim) { return ops::all(x, dims_or_all(dim), keepdim); },
+           py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "any", [](const Tensor& x, py::object dim, bool keepdim) { return ops::any(x, dims_or_all(dim), keepdim); },
+           py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  cls.def("__and__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_and"), BitOp::And); }, py::is_operator())
+      .def("__rand__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_and"), a, BitOp::And); }, py::is_operator())
+      .def("__or__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_or"), BitOp::Or); }, py::is_operator())
+      .def("__ror__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_or"), a, BitOp::Or); }, py::is_operator())
+      .def("__xor__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_xor"), BitOp::Xor); }, py::is_operator())
+      .def("__rxor__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_xor"), a, BitOp::Xor); }, py::is_operator())
+      .def("__iand__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::And, "bitwise_and_"); }, py::is_operator())
+      .def("__ior__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Or, "bitwise_or_"); }, py::is_operator())
+      .def("__ixor__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Xor, "bitwise_xor_"); }, py::is_operator())
+      .def("__invert__", [](const Tensor& a) {
+        FG_CHECK(!is_floating(a->dtype), TypeError,
+                 "~ (operator.invert) is only implemented on integer and Boolean-type tensors, got ", dtype_name(a->dtype));
+        return ops::bitwise_not(a);
+      });
 
   // unary math and activations
   def_both(cls, m, "neg", &ops::neg);

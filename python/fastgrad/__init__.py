@@ -16,6 +16,8 @@ from ._C import (  # noqa: E402
     randint, randperm, bernoulli, arange, linspace, eye,
     add, sub, mul, div, true_divide, pow, maximum, minimum, eq, ne, lt, le, gt, ge, where, masked_fill,
     floor_divide, remainder, fmod, floor, ceil, trunc, round,
+    isnan, isinf, isfinite, isposinf, isneginf, logical_not, logical_and, logical_or, logical_xor,
+    bitwise_and, bitwise_or, bitwise_xor, bitwise_not, all, any,
     neg, negative, exp, log, log1p, sqrt, rsqrt, abs, sign, sin, cos, erf, reciprocal, square, clamp, clip,
     clamp_min, clamp_max, relu, sigmoid, tanh, leaky_relu, gelu, softplus,
     sum, mean, var, std, amax, amin, argmax, argmin, logsumexp, softmax, log_softmax,

@@ -4,7 +4,6 @@ import numpy as np
 
 from . import _C
 from ._tensor_str import tensor_repr
-from ._types import bool_
 
 Tensor = _C.Tensor
 
@@ -62,22 +61,6 @@ def _norm(self, p="fro", dim=None, keepdim=False):
     return linalg_norm(self, p, dim, keepdim)
 
 
-def _all(self, dim=None, keepdim=False):
-    """True where every element (along dim) is nonzero, as torch.Tensor.all."""
-    b = self if self.dtype is bool_ else self != 0
-    if dim is None:
-        return (~b).sum() == 0
-    return (~b).sum(dim, keepdim=keepdim) == 0
-
-
-def _any(self, dim=None, keepdim=False):
-    """True where some element (along dim) is nonzero, as torch.Tensor.any."""
-    b = self if self.dtype is bool_ else self != 0
-    if dim is None:
-        return b.sum() > 0
-    return b.sum(dim, keepdim=keepdim) > 0
-
-
 def _reduce_ex(self, protocol):
     # fastgrad never pickles tensor data implicitly (checkpoints use safetensors); copying a model
     # with copy.deepcopy goes through here.
@@ -124,8 +107,6 @@ for _name, _fn in {
     "new_full": _new_full,
     "norm": _norm,
     "__reduce_ex__": _reduce_ex,
-    "all": _all,
-    "any": _any,
     "__deepcopy__": _deepcopy,
 }.items():
     setattr(Tensor, _name, _fn)
