@@ -32,105 +32,86 @@ Tensor rounding_unary(const char* name, const char* node_name, const Tensor& x, 
 
 // ---- binary scalar definitions, torch's ----
 
-// Integer division by zero is an error in torch (checked in the kernel); the functors set this flag and
-// the op raises after the loop. INT64_MIN / -1 traps on x86, so -1 is handled as the wrapping negation
-// torch's result shows.
-struct ZeroFlag {
+// The frame every integer-division functor shares. Bool operands never reach the kernel (refused
+// before it). Integer division by zero is an error in torch: the functor sets `hit` and the op raises
+// after the loop. INT64_MIN / -1 traps on x86, so b == -1 takes the op's wrapping answer instead.
+// Op supplies floating(a, b), integer(a, b) and by_minus_one(a).
+template <class Op>
+struct DivisionF {
   std::atomic<bool>* hit;
-  template <typename T> bool zero(T b) const {
-    if (b == 0) {
-      hit->store(true, std::memory_order_relaxed);
-      return true;
+  template <typename T> T operator()(T a, T b) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      return a;
+    } else if constexpr (std::is_floating_point_v<T>) {
+      return Op::floating(a, b);
+    } else {
+      if (b == 0) {
+        hit->store(true, std::memory_order_relaxed);
+        return T(0);
+      }
+      if (b == -1) return Op::by_minus_one(a);
+      return Op::integer(a, b);
     }
-    return false;
   }
 };
 
 template <typename T> T wrapping_neg(T a) { return static_cast<T>(0 - static_cast<uint64_t>(a)); }
 
-struct FloorDivF {
-  ZeroFlag z;
-  template <typename T> T operator()(T a, T b) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      return a;  // never run: bool operands are refused before the kernel
-    } else if constexpr (std::is_floating_point_v<T>) {
-      if (b == 0) return a / b;  // IEEE: inf or nan
-      const T mod = std::fmod(a, b);
-      T div = (a - mod) / b;
-      if (mod != 0 && (b < 0) != (mod < 0)) div -= T(1);
-      if (div == 0) return std::copysign(T(0), a / b);
-      T fl = std::floor(div);
-      if (div - fl > T(0.5)) fl += T(1);
-      return fl;
-    } else {
-      if (z.zero(b)) return T(0);
-      if (b == -1) return wrapping_neg(a);
-      const T q = a / b;
-      if ((a < 0) != (b < 0) && a % b != 0) return q - 1;
-      return q;
-    }
+// Floor division, torch's div_floor_floating for floats (signed zeros, inf and nan as torch).
+struct FloorDivOp {
+  template <typename T> static T floating(T a, T b) {
+    if (b == 0) return a / b;  // IEEE: inf or nan
+    const T mod = std::fmod(a, b);
+    T div = (a - mod) / b;
+    if (mod != 0 && (b < 0) != (mod < 0)) div -= T(1);
+    if (div == 0) return std::copysign(T(0), a / b);
+    T fl = std::floor(div);
+    if (div - fl > T(0.5)) fl += T(1);
+    return fl;
   }
+  template <typename T> static T integer(T a, T b) {
+    const T q = a / b;
+    return (a < 0) != (b < 0) && a % b != 0 ? q - 1 : q;
+  }
+  template <typename T> static T by_minus_one(T a) { return wrapping_neg(a); }
 };
 
-struct TruncDivF {
-  ZeroFlag z;
-  template <typename T> T operator()(T a, T b) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      return a;  // never run: bool operands are refused before the kernel
-    } else if constexpr (std::is_floating_point_v<T>) {
-      return std::trunc(a / b);
-    } else {
-      if (z.zero(b)) return T(0);
-      if (b == -1) return wrapping_neg(a);
-      return a / b;
-    }
-  }
+struct TruncDivOp {
+  template <typename T> static T floating(T a, T b) { return std::trunc(a / b); }
+  template <typename T> static T integer(T a, T b) { return a / b; }
+  template <typename T> static T by_minus_one(T a) { return wrapping_neg(a); }
 };
 
 // Python's %: the result takes the divisor's sign.
-struct RemainderF {
-  ZeroFlag z;
-  template <typename T> T operator()(T a, T b) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      return a;  // never run: bool operands are refused before the kernel
-    } else if constexpr (std::is_floating_point_v<T>) {
-      T mod = std::fmod(a, b);
-      if (mod != 0 && (b < 0) != (mod < 0)) mod += b;
-      return mod;
-    } else {
-      if (z.zero(b)) return T(0);
-      if (b == -1) return T(0);
-      T r = a % b;
-      if (r != 0 && (r < 0) != (b < 0)) r += b;
-      return r;
-    }
+struct RemainderOp {
+  template <typename T> static T floating(T a, T b) {
+    T mod = std::fmod(a, b);
+    if (mod != 0 && (b < 0) != (mod < 0)) mod += b;
+    return mod;
   }
+  template <typename T> static T integer(T a, T b) {
+    T r = a % b;
+    if (r != 0 && (r < 0) != (b < 0)) r += b;
+    return r;
+  }
+  template <typename T> static T by_minus_one(T) { return T(0); }
 };
 
 // C's fmod: the result takes the dividend's sign.
-struct FmodF {
-  ZeroFlag z;
-  template <typename T> T operator()(T a, T b) const {
-    if constexpr (std::is_same_v<T, bool>) {
-      return a;  // never run: bool operands are refused before the kernel
-    } else if constexpr (std::is_floating_point_v<T>) {
-      return std::fmod(a, b);
-    } else {
-      if (z.zero(b)) return T(0);
-      if (b == -1) return T(0);
-      return a % b;
-    }
-  }
+struct FmodOp {
+  template <typename T> static T floating(T a, T b) { return std::fmod(a, b); }
+  template <typename T> static T integer(T a, T b) { return a % b; }
+  template <typename T> static T by_minus_one(T) { return T(0); }
 };
 
 // The forward of the integer-division family: bool refused (as torch's kernels are), int64 division by
 // zero raises torch's RuntimeError "ZeroDivisionError".
-template <typename F>
+template <typename Op>
 Tensor division_forward(const char* name, const Tensor& a, const Tensor& b) {
   const DType rt = result_type(a, b);
   FG_CHECK(rt != DType::Bool, RuntimeError, "\"", name, "\" not implemented for 'Bool' (both operands are bool tensors)");
   std::atomic<bool> hit{false};
-  Tensor out = binary_forward(name, a, b, rt, rt, F{ZeroFlag{&hit}});
+  Tensor out = binary_forward(name, a, b, rt, rt, DivisionF<Op>{&hit});
   FG_CHECK(!hit.load(), RuntimeError, "ZeroDivisionError");
   return out;
 }
@@ -182,7 +163,7 @@ Tensor round(const Tensor& x, int64_t decimals) {
 Tensor div(const Tensor& a, const Tensor& b, RoundingMode mode) {
   if (mode == RoundingMode::None) return div(a, b);
   const bool floor_mode = mode == RoundingMode::Floor;
-  Tensor out = floor_mode ? division_forward<FloorDivF>("div_floor", a, b) : division_forward<TruncDivF>("div_trunc", a, b);
+  Tensor out = floor_mode ? division_forward<FloorDivOp>("div_floor", a, b) : division_forward<TruncDivOp>("div_trunc", a, b);
   if (autograd::needs_grad(a, b)) {
     // torch's DivBackward2: with a rounding mode the gradient is zero for both operands
     Dims sha = a->shape, shb = b->shape;
@@ -197,7 +178,7 @@ Tensor div(const Tensor& a, const Tensor& b, RoundingMode mode) {
 }
 
 Tensor floor_divide(const Tensor& a, const Tensor& b) {
-  Tensor out = division_forward<FloorDivF>("floor_divide", a, b);
+  Tensor out = division_forward<FloorDivOp>("floor_divide", a, b);
   if (autograd::needs_grad(a, b)) {
     // torch has no derivative for floor_divide: the result requires grad, and backward through it raises
     autograd::record("NotImplemented", {a, b}, {out}, [](const TensorList&, Node&) -> TensorList {
@@ -208,14 +189,14 @@ Tensor floor_divide(const Tensor& a, const Tensor& b) {
 }
 
 Tensor remainder(const Tensor& a, const Tensor& b) {
-  Tensor out = division_forward<RemainderF>("remainder", a, b);
+  Tensor out = division_forward<RemainderOp>("remainder", a, b);
   // torch's names: tensor % number is RemainderBackward0, tensor % tensor RemainderBackward1
   return mod_like(is_wrapped_number(b) ? "RemainderBackward0" : "RemainderBackward1", a, b,
                   RoundingMode::Floor, out);
 }
 
 Tensor fmod(const Tensor& a, const Tensor& b) {
-  Tensor out = division_forward<FmodF>("fmod", a, b);
+  Tensor out = division_forward<FmodOp>("fmod", a, b);
   return mod_like(is_wrapped_number(b) ? "FmodBackward0" : "FmodBackward1", a, b, RoundingMode::Trunc, out);
 }
 
