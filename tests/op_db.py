@@ -533,6 +533,22 @@ add("narrow", lambda ns, x, d, s, n: ns.narrow(x, d, s, n), lambda: [
 add("select", lambda ns, x, d, i: ns.select(x, d, i), lambda: [
     S(T((3, 4)), 0, 1), S(T((3, 4)), -1, -1), S(T((2, 3, 2), layout="s"), 1, 2),
 ], covers=("Tensor.select",))
+add("split", lambda ns, x, *a, **k: ns.split(x, *a, **k), lambda: [
+    S(T((5, 3)), 2), S(T((3, 5)), 2, dim=-1), S(T((5, 3)), [1, 0, 4]), S(T((4, 3), layout="t"), (1, 2), 1),
+    S(T((2, 4)), 4, 1),
+], covers=("Tensor.split",))
+add("chunk", lambda ns, x, *a, **k: ns.chunk(x, *a, **k), lambda: [
+    S(T((5, 3)), 2), S(T((3, 6)), 4, dim=-1), S(T((2, 3), layout="s"), 3, 1), S(T((2, 3)), 5),
+], covers=("Tensor.chunk",))
+add("flip", lambda ns, x, d: ns.flip(x, d), lambda: [
+    S(T((3, 4)), (0,)), S(T((3, 4)), (-1, 0)), S(T((2, 3, 2), layout="t"), (1, 2)), S(T(()), ()), S(T((3, 4)), ()),
+], covers=("Tensor.flip",))
+for _n in ("tril", "triu"):
+    add(_n, (lambda name: lambda ns, x, *a: getattr(ns, name)(x, *a))(_n), lambda: [
+        S(T((3, 4))), S(T((4, 3)), 1), S(T((2, 3, 3), layout="t"), -1), S(T((3, 5), layout="s"), 10),
+    ], covers=(f"Tensor.{_n}",))
+    add(f"Tensor.{_n}_", (lambda name: lambda ns, x, *a: getattr(x.clone(), name + "_")(*a))(_n), lambda: [
+        S(T((3, 4))), S(T((2, 3, 3)), -1)])
 add("reshape", lambda ns, x, s: ns.reshape(x, s), lambda: [
     S(T((2, 3)), (3, 2)), S(T((2, 3)), (-1,)), S(T((2, 3, 2)), (2, -1)), S(T(()), (1, 1)), S(T((1,)), ()),
     S(T((3, 4), layout="t"), (2, 6)), S(T((2, 1), expand=(2, 3)), (6,)),

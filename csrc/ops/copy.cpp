@@ -1,4 +1,6 @@
-// dtype conversion, contiguous copies and clone.
+// dtype conversion, contiguous copies and clone; flip and tril/triu (copies with a pattern).
+#include <vector>
+
 #include "autograd/function.h"
 #include "kernels/elementwise.h"
 #include "ops/ops.h"
@@ -44,5 +46,52 @@ Tensor clone(const Tensor& t) {
     autograd::record("CloneBackward0", {t}, {out}, [](const TensorList& g, Node&) { return TensorList{g[0]}; });
   return out;
 }
+
+Tensor flip(const Tensor& x, const DimList& dims) {
+  const int64_t nd = x->dim();
+  std::vector<bool> flipped(std::max<int64_t>(nd, 1), false);
+  for (int64_t d : dims) {
+    const int64_t w = wrap_dim(d, nd);
+    FG_CHECK(!flipped[w], RuntimeError, "dim ", w, " appears multiple times in the list of dims");
+    flipped[w] = true;
+  }
+  // copy through a view with negated strides along the flipped dims
+  Dims st = x->strides;
+  int64_t offset = x->offset;
+  for (int64_t i = 0; i < nd; ++i)
+    if (flipped[i] && x->shape[i] > 1) {
+      offset += (x->shape[i] - 1) * st[i];
+      st[i] = -st[i];
+    }
+  Tensor out = copy_as(make_view(x, x->shape, st, offset), x->dtype);
+  if (autograd::needs_grad(x))
+    autograd::record("FlipBackward0", {x}, {out}, [dims](const TensorList& g, Node&) { return TensorList{flip(g[0], dims)}; });
+  return out;
+}
+
+// tril/triu: x where the element (i, j) of the last two dims keeps (j - i <= diagonal for tril,
+// j - i >= diagonal for triu), zero elsewhere; the gradient is the same pattern of g.
+static Tensor triangle(const Tensor& x, int64_t diagonal, bool lower) {
+  const char* name = lower ? "tril" : "triu";
+  FG_CHECK(x->dim() >= 2, RuntimeError, name, ": input tensor must have at least 2 dimensions");
+  const int64_t rows = x->shape[x->dim() - 2], cols = x->shape[x->dim() - 1];
+  Tensor keep = empty(Dims({rows, cols}), DType::Bool);
+  bool* k = keep->data<bool>();
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j) k[i * cols + j] = lower ? j - i <= diagonal : j - i >= diagonal;
+  Tensor out;
+  {
+    NoGradGuard ng;
+    out = where(keep, x, zeros(Dims(), x->dtype));
+  }
+  if (autograd::needs_grad(x))
+    autograd::record(lower ? "TrilBackward0" : "TriuBackward0", {x}, {out}, [diagonal, lower](const TensorList& g, Node&) {
+      return TensorList{triangle(g[0], diagonal, lower)};
+    });
+  return out;
+}
+
+Tensor tril(const Tensor& x, int64_t diagonal) { return triangle(x, diagonal, true); }
+Tensor triu(const Tensor& x, int64_t diagonal) { return triangle(x, diagonal, false); }
 
 }  // namespace fg::ops

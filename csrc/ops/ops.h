@@ -28,6 +28,9 @@ Tensor contiguous(const Tensor& t);
 Tensor clone(const Tensor& t);
 // Copies src (broadcast to dst's shape, converted to dst's dtype) into dst's memory. No autograd.
 void copy_into(const Tensor& dst, const Tensor& src);
+Tensor flip(const Tensor& x, const DimList& dims);     // a copy, reversed along dims
+Tensor tril(const Tensor& x, int64_t diagonal = 0);   // zero above the diagonal of the last two dims
+Tensor triu(const Tensor& x, int64_t diagonal = 0);   // zero below it
 
 // ---- elementwise binary (binary.cpp) ----
 Tensor add(const Tensor& a, const Tensor& b, double alpha = 1.0);
@@ -132,6 +135,11 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim);
 Tensor slice(const Tensor& x, int64_t dim, int64_t start, int64_t stop, int64_t step);
 Tensor select(const Tensor& x, int64_t dim, int64_t index);
 Tensor as_strided_view(const Tensor& x, const Dims& shape, const Dims& strides, int64_t offset);
+// split / chunk: views (slices) along dim, as torch: the last piece of split is smaller; chunk takes
+// ceil(size / chunks) per piece and may return fewer pieces; split_with_sizes must sum to the size.
+TensorList split(const Tensor& x, int64_t split_size, int64_t dim);
+TensorList split_with_sizes(const Tensor& x, const DimList& sizes, int64_t dim);
+TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim);
 
 // ---- joining and indexing (index.cpp) ----
 Tensor cat(const TensorList& tensors, int64_t dim);

@@ -297,3 +297,54 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
 }
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+// The pieces are slices (views) of x, so their gradients flow through SliceBackward0.
+TensorList split_with_sizes(const Tensor& x, const DimList& sizes, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "split_with_sizes expects at least a 1-dimensional tensor");
+  dim = wrap_dim(dim, x->dim());
+  const int64_t n = x->shape[dim];
+  int64_t total = 0;
+  bool negative = false;
+  for (int64_t s : sizes) {
+    total += s;
+    negative = negative || s < 0;
+  }
+  FG_CHECK(!negative, RuntimeError, "split_with_sizes expects split_sizes have only non-negative entries, but got split_sizes=",
+           shape_str(Dims(sizes)));
+  FG_CHECK(total == n, RuntimeError, "split_with_sizes expects split_sizes to sum exactly to ", n,
+           " (input tensor's size at dimension ", dim, "), but got split_sizes=", shape_str(Dims(sizes)));
+  TensorList out;
+  int64_t start = 0;
+  for (int64_t s : sizes) {
+    out.push_back(slice(x, dim, start, start + s, 1));
+    start += s;
+  }
+  return out;
+}
+
+TensorList split(const Tensor& x, int64_t split_size, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "split expects at least a 1-dimensional tensor");
+  dim = wrap_dim(dim, x->dim());
+  const int64_t n = x->shape[dim];
+  FG_CHECK(split_size >= 0, RuntimeError, "split expects split_size be non-negative, but got split_size=", split_size);
+  FG_CHECK(split_size != 0 || n == 0, RuntimeError, "split_size can only be 0 if dimension size is 0, but got dimension size of ", n);
+  // torch: max(ceil(n / split_size), 1) pieces, the last one holding the remainder
+  const int64_t pieces = split_size == 0 ? 1 : std::max<int64_t>((n + split_size - 1) / split_size, 1);
+  DimList sizes(pieces, split_size);
+  sizes.back() = n - split_size * (pieces - 1);
+  return split_with_sizes(x, sizes, dim);
+}
+
+TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "chunk expects at least a 1-dimensional tensor");
+  FG_CHECK(chunks > 0, RuntimeError, "chunk expects `chunks` to be greater than 0, got: ", chunks);
+  dim = wrap_dim(dim, x->dim());
+  const int64_t n = x->shape[dim];
+  // an empty dim gives `chunks` empty pieces (split would give one), as torch
+  if (n == 0) return split_with_sizes(x, DimList(chunks, 0), dim);
+  return split(x, (n + chunks - 1) / chunks, dim);
+}
+
+}  // namespace fg::ops

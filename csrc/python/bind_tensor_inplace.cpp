@@ -91,7 +91,13 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("trunc_", &unary_inplace<ops::trunc>)
       .def("round_", [](Tensor& t, int64_t decimals) {
         return ops::assign_inplace(t, ops::round(t, decimals), "round_");
-      }, py::kw_only(), py::arg("decimals") = 0);
+      }, py::kw_only(), py::arg("decimals") = 0)
+      .def("tril_", [](Tensor& t, int64_t diagonal) {
+        return ops::assign_inplace(t, ops::tril(autograd::needs_grad(t) ? ops::clone(t) : t, diagonal), "tril_");
+      }, py::arg("diagonal") = 0)
+      .def("triu_", [](Tensor& t, int64_t diagonal) {
+        return ops::assign_inplace(t, ops::triu(autograd::needs_grad(t) ? ops::clone(t) : t, diagonal), "triu_");
+      }, py::arg("diagonal") = 0);
 }
 
 }  // namespace fg::python

@@ -50,6 +50,19 @@ Tensor to_call(const Tensor& t, const py::args& args, const py::kwargs& kwargs) 
   return r;
 }
 
+py::tuple as_tuple(const TensorList& ts) {
+  py::tuple out(ts.size());
+  for (size_t i = 0; i < ts.size(); ++i) out[i] = py::cast(ts[i]);
+  return out;
+}
+
+// split(int) or split([sizes]), as torch's Tensor.split
+py::tuple split_call(const Tensor& t, py::handle split_size_or_sections, int64_t dim) {
+  if (PyLong_Check(split_size_or_sections.ptr()))
+    return as_tuple(ops::split(t, split_size_or_sections.cast<int64_t>(), dim));
+  return as_tuple(ops::split_with_sizes(t, dims_from(split_size_or_sections, "split"), dim));
+}
+
 }  // namespace
 
 void bind_tensor_shape(TensorClass& cls, py::module_& m) {
@@ -101,6 +114,14 @@ void bind_tensor_shape(TensorClass& cls, py::module_& m) {
     return ops::slice(t, d, start, start + length, 1);
   }, py::arg("dim"), py::arg("start"), py::arg("length"));
   def_both(cls, m, "select", &ops::select, py::arg("dim"), py::arg("index"));
+  def_both(cls, m, "split", &split_call, py::arg("split_size_or_sections"), py::arg("dim") = 0);
+  def_both(cls, m, "chunk", [](const Tensor& t, int64_t chunks, int64_t dim) { return as_tuple(ops::chunk(t, chunks, dim)); },
+           py::arg("chunks"), py::arg("dim") = 0);
+  cls.def("flip", [](const Tensor& t, const py::args& a) { return ops::flip(t, varargs_dims(a, "flip")); });
+  m.def("flip", [](const Tensor& t, py::object dims) { return ops::flip(t, dims_from(dims, "flip")); },
+        py::arg("input"), py::arg("dims"));
+  def_both(cls, m, "tril", &ops::tril, py::arg("diagonal") = 0);
+  def_both(cls, m, "triu", &ops::triu, py::arg("diagonal") = 0);
   m.def("reshape", [](const Tensor& t, py::object shape) { return ops::reshape(t, dims_from(shape, "reshape")); },
         py::arg("input"), py::arg("shape"));
   m.def("permute", [](const Tensor& t, py::object dims) { return ops::permute(t, dims_from(dims, "permute")); },

@@ -1,0 +1,168 @@
+"""split / chunk (views), flip, tril / triu (copies) compared with torch: float32, float64 and int64,
+non-contiguous inputs, negative dims, empty tensors, gradients, view semantics and the errors torch
+raises (exception class and the words of its message)."""
+import numpy as np
+import pytest
+
+import fastgrad
+
+torch = pytest.importorskip("torch")
+
+from test_core_ops import LAYOUTS, Input, assert_close, check, rng_for  # noqa: E402
+from test_core_rounding_logic import both, outcome  # noqa: E402
+
+DTYPES = ["float32", "float64", "int64"]
+
+
+def same_error(fn, *words):
+    """Both libraries raise the same exception class; fastgrad's message holds `words`."""
+    f, t = outcome(fn, fastgrad), outcome(fn, torch)
+    assert isinstance(t, Exception), f"torch did not raise: {t}"
+    assert isinstance(f, Exception), f"fastgrad did not raise: {f}"
+    assert type(f).__name__ == type(t).__name__, f"{type(f).__name__}: {f} vs {type(t).__name__}: {t}"
+    for w in words:
+        assert w in str(f), f"{w!r} not in {f}"
+
+
+def tol(dtype):
+    return dict(rtol=1e-5, atol=1e-6) if dtype == "float32" else {}
+
+
+def inp(shape, layout, dtype, *key):
+    return Input(shape, layout, rng_for("shape_scan", *key, dtype, layout), lo=-5, hi=5, dtype=dtype)
+
+
+# ---------------------------------------------------------------- split / chunk
+
+SPLITS = [((7, 3), 2, 0), ((7, 3), 3, 0), ((3, 7), 2, -1), ((3, 7), 7, 1), ((3, 7), 10, 1), ((4, 5), [1, 0, 3], 0),
+          ((4, 5), (2, 3), -1), ((0, 3), 2, 0), ((0, 3), 0, 0), ((0, 3), [0, 0], 0), ((2, 0, 3), 1, 1)]
+
+
+CHUNKS = [((7, 3), 2, 0), ((5, 3), 4, 0), ((6, 2), 4, 0), ((3, 7), 3, -1), ((3, 2), 5, 1), ((0, 3), 3, 0),
+          ((3, 0), 2, -1), ((1, 4), 1, 0)]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name,shape,arg,dim", [("split", *c) for c in SPLITS] + [("chunk", *c) for c in CHUNKS])
+def test_split_chunk(name, shape, arg, dim, layout, dtype):
+    i = inp(shape, layout, dtype, name, shape)
+    check(lambda L, x: getattr(L, name)(x, arg, dim), [i], grad=dtype != "int64", **tol(dtype))
+    check(lambda L, x: getattr(x, name)(arg, dim=dim), [i], grad=False)
+
+
+def test_split_chunk_are_views():
+    """Writing into a piece writes into the input, as torch (the pieces share its storage)."""
+    def fn(L):
+        x = L.arange(12.0).reshape(3, 4)
+        for pieces in (x.split(3, 1), L.split(x, [1, 2], dim=0), x.chunk(2), L.chunk(x, 3, -1)):
+            assert isinstance(pieces, tuple)
+            pieces[-1].mul_(-2.0)
+        return x
+    assert_close(*both(fn))
+
+
+def test_split_gradient_of_some_pieces():
+    def fn(L, x):
+        a, _, c = L.split(x, [1, 2, 2], 0)
+        return (a * 3).sum() + c.flip(1).sum(0)
+    check(fn, [inp((5, 3), "transposed", "float64", "pieces")])
+
+
+SPLIT_ERRORS = [
+    (lambda L: L.split(L.tensor(1.0), 2), "1-dimensional"),
+    (lambda L: L.split(L.arange(10.0), 0), "split_size", "10"),
+    (lambda L: L.split(L.arange(10.0), -1), "non-negative", "-1"),
+    (lambda L: L.split(L.arange(10.0), [3, 3]), "sum exactly to 10", "[3, 3]"),
+    (lambda L: L.split(L.arange(10.0), [11, -1]), "non-negative", "[11, -1]"),
+    (lambda L: L.split(L.arange(10.0), 3, dim=1), "Dimension out of range"),
+    (lambda L: L.split(L.zeros(2, 3), [1], dim=-3), "Dimension out of range"),
+    (lambda L: L.split(L.tensor(1.0), [1]), "1-dimensional"),
+    (lambda L: L.chunk(L.arange(10.0), 0), "chunks", "0"),
+    (lambda L: L.chunk(L.arange(10.0), -2), "chunks", "-2"),
+    (lambda L: L.chunk(L.tensor(1.0), 2), "1-dimensional"),
+    (lambda L: L.chunk(L.zeros(5), 2, dim=-2), "Dimension out of range"),
+]
+
+
+@pytest.mark.parametrize("case", SPLIT_ERRORS, ids=range(len(SPLIT_ERRORS)))
+def test_split_chunk_errors(case):
+    same_error(*case)
+
+
+# ---------------------------------------------------------------- flip
+
+FLIPS = [((3, 4), (0,)), ((3, 4), (1,)), ((3, 4), (-1, 0)), ((2, 3, 4), (0, 2)), ((2, 3, 4), (-2,)), ((2, 3, 4), ()),
+         ((0, 3), (0, 1)), ((3, 1), (1,)), ((5,), (0,))]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("shape,dims", FLIPS)
+def test_flip(shape, dims, layout, dtype):
+    i = inp(shape, layout, dtype, "flip", shape)
+    check(lambda L, x: L.flip(x, dims), [i], grad=dtype != "int64", **tol(dtype))
+    check(lambda L, x: x.flip(dims), [i], grad=False)
+    if dims:
+        check(lambda L, x: x.flip(*dims), [i], grad=False)
+
+
+def test_flip_scalar_bool_and_copy():
+    for fn in (lambda L: L.flip(L.tensor(2.5), (0,)), lambda L: L.flip(L.tensor(2.5), ()),
+               lambda L: L.flip(L.tensor([[True, False, True]]), (0, 1))):
+        assert_close(*both(fn))
+    x = fastgrad.arange(4.0)
+    y = x.flip(0)
+    y[0] = 100.0
+    assert x[3].item() == 3.0  # a copy, as torch
+
+
+FLIP_ERRORS = [
+    (lambda L: L.flip(L.arange(3.0), (0, 0)), "dim 0 appears multiple times"),
+    (lambda L: L.flip(L.zeros(2, 3), (1, -1)), "dim 1 appears multiple times"),
+    (lambda L: L.flip(L.arange(3.0), (1,)), "Dimension out of range"),
+    (lambda L: L.arange(3.0).flip(-2), "Dimension out of range"),
+    (lambda L: L.flip(L.tensor(1.0), (1,)), "Dimension out of range"),
+]
+
+
+@pytest.mark.parametrize("case", FLIP_ERRORS, ids=range(len(FLIP_ERRORS)))
+def test_flip_errors(case):
+    same_error(*case)
+
+
+# ---------------------------------------------------------------- tril / triu
+
+TRIS = [((4, 4), 0), ((3, 5), 1), ((5, 3), -1), ((2, 3, 4), 2), ((2, 3, 4), -5), ((3, 4), 9), ((0, 3), 0),
+        ((2, 0, 4), 1), ((1, 1), 0)]
+
+
+@pytest.mark.parametrize("name", ["tril", "triu"])
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("shape,k", TRIS)
+def test_tril_triu(name, shape, k, layout, dtype):
+    i = inp(shape, layout, dtype, name, shape)
+    check(lambda L, x: getattr(L, name)(x, k), [i], grad=dtype != "int64", **tol(dtype))
+    check(lambda L, x: getattr(L, name)(x), [i], grad=dtype != "int64", **tol(dtype))
+    check(lambda L, x: getattr(x, name)(diagonal=k), [i], grad=False)
+    check(lambda L, x: getattr(x.clone(), name + "_")(k), [i], grad=dtype != "int64", **tol(dtype))
+
+
+@pytest.mark.parametrize("name", ["tril", "triu"])
+def test_tril_triu_special(name):
+    vals = [[float("nan"), float("inf")], [-float("inf"), -0.0]]
+    f, t = both(lambda L: getattr(L, name)(L.tensor(vals)))
+    np.testing.assert_array_equal(f.numpy(), t.numpy())
+    assert_close(*both(lambda L: getattr(L, name)(L.tensor([[True, True, False], [True, True, True]]), 1)))
+    # in place keeps the object and bumps history
+    x = fastgrad.arange(9.0).reshape(3, 3)
+    assert getattr(x, name + "_")() is x
+    assert_close(x, getattr(torch, name)(torch.arange(9.0).reshape(3, 3)))
+
+
+@pytest.mark.parametrize("name", ["tril", "triu"])
+def test_tril_triu_errors(name):
+    same_error(lambda L: getattr(L, name)(L.arange(3.0)), name, "at least 2 dimensions")
+    same_error(lambda L: getattr(L, name)(L.tensor(1.0)), name, "at least 2 dimensions")
+    same_error(lambda L: getattr(L.arange(3.0), name + "_")(), name, "at least 2 dimensions")
