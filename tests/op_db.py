@@ -431,6 +431,22 @@ add("logsumexp", lambda ns, x, *a, **k: ns.logsumexp(x, *a, **k), lambda: [
     S(T((3, 4)), 1), S(T((2, 3, 4)), (0, 2)), S(T((2, 3, 4)), -1, True), S(T(()), 0),
     S(T((3, 4), layout="t"), 0), S(T(data=[[1000.0, 1001.0], [-1000.0, -1002.0]]), 1),
 ], covers=("Tensor.logsumexp",))
+# prod: samples with one zero and with several zeros check torch's zero-safe backward (prod_backward)
+_ZEROS1 = [[0.5, 0.0, 1.5, -2.0], [1.2, -0.7, 0.9, 1.1], [0.0, 0.3, -1.4, 0.8]]
+_ZEROS2 = [[0.0, 1.3, 0.0], [-0.6, 0.0, 1.7]]
+add("prod", lambda ns, x, *a, **k: ns.prod(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 4)), -2, True), S(T(())), S(T(()), 0), S(T((3, 4), layout="t"), 0),
+    S(T((2, 5), layout="s"), 1), S(T(data=_ZEROS1)), S(T(data=_ZEROS1), 1), S(T(data=_ZEROS1), 0, True),
+    S(T(data=_ZEROS2)), S(T(data=_ZEROS2), 0), S(T(data=_ZEROS2), 1),
+], covers=("Tensor.prod",))
+add("cumsum", lambda ns, x, *a, **k: ns.cumsum(x, *a, **k), lambda: [
+    S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),
+    S(T((2, 5), layout="s"), 1), S(T((1, 3)), 0),
+], covers=("Tensor.cumsum",))
+add("cumprod", lambda ns, x, *a, **k: ns.cumprod(x, *a, **k), lambda: [
+    S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),
+    S(T((2, 5), layout="s"), 1), S(T(data=_ZEROS1), 1), S(T(data=_ZEROS2), 1), S(T(data=_ZEROS2), 0),
+], covers=("Tensor.cumprod",))
 for _n in ("softmax", "log_softmax"):
     add(_n, (lambda name: lambda ns, x, d, **k: getattr(ns, name)(x, d, **k))(_n), lambda: [
         S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),

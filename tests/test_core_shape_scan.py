@@ -166,3 +166,104 @@ def test_tril_triu_errors(name):
     same_error(lambda L: getattr(L, name)(L.arange(3.0)), name, "at least 2 dimensions")
     same_error(lambda L: getattr(L, name)(L.tensor(1.0)), name, "at least 2 dimensions")
     same_error(lambda L: getattr(L.arange(3.0), name + "_")(), name, "at least 2 dimensions")
+
+
+# ---------------------------------------------------------------- cumsum / cumprod / prod
+
+SCANS = [((3, 4), 0), ((3, 4), 1), ((3, 4), -1), ((2, 3, 4), -2), ((2, 3, 4), 0), ((5,), 0), ((), 0), ((), -1),
+         ((0, 3), 0), ((0, 3), 1), ((1, 4), 0)]
+
+
+def with_layouts(cases):
+    """Each case in every layout (0-D and 1-D cases contiguous only)."""
+    return [(*c, lay) for c in cases for lay in (LAYOUTS if len(c[0]) >= 2 else ["contig"])]
+
+
+@pytest.mark.parametrize("name", ["cumsum", "cumprod"])
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape,dim,layout", with_layouts(SCANS))
+def test_scan(name, shape, dim, layout, dtype):
+    i = inp(shape, layout, dtype, name, shape)
+    check(lambda L, x: getattr(L, name)(x, dim), [i], grad=dtype != "int64", **tol(dtype))
+    check(lambda L, x: getattr(x, name)(dim=dim), [i], grad=False, **tol(dtype))
+
+
+@pytest.mark.parametrize("name", ["cumsum", "cumprod"])
+def test_scan_dtypes(name):
+    """bool and int64 give int64; dtype= converts first (and the gradient goes back to the input's dtype)."""
+    for fn in (lambda L: getattr(L, name)(L.tensor([True, True, False, True]), 0),
+               lambda L: getattr(L, name)(L.tensor([[3, -2], [5, 7]]), 1),
+               lambda L: getattr(L, name)(L.tensor([1, 2, 3]), 0, dtype=L.float32),
+               lambda L: getattr(L.tensor([1.5, 2.25, 3.0]), name)(0, dtype=L.float64),
+               lambda L: getattr(L, name)(L.tensor([1.7, 2.2, -3.9]), 0, dtype=L.int64)):
+        assert_close(*both(fn))
+    check(lambda L, x: getattr(L, name)(x, 0, dtype=L.float64), [inp((4, 3), "transposed", "float32", name, "dt")],
+          rtol=1e-6, atol=1e-6)
+
+
+def test_scan_values_as_torch():
+    """float32 running sums / products as torch's (double accumulator, stored each step)."""
+    a = np.random.default_rng(5).uniform(0.9, 1.1, (3, 1000)).astype(np.float32)  # no denormal products
+    for name in ("cumsum", "cumprod"):
+        f, t = both(lambda L: getattr(L, name)(L.from_numpy(a.copy()), 1))
+        np.testing.assert_array_equal(f.numpy(), t.numpy())
+    vals = [1.0, float("inf"), float("nan"), -2.0]
+    for name in ("cumsum", "cumprod"):
+        f, t = both(lambda L: getattr(L, name)(L.tensor(vals), 0))
+        np.testing.assert_array_equal(f.numpy(), t.numpy())
+
+
+PRODS = [((3, 4), None, False), ((3, 4), 1, False), ((3, 4), 0, True), ((2, 3, 4), -2, False), ((2, 3, 4), -1, True),
+         ((), None, False), ((), 0, True), ((0, 3), None, False), ((0, 3), 0, False), ((0, 3), 1, True)]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape,dim,keepdim,layout", with_layouts(PRODS))
+def test_prod(shape, dim, keepdim, layout, dtype):
+    i = Input(shape, layout, rng_for("prod", shape, dtype, layout), lo=0.5, hi=1.5, dtype=dtype) \
+        if dtype != "int64" else inp(shape, layout, dtype, "prod", shape)
+    if dim is None:
+        check(lambda L, x: L.prod(x), [i], grad=dtype != "int64", **tol(dtype))
+        check(lambda L, x: x.prod(), [i], grad=False, **tol(dtype))
+    else:
+        check(lambda L, x: L.prod(x, dim, keepdim), [i], grad=dtype != "int64", **tol(dtype))
+        check(lambda L, x: x.prod(dim=dim, keepdim=keepdim), [i], grad=False, **tol(dtype))
+
+
+ZERO_CASES = [[[0.5, 0.0, 1.5], [1.2, -0.7, 0.9]],       # one zero
+              [[0.0, 1.3, 0.0], [-0.6, 0.0, 1.7]],       # several zeros, one row with two
+              [[0.0, 0.0], [0.0, 0.0]], [[2.0, 3.0], [0.0, 4.0]]]
+
+
+@pytest.mark.parametrize("data", ZERO_CASES, ids=range(len(ZERO_CASES)))
+@pytest.mark.parametrize("call", ["all", "dim0", "dim1", "keep", "cumprod0", "cumprod1"])
+def test_prod_gradient_with_zeros(data, call):
+    """torch's prod_backward / cumprod_backward: one zero gets the product of the rest, several give zeros."""
+    fn = {"all": lambda L, x: L.prod(x), "dim0": lambda L, x: L.prod(x, 0), "dim1": lambda L, x: x.prod(1),
+          "keep": lambda L, x: L.prod(x, -1, keepdim=True), "cumprod0": lambda L, x: L.cumprod(x, 0),
+          "cumprod1": lambda L, x: x.cumprod(-1)}[call]
+    check(fn, [Input((2, len(data[0])), "contig", rng_for("z"), values=np.array(data))])
+    x = fastgrad.tensor(data, dtype=fastgrad.float64, requires_grad=True)
+    assert fastgrad.autograd.gradgradcheck(lambda t: fn(fastgrad, t), (x,))
+
+
+def test_prod_dtypes():
+    for fn in (lambda L: L.prod(L.tensor([True, False, True])), lambda L: L.prod(L.tensor([[True], [True]]), 0),
+               lambda L: L.prod(L.tensor([3, -2, 5])), lambda L: L.prod(L.tensor([1.5, 2.0]), dtype=L.float64),
+               lambda L: L.tensor([[1, 2], [3, 4]]).prod(1, dtype=L.float32)):
+        assert_close(*both(fn))
+
+
+SCAN_ERRORS = [
+    (lambda L: L.cumsum(L.arange(3.0), 1), "Dimension out of range"),
+    (lambda L: L.cumprod(L.zeros(2, 3), -3), "Dimension out of range"),
+    (lambda L: L.tensor(1.0).cumsum(1), "Dimension out of range"),
+    (lambda L: L.prod(L.arange(3.0), 1), "Dimension out of range"),
+    (lambda L: L.zeros(2, 3).prod(-3, True), "Dimension out of range"),
+    (lambda L: L.prod(L.arange(3.0), (0,)), "prod"),
+]
+
+
+@pytest.mark.parametrize("case", SCAN_ERRORS, ids=range(len(SCAN_ERRORS)))
+def test_scan_prod_errors(case):
+    same_error(*case)

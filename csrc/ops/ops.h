@@ -111,8 +111,14 @@ std::tuple<Tensor, Tensor> min_dim(const Tensor& x, int64_t dim, bool keepdim);
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
 Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim);
+// prod over every element (dim empty) or one dim; bool/int64 give int64; dtype converts x first.
+Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::optional<DType> dtype = std::nullopt);
 // Sums `g` down to `shape` (the reverse of broadcasting); returns g itself when shapes match.
 Tensor sum_to(const Tensor& g, const Dims& shape);
+
+// ---- scans along a dim (scan.cpp); bool/int64 give int64; dtype converts x first ----
+Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
+Tensor cumprod(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 
 // ---- softmax family (softmax.cpp) ----
 Tensor softmax(const Tensor& x, int64_t dim);

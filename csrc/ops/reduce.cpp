@@ -36,12 +36,10 @@ void sum_kernel_vec(const ReducePlan& p, T* out) {
   }
 }
 
-template <typename T, typename Out>
-void sum_kernel(const ReducePlan& p, Out* out) {
-  if constexpr (std::is_floating_point_v<T> && std::is_same_v<T, Out>) {
-    sum_kernel_vec<T>(p, out);
-    return;
-  }
+// Folds each row (or column) with `op` from `init`, accumulating in acc_t (double for floats, int64
+// for integers, as torch's CPU acc_type): sum and prod.
+template <typename T, typename Out, typename Op>
+void fold_kernel(const ReducePlan& p, Out* out, acc_t<T> init, Op op) {
   const T* in = p.input->data<T>();
   const int64_t outer = p.outer, inner = p.inner;
   if (!p.columns) {
@@ -50,30 +48,39 @@ void sum_kernel(const ReducePlan& p, Out* out) {
       for (int64_t o = b; o < e; ++o) {
         const T* row = in + o * inner;
         // four independent accumulators: vectorisable and less rounding drift than one running sum
-        acc_t<T> s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        acc_t<T> s0 = init, s1 = init, s2 = init, s3 = init;
         int64_t i = 0;
         for (; i + 4 <= inner; i += 4) {
-          s0 += row[i];
-          s1 += row[i + 1];
-          s2 += row[i + 2];
-          s3 += row[i + 3];
+          s0 = op(s0, row[i]);
+          s1 = op(s1, row[i + 1]);
+          s2 = op(s2, row[i + 2]);
+          s3 = op(s3, row[i + 3]);
         }
-        for (; i < inner; ++i) s0 += row[i];
-        out[o] = static_cast<Out>((s0 + s1) + (s2 + s3));
+        for (; i < inner; ++i) s0 = op(s0, row[i]);
+        out[o] = static_cast<Out>(op(op(s0, s1), op(s2, s3)));
       }
     });
   } else {
-    // columns: input is [inner, outer]; sum down each column
+    // columns: input is [inner, outer]; fold down each column
     const int64_t grain = std::max<int64_t>(64, kGrainSize / std::max<int64_t>(inner, 1));
     parallel_for(0, outer, grain, [&](int64_t b, int64_t e) {
-      std::vector<acc_t<T>> acc(e - b, 0);
+      std::vector<acc_t<T>> acc(e - b, init);
       for (int64_t r = 0; r < inner; ++r) {
         const T* row = in + r * outer;
-        for (int64_t j = b; j < e; ++j) acc[j - b] += row[j];
+        for (int64_t j = b; j < e; ++j) acc[j - b] = op(acc[j - b], row[j]);
       }
       for (int64_t j = b; j < e; ++j) out[j] = static_cast<Out>(acc[j - b]);
     });
   }
+}
+
+template <typename T, typename Out>
+void sum_kernel(const ReducePlan& p, Out* out) {
+  if constexpr (std::is_floating_point_v<T> && std::is_same_v<T, Out>) {
+    sum_kernel_vec<T>(p, out);
+    return;
+  }
+  fold_kernel<T, Out>(p, out, 0, [](acc_t<T> a, acc_t<T> v) { return a + v; });
 }
 
 // Max/min along rows (or columns), with the index of the first extreme; a NaN wins, as in torch.
@@ -123,21 +130,28 @@ Tensor expand_reduced(const Tensor& g, const Dims& keep_shape, const Dims& in_sh
   return expand(reshape(g, keep_shape.vec()), in_shape.vec());
 }
 
+// The result of sum / prod in sum_dtype (bool and int64 give int64): `identity` where nothing is
+// reduced, else fold(T{}, out) runs the kernel for input type T into out (int64_t* or T*).
+template <typename Fold>
+Tensor fold_reduce(const Tensor& src, const ReducePlan& p, double identity, const char* name, Fold fold) {
+  const DType od = sum_dtype(src->dtype);
+  if (p.inner == 0 || src->numel() == 0) return full(p.out_shape, identity, od);
+  Tensor out = empty(p.out_shape, od);
+  FG_DISPATCH_ALL(src->dtype, name, [&] {
+    if (od == DType::Int64) fold(scalar_t{}, out->data<int64_t>());
+    else if constexpr (std::is_floating_point_v<scalar_t>) fold(scalar_t{}, out->data<scalar_t>());
+  });
+  return out;
+}
+
 }  // namespace
 
 Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype) {
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
   ReducePlan p = plan_reduce(src, dims, keepdim);
-  const DType od = sum_dtype(src->dtype);
-  Tensor out = empty(p.out_shape, od);
-  if (p.inner == 0 || src->numel() == 0) {
-    out = zeros(p.out_shape, od);
-  } else {
-    FG_DISPATCH_ALL(src->dtype, "sum", [&] {
-      if (od == DType::Int64) sum_kernel<scalar_t, int64_t>(p, out->data<int64_t>());
-      else if constexpr (std::is_floating_point_v<scalar_t>) sum_kernel<scalar_t, scalar_t>(p, out->data<scalar_t>());
-    });
-  }
+  Tensor out = fold_reduce(src, p, 0.0, "sum", [&](auto tag, auto* o) {
+    sum_kernel<decltype(tag), std::remove_pointer_t<decltype(o)>>(p, o);
+  });
   if (autograd::needs_grad(src)) {
     Dims keep = p.keep_shape, in_shape = src->shape;
     // torch's names: sum() is SumBackward0, sum(dim) SumBackward1
@@ -149,6 +163,50 @@ Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DTy
 }
 
 Tensor sum_all(const Tensor& x) { return sum(x, {}, false); }
+
+// prod over every dim (dim empty) or one dim. Backward as torch's prod_backward: g * result / x when
+// no input is zero, else the product of all the other elements through exclusive cumprods (one zero:
+// the zero's gradient is the product of the rest; several: zeros), differentiable either way.
+static Tensor prod_safe_zeros_backward(const Tensor& g, const Tensor& x, int64_t dim) {
+  if (x->numel() == 0) return expand(g, x->shape.vec());
+  const int64_t n = x->shape[dim];
+  Dims ones_shape = x->shape;
+  ones_shape[dim] = 1;
+  Tensor one = ones(ones_shape, g->dtype);
+  Tensor before = cumprod(cat({one, slice(x, dim, 0, n - 1, 1)}, dim), dim);
+  Tensor after = flip(cumprod(cat({one, flip(slice(x, dim, 1, n, 1), {dim})}, dim), dim), {dim});
+  return mul(g, mul(before, after));
+}
+
+Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::optional<DType> dtype) {
+  Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
+  const DimList dims = dim ? DimList{*dim} : DimList{};
+  ReducePlan p = plan_reduce(src, dims, keepdim && dim);
+  Tensor out = fold_reduce(src, p, 1.0, "prod", [&](auto tag, auto* o) {
+    using T = decltype(tag);
+    fold_kernel<T, std::remove_pointer_t<decltype(o)>>(p, o, 1, [](acc_t<T> a, acc_t<T> v) { return a * v; });
+  });
+  if (autograd::needs_grad(src)) {
+    const int64_t d = src->dim() == 0 ? 0 : dim ? wrap_dim(*dim, src->dim()) : -1;
+    const Dims keep = p.keep_shape;
+    SavedTensor sx(src, false), so(out, true);
+    autograd::record(dim ? "ProdBackward1" : "ProdBackward0", {src}, {out}, [sx, so, keep, d](const TensorList& gs, Node& self) {
+      Tensor x = sx.unpack(self), result = so.unpack(self);
+      if (x->dim() == 0) return TensorList{gs[0]};
+      Tensor g = reshape(gs[0], keep.vec()), r = reshape(result, keep.vec());
+      bool has_zero;
+      {
+        NoGradGuard ng;
+        has_zero = any(compare(x, zeros(Dims(), x->dtype), CmpOp::Eq), {}, false)->data<bool>()[0];
+      }
+      if (!has_zero) return TensorList{mul(g, div(r, x))};
+      if (d >= 0) return TensorList{prod_safe_zeros_backward(g, x, d)};
+      Tensor flat = reshape(x, {-1});
+      return TensorList{reshape(prod_safe_zeros_backward(reshape(g, {1}), flat, 0), x->shape.vec())};
+    });
+  }
+  return out;
+}
 
 static int64_t reduced_count(const Tensor& x, const DimList& dims) {
   auto mask = detail::reduced_mask(x, dims);

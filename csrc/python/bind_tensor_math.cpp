@@ -216,6 +216,18 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "argmin", [](const Tensor& x, py::object dim, bool keepdim) {
     return ops::argmin(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()), keepdim);
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "prod", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
+    FG_CHECK(dim.is_none() || PyLong_Check(dim.ptr()) || py::hasattr(dim, "__index__"), TypeError,
+             "prod(): argument 'dim' must be int, not ", Py_TYPE(dim.ptr())->tp_name);
+    return ops::prod(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(py::int_(dim).cast<int64_t>()), keepdim,
+                     optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  def_both(cls, m, "cumsum", [](const Tensor& x, int64_t dim, py::object dtype) {
+    return ops::cumsum(x, dim, optional_dtype(dtype));
+  }, py::arg("dim"), py::kw_only(), py::arg("dtype") = py::none());
+  def_both(cls, m, "cumprod", [](const Tensor& x, int64_t dim, py::object dtype) {
+    return ops::cumprod(x, dim, optional_dtype(dtype));
+  }, py::arg("dim"), py::kw_only(), py::arg("dtype") = py::none());
   def_both(cls, m, "logsumexp", [](const Tensor& x, py::object dim, bool keepdim) {
     return ops::logsumexp(x, dims_from(dim, "logsumexp"), keepdim);
   }, py::arg("dim"), py::arg("keepdim") = false);

@@ -23,7 +23,7 @@ from ._C import (  # noqa: E402
     sum, mean, var, std, amax, amin, argmax, argmin, logsumexp, softmax, log_softmax,
     matmul, mm, dot, linear, gather, index_select, scatter_add, index_add,
     transpose, swapaxes, squeeze, unsqueeze, flatten, narrow, select, reshape, permute, t, clone,
-    cat, concat, stack, split, chunk, flip, tril, triu, is_grad_enabled,
+    cat, concat, stack, split, chunk, flip, tril, triu, cumsum, cumprod, prod, is_grad_enabled,
 )
 from . import _tensor  # noqa: E402,F401  (attaches repr, tolist, ... to Tensor)
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode  # noqa: E402
