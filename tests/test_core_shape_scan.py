@@ -1,6 +1,7 @@
-"""split / chunk (views), flip, tril / triu (copies) compared with torch: float32, float64 and int64,
-non-contiguous inputs, negative dims, empty tensors, gradients, view semantics and the errors torch
-raises (exception class and the words of its message)."""
+"""split / chunk (views), flip, tril / triu (copies), cumsum / cumprod and prod compared with torch:
+float32, float64 and int64, non-contiguous inputs, negative dims, empty tensors, gradients, view
+semantics, the gradients at zeros of prod / cumprod and the errors torch raises (exception class and
+the words of its message)."""
 import numpy as np
 import pytest
 
