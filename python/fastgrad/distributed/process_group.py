@@ -114,15 +114,8 @@ def _excepthook(tp, value, tb):
     (_prev_excepthook or sys.__excepthook__)(tp, value, tb)
     g = _state
     if g is not None and g.size > 1 and _MPI is not None and not _MPI.Is_finalized():
-        sys.stderr.write(f"fastgrad.distributed: rank {g.rank} died with an uncaught {tp.__name__}; "
-                         "aborting the MPI job so that the other ranks do not hang\n")
-        sys.stderr.flush()
-        sys.stdout.flush()
-        # mpiexec tears the job down on Abort, and what it had not yet read from this rank's pipes is
-        # lost; a moment's wait lets the traceback and this message reach the user (a test run once saw
-        # the message go missing without it).
-        time.sleep(0.2)
-        _MPI.COMM_WORLD.Abort(1)
+        _abort_job(f"fastgrad.distributed: rank {g.rank} died with an uncaught {tp.__name__}; "
+                   "aborting the MPI job so that the other ranks do not hang\n")
 
 
 def init_process_group(backend="mpi", init_method=None, timeout=None, world_size=-1, rank=-1, store=None,
@@ -177,13 +170,23 @@ def get_backend(group=None):
 
 
 # ------------------------------------------------------------------------------------------- helpers
+def _abort_job(message):
+    """Print `message` to stderr and abort the whole MPI job."""
+    sys.stderr.write(message)
+    sys.stderr.flush()
+    sys.stdout.flush()
+    # mpiexec tears the job down on Abort, and what it had not yet read from this rank's pipes is lost;
+    # a moment's wait lets the message reach the user (test runs saw it go missing without it, on the
+    # uncaught-exception and the timeout paths alike).
+    time.sleep(0.2)
+    _MPI.COMM_WORLD.Abort(1)
+
+
 def _abort_timeout(g, what):
-    sys.stderr.write(
+    _abort_job(
         f"fastgrad.distributed: rank {g.rank}: {what} did not complete within the process group's timeout "
         f"({g.timeout_s:g} s): a peer rank has exited or is stuck. Aborting the MPI job.\n"
         + "".join(traceback.format_stack(limit=8)))
-    sys.stderr.flush()
-    _MPI.COMM_WORLD.Abort(1)
 
 
 def _wait(req, what, g=None):
@@ -325,18 +328,24 @@ def broadcast(tensor, src, group=None, async_op=False):
     return _run(g.comm.Ibcast(arr, root=int(src)), "broadcast", None, async_op)
 
 
+def _arrays_like(g, op, arg, tensors, like, like_name):
+    """The arrays of a per-rank tensor list (one tensor per rank, each shaped and typed like `like`)."""
+    if len(tensors) != g.size:
+        raise ValueError(f"{op}: {arg} has {len(tensors)} tensors for a world of size {g.size}")
+    arrs = [_array(t, f"{op}: {arg}[{i}]") for i, t in enumerate(tensors)]
+    for i, a in enumerate(arrs):
+        if a.shape != like.shape or a.dtype != like.dtype:
+            raise ValueError(f"{op}: {arg}[{i}] is {a.dtype}{list(a.shape)}, "
+                             f"expected {like.dtype}{list(like.shape)} like {like_name}")
+    return arrs
+
+
 def all_gather(tensor_list, tensor, group=None, async_op=False):
     """``tensor_list[r]`` receives rank r's ``tensor``. MPI gathers into one contiguous buffer, which is then
     copied into the list's tensors; all_gather_into_tensor receives straight into the output's memory."""
     g = _group(group)
     arr = _array(tensor, "all_gather: tensor")
-    if len(tensor_list) != g.size:
-        raise ValueError(f"all_gather: tensor_list has {len(tensor_list)} tensors for a world of size {g.size}")
-    outs = [_array(t, f"all_gather: tensor_list[{i}]") for i, t in enumerate(tensor_list)]
-    for i, o in enumerate(outs):
-        if o.shape != arr.shape or o.dtype != arr.dtype:
-            raise ValueError(f"all_gather: tensor_list[{i}] is {o.dtype}{list(o.shape)}, "
-                             f"expected {arr.dtype}{list(arr.shape)} like the input tensor")
+    outs = _arrays_like(g, "all_gather", "tensor_list", tensor_list, arr, "the input tensor")
     _check_same(g, _signature("all_gather", arr), "all_gather")
     recv = np.empty((g.size,) + arr.shape, dtype=arr.dtype)
 
@@ -367,13 +376,7 @@ def reduce_scatter(output, input_list, op=ReduceOp.SUM, group=None, async_op=Fal
     out = _array(output, "reduce_scatter: output")
     mpi_op = _mpi_op(op)
     _check_avg(out, op, "reduce_scatter")
-    if len(input_list) != g.size:
-        raise ValueError(f"reduce_scatter: input_list has {len(input_list)} tensors for a world of size {g.size}")
-    ins = [_array(t, f"reduce_scatter: input_list[{i}]") for i, t in enumerate(input_list)]
-    for i, a in enumerate(ins):
-        if a.shape != out.shape or a.dtype != out.dtype:
-            raise ValueError(f"reduce_scatter: input_list[{i}] is {a.dtype}{list(a.shape)}, "
-                             f"expected {out.dtype}{list(out.shape)} like the output")
+    ins = _arrays_like(g, "reduce_scatter", "input_list", input_list, out, "the output")
     _check_same(g, _signature("reduce_scatter", out, op), "reduce_scatter")
     send = np.concatenate([a.reshape(-1) for a in ins]) if ins else np.empty(0, out.dtype)
     finish = (lambda: np.divide(out, g.size, out=out)) if op is ReduceOp.AVG else None
