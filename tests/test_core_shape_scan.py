@@ -9,20 +9,9 @@ import fastgrad
 
 torch = pytest.importorskip("torch")
 
-from test_core_ops import LAYOUTS, Input, assert_close, check, rng_for  # noqa: E402
-from test_core_rounding_logic import both, outcome  # noqa: E402
+from conftest import LAYOUTS, Input, assert_close, both, check, rng_for, same_error  # noqa: E402
 
 DTYPES = ["float32", "float64", "int64"]
-
-
-def same_error(fn, *words):
-    """Both libraries raise the same exception class; fastgrad's message holds `words`."""
-    f, t = outcome(fn, fastgrad), outcome(fn, torch)
-    assert isinstance(t, Exception), f"torch did not raise: {t}"
-    assert isinstance(f, Exception), f"fastgrad did not raise: {f}"
-    assert type(f).__name__ == type(t).__name__, f"{type(f).__name__}: {f} vs {type(t).__name__}: {t}"
-    for w in words:
-        assert w in str(f), f"{w!r} not in {f}"
 
 
 def tol(dtype):
