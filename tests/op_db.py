@@ -361,8 +361,6 @@ def _unary_domain_samples(dom):
 
 
 # --------------------------------------------------------------------------- elementwise binary
-_OP = {"+": lambda a, b: a + b, "-": lambda a, b: a - b, "*": lambda a, b: a * b, "/": lambda a, b: a / b,
-       "%": lambda a, b: a % b}
 add(BinaryInfo("add", R.add, operator="+", variants=({}, {"alpha": 2.5}), isa=("add",), covers=(),
                aliases={"operator": lambda ns, a, b, **k: a + b if not k else a.add(b, **k)},
                samples=binary_samples(extra=[
@@ -377,7 +375,7 @@ add(BinaryInfo("mul", np.multiply, operator="*", isa=("mul",), covers=(),
 add(BinaryInfo("div", R.div, operator="/", domains=("normal", "away"), isa=("div",), covers=(),
                aliases={"operator": lambda ns, a, b: a / b}, samples=binary_samples(dom_b="away")))
 add(BinaryInfo("true_divide", R.div, domains=("normal", "away"), covers=(), samples=binary_samples(dom_b="away")))
-add(BinaryInfo("pow", np.power, domains=("positive", "normal"), covers=(),
+add(BinaryInfo("pow", np.power, operator="**", domains=("positive", "normal"), covers=(),
                aliases={"operator": lambda ns, a, b: a ** b},
                samples=binary_samples(dom_a="positive", dom_b="normal", scalar=1.7, extra=[
                    lambda: S(T((3, 4), "away"), 2),
@@ -468,7 +466,8 @@ add(UnaryInfo("cos", np.cos))
 add(UnaryInfo("erf", R.erf))
 add(UnaryInfo("reciprocal", R.reciprocal, domain="away"))
 add(UnaryInfo("square", np.square))
-add(UnaryInfo("relu", R.relu, domain="away", isa=("relu",), isa_scale=5.0))
+add(UnaryInfo("relu", R.relu, domain="away", isa=("relu",), isa_scale=5.0,
+              aliases={"F": lambda ns, x: ns.nn.functional.relu(x)}))
 add(UnaryInfo("sigmoid", R.sigmoid, isa=("sigmoid",), isa_scale=20.0))
 add(UnaryInfo("tanh", np.tanh, isa=("tanh",), isa_scale=4.0, aliases={"method": lambda ns, x: x.tanh()}))
 
@@ -485,22 +484,27 @@ add("round.decimals", lambda ns, x, **k: ns.round(x, **k), lambda: [
     S(T(data=[0.25, -0.35, 1.125]), decimals=2, gradcheck=False, name="halfway"),
 ], ref_np=R.round_)
 
-add("leaky_relu", lambda ns, x, *a: ns.nn.functional.leaky_relu(x, *a), lambda: [
+add(UnaryInfo("leaky_relu", R.leaky_relu, call=lambda ns, x, *a, **k: ns.nn.functional.leaky_relu(x, *a, **k),
+              variants=({}, {"negative_slope": 0.2}), covers=("nn.functional.leaky_relu",), samples=lambda: [
     S(T((3, 4), "away")), S(T((3, 4), "away"), 0.2), S(T((), "away"), 0.3), S(T((3, 4), "away", layout="t"), 0.1),
     S(T(data=[0.0, 1.0]), name="at_zero", gradcheck=False),
-], covers=("nn.functional.leaky_relu",), ref_np=R.leaky_relu)
+]))
 add("fastgrad.leaky_relu", lambda ns, x, s: ns.nn.functional.leaky_relu(x, s) if ns.__name__ == "torch"
     else ns.leaky_relu(x, s), lambda: [S(T((2, 3), "away"), 0.05)], covers=("leaky_relu",), ref_np=R.leaky_relu)
-add("gelu", lambda ns, x, **k: ns.nn.functional.gelu(x, **k), lambda: [
+add(UnaryInfo("gelu", R.gelu, call=lambda ns, x, **k: ns.nn.functional.gelu(x, **k),
+              variants=({}, {"approximate": "tanh"}), isa=("gelu", "gelu_tanh"), isa_scale=5.0,
+              covers=("nn.functional.gelu",), samples=lambda: [
     S(T((3, 4))), S(T((3, 4)), approximate="tanh"), S(T(())), S(T((2, 3), layout="s"), approximate="tanh"),
     S(T((0, 2))),
-], covers=("nn.functional.gelu",), ref_np=R.gelu)
+]))
 add("fastgrad.gelu", lambda ns, x, **k: ns.nn.functional.gelu(x, **k) if ns.__name__ == "torch" else ns.gelu(x, **k),
     lambda: [S(T((2, 3))), S(T((2, 3)), approximate="tanh")], covers=("gelu",), ref_np=R.gelu)
-add("softplus", lambda ns, x, *a: ns.nn.functional.softplus(x, *a), lambda: [
+add(UnaryInfo("softplus", R.softplus, call=lambda ns, x, *a, **k: ns.nn.functional.softplus(x, *a, **k),
+              variants=({}, {"beta": 2.0, "threshold": 1.0}, {"beta": 2.0, "threshold": 10.0}), isa=("softplus",),
+              isa_scale=30.0, covers=("nn.functional.softplus",), samples=lambda: [
     S(T((3, 4))), S(T((3, 4)), 2.0), S(T((3, 4), "uniform", low=-3, high=3), 2.0, 1.0),  # both sides of threshold
     S(T(())), S(T((2, 3), layout="t"), 0.5, 5.0),
-], covers=("nn.functional.softplus",), ref_np=R.softplus)
+]))
 add("fastgrad.softplus", lambda ns, x, *a: ns.nn.functional.softplus(x, *a) if ns.__name__ == "torch"
     else ns.softplus(x, *a), lambda: [S(T((2, 3)), 1.5, 4.0)], covers=("softplus",), ref_np=R.softplus)
 add("logsigmoid", lambda ns, x: ns.nn.functional.logsigmoid(x), lambda: [
@@ -510,14 +514,16 @@ for _n, _ref in [("relu", R.relu), ("sigmoid", R.sigmoid), ("tanh", np.tanh)]:
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x: getattr(ns.nn.functional, name)(x))(_n),
         lambda: [S(T((3, 4), "away")), S(T((), "away"))], ref_np=_ref)
 
-add("clamp", lambda ns, x, **k: ns.clamp(x, **k), lambda: [
+add(UnaryInfo("clamp", R.clamp, variants=({"min": -0.5, "max": 0.7}, {"min": -0.3}, {"max": 0.3}),
+              aliases={"method": lambda ns, x, **k: x.clamp(**k), "clip": lambda ns, x, **k: x.clip(**k)},
+              covers=("Tensor.clamp",), samples=lambda: [
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=-1.0, max=1.0),
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=0.0),
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), max=0.5),
     S(T(data=-0.75), min=-0.5, max=0.5),  # 0-d
     S(T(data=[[-2.0, -0.5], [0.3, 0.7], [1.5, 3.0]], layout="t"), min=-1.0, max=1.0),
     S(T(data=[-1.0, 0.0, 1.0]), min=-1.0, max=1.0, name="at_bounds", gradcheck=False),
-], covers=("Tensor.clamp",), ref_np=R.clamp)
+]))
 add("clip", lambda ns, x, **k: ns.clip(x, **k), lambda: [
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=-1.0, max=1.0)], covers=("Tensor.clip",), ref_np=R.clamp)
 add("clamp_min", lambda ns, x, v: ns.clamp_min(x, v), lambda: [S(T(data=[-2.0, -0.5, 0.3, 1.5]), 0.0)],
