@@ -187,11 +187,14 @@ cumsum = _scan(np.cumsum)
 cumprod = _scan(np.cumprod)
 
 
+@_quiet
 def log_softmax(x, dim, dtype=None):
+    # as torch's kernel: shift by the row max, so a row holding +inf or only -inf gives nan
     x = np.asarray(x)
     if x.ndim == 0:
         return np.zeros_like(x)
-    return x - logsumexp(x, dim, keepdim=True)
+    shifted = x - np.amax(x, axis=dim, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=dim, keepdims=True))
 
 
 def softmax(x, dim, dtype=None):
