@@ -911,3 +911,226 @@ def _bcel_samples():
 
 add(NF + "binary_cross_entropy_with_logits",
     lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples, ref_np=R.binary_cross_entropy_with_logits)
+
+
+# --------------------------------------------------------------------------- error inputs
+# Bad input -> the exception class torch raises and the words fastgrad's message must hold, attached to
+# each entry by name (an op with no gradient, such as a creation function, gets an errors-only entry).
+# tests/test_core_errors.py runs them against fastgrad with or without torch, and checks the class
+# against torch when it is installed.
+errors("add",
+       E("add_shape", lambda L: L.ones(2, 3) + L.ones(4), RuntimeError, "3", "4"),
+       E("add_str", lambda L: L.ones(2) + "a", TypeError),
+       E("add_none", lambda L: L.ones(2) + None, TypeError))
+errors("mul",
+       E("mul_shape", lambda L: L.ones(2, 3) * L.ones(3, 2), RuntimeError, "3", "2"))
+errors("where",
+       E("where_shape", lambda L: L.where(L.ones(3) > 0, L.ones(2), L.ones(3)), RuntimeError, "3", "2"),
+       E("where_cond_dtype", lambda L: L.where(L.ones(2), L.ones(2), L.ones(2)), RuntimeError, "condition"))
+errors("maximum",
+       E("maximum_shape", lambda L: L.maximum(L.ones(2, 3), L.ones(2)), RuntimeError, "3", "2"))
+errors("matmul",
+       E("matmul_inner", lambda L: L.ones(2, 3) @ L.ones(4, 5), RuntimeError, "2x3", "4x5"),
+       E("matmul_0d", lambda L: L.matmul(L.tensor(1.0), L.ones(2)), RuntimeError, "1D", "0D"),
+       E("matmul_batch", lambda L: L.ones(2, 2, 3) @ L.ones(3, 3, 4), RuntimeError, "2", "3"),
+       E("matmul_vec", lambda L: L.ones(3) @ L.ones(4), RuntimeError, "3", "4"),
+       E("matmul_dtype", lambda L: L.ones(2, 2) @ L.ones(2, 2, dtype=L.float64), RuntimeError, "Float", "Double"))
+errors("mm",
+       E("mm_inner", lambda L: L.mm(L.ones(2, 3), L.ones(2, 3)), RuntimeError, "2x3"),
+       E("mm_1d", lambda L: L.mm(L.ones(3), L.ones(3, 2)), RuntimeError, "matrix"))
+errors("sum",
+       E("sum_dim", lambda L: L.ones(2, 3).sum(2), IndexError, "range", "2"),
+       E("sum_neg_dim", lambda L: L.ones(2, 3).sum(-3), IndexError, "range", "-3"))
+errors("mean",
+       E("mean_int", lambda L: L.ones(2, dtype=L.int64).mean(), RuntimeError, "int64"))
+errors("softmax",
+       E("softmax_dim", lambda L: L.softmax(L.ones(2, 3), 5), IndexError, "range", "5"))
+errors("max",
+       E("max_dim", lambda L: L.ones(2).max(1), IndexError, "range", "1"),
+       E("max_empty", lambda L: L.ones(0).max(), RuntimeError))
+errors("argmax",
+       E("argmax_dim", lambda L: L.ones(2, 2).argmax(3), IndexError, "range", "3"),
+       E("argmax_empty", lambda L: L.ones(0).argmax(), IndexError))
+errors("transpose",
+       E("transpose_dim", lambda L: L.ones(2, 3).transpose(0, 2), IndexError, "range", "2"))
+errors("permute",
+       E("permute_len", lambda L: L.ones(2, 3).permute(0), RuntimeError, "2"),
+       E("permute_repeat", lambda L: L.ones(2, 3).permute(0, 0), RuntimeError, "duplicate"))
+errors("unsqueeze",
+       E("unsqueeze_dim", lambda L: L.ones(2).unsqueeze(3), IndexError, "range", "3"))
+errors("squeeze",
+       E("squeeze_dim", lambda L: L.ones(2).squeeze(2), IndexError, "range", "2"))
+errors("flatten",
+       E("flatten_dims", lambda L: L.ones(2, 3).flatten(1, 0), RuntimeError, "start_dim", "end_dim"))
+errors("Tensor.view",
+       E("view_size", lambda L: L.ones(2, 3).view(4), RuntimeError, "[4]", "6"),
+       E("view_two_neg", lambda L: L.ones(2, 3).view(-1, -1), RuntimeError, "one"),
+       E("view_stride", lambda L: L.ones(2, 3).t().view(6), RuntimeError, "view", "reshape"),
+       E("view_dtype_bad", lambda L: L.ones(2).view("x"), TypeError))
+errors("reshape",
+       E("reshape_size", lambda L: L.ones(2, 3).reshape(5, -1), RuntimeError, "[5, -1]", "6"),
+       E("reshape_float", lambda L: L.ones(4).reshape(2.0, 2), TypeError))
+errors("Tensor.expand",
+       E("expand_bad", lambda L: L.ones(2, 3).expand(4, 3), RuntimeError, "2", "4"),
+       E("expand_fewer", lambda L: L.ones(2, 3).expand(3), RuntimeError, "3"))
+errors("getitem",
+       E("index_range", lambda L: L.ones(2, 3)[5], IndexError, "5", "0", "2"),
+       E("index_range_dim1", lambda L: L.ones(2, 3)[:, 3], IndexError, "3", "1"),
+       E("index_neg", lambda L: L.ones(2, 3)[-3], IndexError, "-3", "2"),
+       E("index_tensor_range", lambda L: L.ones(2, 3)[L.tensor([0, 4])], IndexError, "4", "2"),
+       E("index_too_many", lambda L: L.ones(2)[0, 0], IndexError, "too many indices", "1"),
+       E("index_0d", lambda L: L.tensor(1.0)[0], IndexError, "0"),
+       E("index_float", lambda L: L.ones(3)[1.5], IndexError, "indices"),
+       E("index_float_tensor", lambda L: L.ones(3)[L.tensor([0.0])], IndexError, "indices"),
+       E("index_mask_shape", lambda L: L.ones(2, 3)[L.tensor([True, False, True])], IndexError, "3", "2"),
+       E("slice_step_zero", lambda L: L.ones(3)[::0], ValueError, "zero"),
+       E("slice_neg_step", lambda L: L.ones(3)[::-1], ValueError, "step"))
+errors("select",
+       E("select_range", lambda L: L.ones(2, 3).select(1, 7), IndexError, "7", "1"))
+errors("narrow",
+       E("narrow_range", lambda L: L.ones(3).narrow(0, 2, 4), RuntimeError, "2", "4"))
+errors("cat",
+       E("cat_shape", lambda L: L.cat([L.ones(2, 3), L.ones(2, 4)]), RuntimeError, "3", "4"),
+       E("cat_dim", lambda L: L.cat([L.ones(2), L.ones(2)], 1), IndexError, "range", "1"),
+       E("cat_empty", lambda L: L.cat([]), ValueError, "empty"),
+       E("cat_ndim", lambda L: L.cat([L.ones(2, 3), L.ones(3)]), RuntimeError, "2", "1"))
+errors("stack",
+       E("stack_shape", lambda L: L.stack([L.ones(2), L.ones(3)]), RuntimeError, "[2]", "[3]"),
+       E("stack_empty", lambda L: L.stack([]), RuntimeError, "stack"))
+errors("gather",
+       E("gather_dim", lambda L: L.gather(L.ones(2, 3), 2, L.zeros(2, 3, dtype=L.int64)), IndexError, "range", "2"),
+       E("gather_dtype", lambda L: L.gather(L.ones(2, 3), 1, L.zeros(2, 3)), RuntimeError, "gather"),
+       E("gather_range", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([[0], [5]])), RuntimeError, "5", "3"),
+       E("gather_ndim", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([0, 1])),
+         RuntimeError, "same number of dimensions"))
+errors("tensor",
+       E("tensor_ragged", lambda L: L.tensor([[1, 2], [3]]), ValueError),
+       E("tensor_str", lambda L: L.tensor("abc"), TypeError),
+       E("tensor_bad_dtype", lambda L: L.tensor([1.0], dtype="float32"), TypeError),
+       E("tensor_obj", lambda L: L.tensor([object()]), RuntimeError),
+       E("tensor_requires_grad_int", lambda L: L.tensor([1, 2], requires_grad=True), RuntimeError, "floating point"))
+errors("zeros",
+       E("zeros_neg", lambda L: L.zeros(2, -1), RuntimeError, "-1"),
+       E("zeros_float_size", lambda L: L.zeros(2.5), TypeError))
+errors("ones",
+       E("ones_bad_dtype", lambda L: L.ones(2, dtype=np.complex64), TypeError),
+       E("requires_grad_int", lambda L: L.ones(2, dtype=L.int64, requires_grad=True), RuntimeError, "floating point"))
+errors("full",
+       E("full_neg", lambda L: L.full((-2,), 1.0), RuntimeError, "-2"))
+errors("empty",
+       E("empty_neg", lambda L: L.empty(-3), RuntimeError, "-3"))
+errors("rand",
+       E("rand_neg", lambda L: L.rand(-1), RuntimeError, "-1"))
+errors("randint",
+       E("randint_range", lambda L: L.randint(5, 2, (3,)), RuntimeError, "5", "2"))
+errors("arange",
+       E("arange_step0", lambda L: L.arange(0, 5, 0), RuntimeError, "step"),
+       E("arange_sign", lambda L: L.arange(5, 0, 1), RuntimeError))
+errors("linspace",
+       E("linspace_neg", lambda L: L.linspace(0, 1, -1), RuntimeError, "negative"))
+errors("eye",
+       E("eye_neg", lambda L: L.eye(-1), RuntimeError, "-1"))
+errors("Tensor.item",
+       E("item_many", lambda L: L.ones(2).item(), RuntimeError))
+errors("Tensor.__bool__",
+       E("bool_many", lambda L: bool(L.ones(2)), RuntimeError, "ambiguous"))
+errors("Tensor.__float__",
+       E("float_many", lambda L: float(L.ones(2)), ValueError))
+errors("Tensor.__len__",
+       E("len_0d", lambda L: len(L.tensor(1.0)), TypeError, "0-d"))
+errors("Tensor.__iter__",
+       E("iter_0d", lambda L: iter(L.tensor(1.0)), TypeError, "0-d"))
+errors("sub",
+       E("sub_bool", lambda L: L.ones(2, dtype=L.bool) - L.ones(2, dtype=L.bool), RuntimeError, "Subtraction"))
+errors("neg",
+       E("neg_bool", lambda L: -L.ones(2, dtype=L.bool), RuntimeError, "Negation"))
+errors("pow",
+       E("pow_int_neg", lambda L: L.tensor([2]) ** -1, RuntimeError, "negative"))
+errors("matmul_operator",
+       E("matmul_scalar", lambda L: L.ones(2) @ 2, TypeError))
+errors("Tensor.mul_",
+       E("inplace_cast", lambda L: L.ones(2, dtype=L.int64).mul_(1.5), RuntimeError, "Float", "Long"))
+errors("Tensor.add_",
+       E("inplace_broadcast", lambda L: L.ones(3).add_(L.ones(2, 3)), RuntimeError, "[3]", "[2, 3]"),
+       E("leaf_inplace", lambda L: L.ones(2, requires_grad=True).add_(1), RuntimeError, "leaf Variable"))
+errors("Tensor.copy_",
+       E("copy_shape", lambda L: L.ones(3).copy_(L.ones(4)), RuntimeError, "4"))
+errors("clamp",
+       E("clamp_none", lambda L: L.clamp(L.ones(2)), RuntimeError))
+errors("var",
+       E("var_int", lambda L: L.ones(2, dtype=L.int64).var(), RuntimeError, "floating"))
+errors("exp",
+       E("exp_bool", lambda L: L.ones(2).exp(5), TypeError))
+errors("Tensor.backward",
+       E("backward_nonscalar", lambda L: (L.ones(2, requires_grad=True) * 2).backward(), RuntimeError, "scalar"),
+       E("backward_no_grad", lambda L: L.ones(2).sum().backward(), RuntimeError, "does not require grad"),
+       E("backward_grad_shape", lambda L: (L.ones(2, requires_grad=True) * 2).backward(L.ones(3)),
+         RuntimeError, "3", "2"))
+errors("Tensor.grad",
+       E("grad_shape_assign", lambda L: setattr(L.ones(2, requires_grad=True), "grad", L.ones(3)), RuntimeError))
+errors("Tensor.numpy",
+       E("numpy_requires_grad", lambda L: L.ones(2, requires_grad=True).numpy(), RuntimeError, "requires grad"))
+errors("from_numpy",
+       E("from_numpy_list", lambda L: L.from_numpy([1, 2]), TypeError))
+errors("logsumexp",
+       E("logsumexp_dim", lambda L: L.logsumexp(L.ones(2), 3), IndexError, "range", "3"))
+errors("std",
+       E("std_dim", lambda L: L.ones(2, 3).std(5), IndexError, "range", "5"))
+errors("amax",
+       E("amax_empty", lambda L: L.ones(0).amax(), RuntimeError))
+errors("min",
+       E("min_dim_empty", lambda L: L.ones(0, 3).min(0), IndexError))
+errors("floor_divide",
+       E("floor_divide_shape", lambda L: L.floor_divide(L.ones(2, 3), L.ones(4)), RuntimeError, "3", "4"),
+       E("floor_divide_bool", lambda L: L.tensor([True]) // L.tensor([True]), NotImplementedError, "Bool"),
+       E("int_zero_division", lambda L: L.tensor([4]) // L.tensor([0]), RuntimeError, "ZeroDivisionError"),
+       E("floordiv_none", lambda L: L.ones(2) // None, TypeError))
+errors("remainder",
+       E("remainder_shape", lambda L: L.ones(2, 3) % L.ones(2), RuntimeError, "3", "2"),
+       E("remainder_bool", lambda L: L.remainder(L.tensor([True]), L.tensor([False])), NotImplementedError, "Bool"),
+       E("int_zero_remainder", lambda L: L.tensor([4]) % 0, RuntimeError, "ZeroDivisionError"),
+       E("remainder_str", lambda L: L.ones(2) % "a", TypeError))
+errors("fmod",
+       E("fmod_shape", lambda L: L.fmod(L.ones(3), L.ones(2, 2)), RuntimeError, "3", "2"),
+       E("fmod_bool", lambda L: L.fmod(L.tensor([True]), L.tensor([True])), NotImplementedError, "Bool"),
+       E("fmod_number_first", lambda L: L.fmod(2, L.ones(2)), TypeError))
+errors("div.rounding_mode",
+       E("div_floor_bool", lambda L: L.div(L.tensor([True]), L.tensor([True]), rounding_mode="floor"),
+         NotImplementedError, "Bool"),
+       E("rounding_mode_bad", lambda L: L.div(L.ones(2), 2, rounding_mode="ceil"),
+         RuntimeError, "rounding_mode", "ceil"),
+       E("rounding_mode_type", lambda L: L.div(L.ones(2), 2, rounding_mode=1), TypeError, "rounding_mode"))
+errors("floor",
+       E("floor_bool", lambda L: L.floor(L.tensor([True])), NotImplementedError, "floor"))
+errors("round",
+       E("round_bool", lambda L: L.tensor([True]).round(), NotImplementedError, "round"))
+errors("Tensor.__imod__",
+       E("imod_cast", lambda L: L.ones(2, dtype=L.int64).__imod__(1.5), RuntimeError, "Float", "Long"))
+errors("round.decimals",
+       E("round_decimals_float", lambda L: L.round(L.ones(2), decimals=1.5), TypeError))
+errors("Tensor.fmod_",
+       E("inplace_broadcast", lambda L: L.ones(3).fmod_(L.ones(2, 3)), RuntimeError, "[3]", "[2, 3]"))
+errors("Tensor.__and__",
+       E("and_float", lambda L: L.ones(2) & L.ones(2), NotImplementedError, "Float"),
+       E("and_shape", lambda L: L.tensor([True, False]) & L.tensor([True, False, True]), RuntimeError, "2", "3"),
+       E("and_str", lambda L: L.tensor([True]) & "a", TypeError))
+errors("Tensor.__or__",
+       E("or_float_scalar", lambda L: L.tensor([1, 2]) | 1.5, NotImplementedError, "Float"))
+errors("Tensor.__xor__",
+       E("xor_float", lambda L: L.ones(2, dtype=L.float64) ^ L.tensor([True, False]), NotImplementedError, "Double"))
+errors("bitwise_and",
+       E("bitwise_and_float", lambda L: L.bitwise_and(L.ones(2), L.ones(2)), NotImplementedError, "Float"))
+errors("bitwise_not",
+       E("bitwise_not_float", lambda L: L.bitwise_not(L.ones(2)), NotImplementedError, "Float"))
+errors("Tensor.__invert__",
+       E("invert_float", lambda L: ~L.ones(2), TypeError, "integer", "Boolean"))
+errors("logical_and",
+       E("logical_and_shape", lambda L: L.logical_and(L.ones(2, 3), L.ones(2)), RuntimeError, "3", "2"),
+       E("logical_and_number", lambda L: L.logical_and(L.ones(2), 2), TypeError))
+errors("Tensor.__iand__",
+       E("iand_cast", lambda L: L.tensor([True]).__iand__(L.tensor([3])), RuntimeError, "Long", "Bool"))
+errors("all",
+       E("all_dim", lambda L: L.ones(2, 3).all(2), IndexError, "range", "2"),
+       E("all_dim_float", lambda L: L.ones(2, 3).all(1.5), TypeError))
+errors("any",
+       E("any_dim", lambda L: L.any(L.ones(2, 3), -3), IndexError, "range", "-3"))
