@@ -209,7 +209,8 @@ class OpInfo:
                   expected output(s); checks values with or without torch installed
     dtypes        floating dtypes the value tests run in (float64 always; float32 where it is supported)
     layouts       input layouts the elementwise tests run (contig, transposed, sliced, expanded)
-    isa           vector kernels that compute this op (tests/test_kernels_isa.py runs them at every ISA level)
+    isa           the csrc/kernels/vec kernels that compute this op ("exp", "add", "softplus", ...);
+                  tests/test_kernels_isa.py runs every entry that names one at every ISA level
     error_inputs  ErrorInput cases: bad input -> exception class and message words
     samples=None  an entry that exists for its error inputs only (not differentiable, no gradient check)
     """
@@ -367,7 +368,7 @@ add(BinaryInfo("add", R.add, operator="+", variants=({}, {"alpha": 2.5}), isa=("
                    lambda: S(T((3, 4)), T((3, 4)), alpha=2.0),
                    lambda: S(T((2, 3)), T((3,)), alpha=-0.5),
                ])))
-add(BinaryInfo("sub", R.sub, operator="-", variants=({}, {"alpha": -0.5}), isa=("sub",), covers=(),
+add(BinaryInfo("sub", R.sub, operator="-", variants=({}, {"alpha": -0.5}), isa=("add",), covers=(),  # a + (-alpha) b
                aliases={"operator": lambda ns, a, b, **k: a - b if not k else a.sub(b, **k)},
                samples=binary_samples(extra=[lambda: S(T((3, 4)), T((4,)), alpha=3.0)])))
 add(BinaryInfo("mul", np.multiply, operator="*", isa=("mul",), covers=(),
@@ -443,13 +444,15 @@ add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, a
     lambda: [S(T((2, 3), "positive"), T((2, 3), "positive")), S(T((2, 3), "positive"), T((3,), "positive"))],
     covers=("Tensor.__add__", "Tensor.__radd__", "Tensor.__sub__", "Tensor.__rsub__", "Tensor.__mul__",
             "Tensor.__rmul__", "Tensor.__truediv__", "Tensor.__rtruediv__", "Tensor.__pow__", "Tensor.__rpow__",
-            "Tensor.__neg__", "Tensor.__pos__", "Tensor.__abs__"), ref_np=lambda a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, abs(a), 2.0 + a, 2.0 - a, 2.0 * a, 2.0 / b,
-                          1.5 ** a, b ** 0.5))
+            "Tensor.__neg__", "Tensor.__pos__", "Tensor.__abs__"),
+    ref_np=lambda a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, abs(a), 2.0 + a, 2.0 - a, 2.0 * a, 2.0 / b,
+                         1.5 ** a, b ** 0.5))
 add("mod_operator", lambda ns, a, b: (a % b, b.__rmod__(a), a % 1.5, a % -0.7),
     lambda: [S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3)), T((3,), "away"))],
     covers=("Tensor.__mod__", "Tensor.__rmod__"), ref_np=lambda a, b: (a % b, a % b, a % 1.5, a % -0.7))
 add("matmul_operator", lambda ns, a, b: (a @ b, b.__rmatmul__(a)),
-    lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"), ref_np=lambda a, b: (a @ b, a @ b))
+    lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"),
+    ref_np=lambda a, b: (a @ b, a @ b))
 
 # --------------------------------------------------------------------------- elementwise unary
 add(UnaryInfo("neg", np.negative, aliases={"operator": lambda ns, x: -x, "method": lambda ns, x: x.neg()}))
@@ -466,7 +469,7 @@ add(UnaryInfo("cos", np.cos))
 add(UnaryInfo("erf", R.erf))
 add(UnaryInfo("reciprocal", R.reciprocal, domain="away"))
 add(UnaryInfo("square", np.square))
-add(UnaryInfo("relu", R.relu, domain="away", isa=("relu",), isa_scale=5.0,
+add(UnaryInfo("relu", R.relu, domain="away", isa=("relu", "threshold_backward"), isa_scale=5.0,
               aliases={"F": lambda ns, x: ns.nn.functional.relu(x)}))
 add(UnaryInfo("sigmoid", R.sigmoid, isa=("sigmoid",), isa_scale=20.0))
 add(UnaryInfo("tanh", np.tanh, isa=("tanh",), isa_scale=4.0, aliases={"method": lambda ns, x: x.tanh()}))
@@ -492,7 +495,7 @@ add(UnaryInfo("leaky_relu", R.leaky_relu, call=lambda ns, x, *a, **k: ns.nn.func
 add("fastgrad.leaky_relu", lambda ns, x, s: ns.nn.functional.leaky_relu(x, s) if ns.__name__ == "torch"
     else ns.leaky_relu(x, s), lambda: [S(T((2, 3), "away"), 0.05)], covers=("leaky_relu",), ref_np=R.leaky_relu)
 add(UnaryInfo("gelu", R.gelu, call=lambda ns, x, **k: ns.nn.functional.gelu(x, **k),
-              variants=({}, {"approximate": "tanh"}), isa=("gelu", "gelu_tanh"), isa_scale=5.0,
+              variants=({}, {"approximate": "tanh"}), isa=("gelu_erf", "gelu_tanh"), isa_scale=5.0,
               covers=("nn.functional.gelu",), samples=lambda: [
     S(T((3, 4))), S(T((3, 4)), approximate="tanh"), S(T(())), S(T((2, 3), layout="s"), approximate="tanh"),
     S(T((0, 2))),
@@ -682,11 +685,13 @@ add("getitem", lambda ns, x, idx: x[idx], lambda: [
 add("transpose", lambda ns, x, a, b: ns.transpose(x, a, b), lambda: [
     S(T((2, 3)), 0, 1), S(T((2, 3, 4)), -1, 0), S(T((2, 3), layout="t"), 1, 0), S(T((3,)), 0, 0),
 ], covers=("Tensor.transpose",), ref_np=np.swapaxes)
-add("swapaxes", lambda ns, x, a, b: ns.swapaxes(x, a, b), lambda: [S(T((2, 3, 4)), 0, 2)], covers=("Tensor.swapaxes",), ref_np=np.swapaxes)
+add("swapaxes", lambda ns, x, a, b: ns.swapaxes(x, a, b), lambda: [S(T((2, 3, 4)), 0, 2)], covers=("Tensor.swapaxes",),
+    ref_np=np.swapaxes)
 add("t", lambda ns, x: ns.t(x), lambda: [S(T((2, 3))), S(T((3,))), S(T(())), S(T((2, 3), layout="s"))],
     covers=("Tensor.t",), ref_np=R.t)
 add("Tensor.T", lambda ns, x: x.T, lambda: [S(T((2, 3))), S(T((3, 2), layout="t"))], ref_np=R.t)
-add("Tensor.mT", lambda ns, x: x.mT, lambda: [S(T((2, 3, 4))), S(T((2, 3), layout="t"))], ref_np=lambda x: np.swapaxes(x, -1, -2))
+add("Tensor.mT", lambda ns, x: x.mT, lambda: [S(T((2, 3, 4))), S(T((2, 3), layout="t"))],
+    ref_np=lambda x: np.swapaxes(x, -1, -2))
 add("squeeze", lambda ns, x, *a: ns.squeeze(x, *a), lambda: [
     S(T((1, 3, 1))), S(T((1, 3, 1)), 0), S(T((1, 3, 1)), -1), S(T((1, 3, 1)), (0, 2)), S(T((2, 3)), 0), S(T(()))
 ], covers=("Tensor.squeeze",), ref_np=R.squeeze)
@@ -730,12 +735,15 @@ add("clone", lambda ns, x: ns.clone(x), lambda: [S(T((2, 3))), S(T(())), S(T((2,
 add("Tensor.view", lambda ns, x, *s: x.view(*s), lambda: [
     S(T((2, 3)), 3, 2), S(T((2, 3)), -1), S(T((2, 3, 2)), (6, 2)), S(T(()), 1),
 ], ref_np=R.view)
-add("Tensor.view_as", lambda ns, x, y: x.view_as(y), lambda: [S(T((2, 3)), T((3, 2), grad=False))], ref_np=lambda x, y: np.reshape(x, y.shape))
-add("Tensor.reshape_as", lambda ns, x, y: x.reshape_as(y), lambda: [S(T((2, 3), layout="t"), T((6,), grad=False))], ref_np=lambda x, y: np.reshape(x, y.shape))
+add("Tensor.view_as", lambda ns, x, y: x.view_as(y), lambda: [S(T((2, 3)), T((3, 2), grad=False))],
+    ref_np=lambda x, y: np.reshape(x, y.shape))
+add("Tensor.reshape_as", lambda ns, x, y: x.reshape_as(y), lambda: [S(T((2, 3), layout="t"), T((6,), grad=False))],
+    ref_np=lambda x, y: np.reshape(x, y.shape))
 add("Tensor.expand", lambda ns, x, *s: x.expand(*s), lambda: [
     S(T((3, 1)), 3, 4), S(T((3,)), 2, 3), S(T(()), 2, 2), S(T((3, 1)), (-1, 2)), S(T((3, 1), layout="t"), 2, 3, 4)
 ], ref_np=R.expand)
-add("Tensor.expand_as", lambda ns, x, y: x.expand_as(y), lambda: [S(T((3, 1)), T((3, 4), grad=False))], ref_np=lambda x, y: np.broadcast_to(x, y.shape))
+add("Tensor.expand_as", lambda ns, x, y: x.expand_as(y), lambda: [S(T((3, 1)), T((3, 4), grad=False))],
+    ref_np=lambda x, y: np.broadcast_to(x, y.shape))
 add("Tensor.contiguous", lambda ns, x: x.contiguous(), lambda: [S(T((2, 3), layout="t")), S(T((2, 3)))], ref_np=np.copy)
 add("Tensor.to", lambda ns, x: x.to(ns.float64).double().type_as(x).cpu(), lambda: [S(T((2, 3)))],
     covers=("Tensor.double", "Tensor.type_as", "Tensor.cpu"),
@@ -766,30 +774,39 @@ for _n, _dom, _ref in [("relu_", "away", R.relu), ("sigmoid_", "normal", R.sigmo
 for _n, _ref in [("floor_", np.floor), ("ceil_", np.ceil), ("trunc_", np.trunc), ("round_", np.round)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))], ref_np=_ref)
-add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))], ref_np=lambda x: np.round(x, 1))
+add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))],
+    ref_np=lambda x: np.round(x, 1))
 for _n, _ref in [("remainder_", np.remainder), ("fmod_", np.fmod), ("__imod__", np.remainder)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), lambda: [
         S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3), "uniform", low=-5, high=5), T((3,), "away")),
         S(T((2, 3), "uniform", low=-5, high=5), 1.3)], ref_np=_ref)
 add("Tensor.div_rounding_", lambda ns, x, y, m: x.clone().div_(y, rounding_mode=m), lambda: [
-    S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")], ref_np=lambda x, y, m: R.div(x, y, rounding_mode=m))
-add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))], ref_np=lambda x, y: x - 2.0 * y)
+    S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")],
+    ref_np=lambda x, y, m: R.div(x, y, rounding_mode=m))
+add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: x - 2.0 * y)
 add("Tensor.clamp_", lambda ns, x, **k: x.clone().clamp_(**k), lambda: [
-    S(T(data=[-2.0, -0.5, 0.3, 1.5]), min=-1.0, max=1.0)], covers=("Tensor.clamp_min_", "Tensor.clamp_max_"), ref_np=R.clamp)
+    S(T(data=[-2.0, -0.5, 0.3, 1.5]), min=-1.0, max=1.0)], covers=("Tensor.clamp_min_", "Tensor.clamp_max_"),
+    ref_np=R.clamp)
 add("Tensor.masked_fill_", lambda ns, x, m, v: x.clone().masked_fill_(m, v), lambda: [
     S(T((2, 3)), B([[True, False, True], [False, False, True]]), 0.5),
     S(T((2, 3)), B([True, False, False]), T(())),
 ], ref_np=R.masked_fill)
 add("Tensor.addcmul_", lambda ns, x, a, b, **k: x.clone().addcmul_(a, b, **k), lambda: [
-    S(T((2, 3)), T((2, 3)), T((2, 3)), value=0.5), S(T((2, 3)), T((3,)), T((2, 1)))], ref_np=lambda x, a, b, value=1: x + value * a * b)
+    S(T((2, 3)), T((2, 3)), T((2, 3)), value=0.5), S(T((2, 3)), T((3,)), T((2, 1)))],
+    ref_np=lambda x, a, b, value=1: x + value * a * b)
 add("Tensor.addcdiv_", lambda ns, x, a, b, **k: x.clone().addcdiv_(a, b, **k), lambda: [
-    S(T((2, 3)), T((2, 3)), T((2, 3), "away"), value=-0.5), S(T((2, 3)), T((3,)), T((2, 1), "away"))], ref_np=lambda x, a, b, value=1: x + value * a / b)
+    S(T((2, 3)), T((2, 3)), T((2, 3), "away"), value=-0.5), S(T((2, 3)), T((3,)), T((2, 1), "away"))],
+    ref_np=lambda x, a, b, value=1: x + value * a / b)
 add("Tensor.lerp_", lambda ns, x, e, w: x.clone().lerp_(e, w), lambda: [
     S(T((2, 3)), T((2, 3)), 0.3), S(T((2, 3)), T((3,)), T((2, 3)))], ref_np=lambda x, e, w: x + w * (e - x))
-add("Tensor.fill_", lambda ns, x, y: x * 2.0 + (x * 1.0).fill_(0.5) * y, lambda: [S(T((2, 3)), T((2, 3)))], ref_np=lambda x, y: x * 2.0 + 0.5 * y)
-add("Tensor.zero_", lambda ns, x, y: x * 2.0 + (x * 1.0).zero_() * y + y, lambda: [S(T((2, 3)), T((3,)))], ref_np=lambda x, y: x * 2.0 + y)
+add("Tensor.fill_", lambda ns, x, y: x * 2.0 + (x * 1.0).fill_(0.5) * y, lambda: [S(T((2, 3)), T((2, 3)))],
+    ref_np=lambda x, y: x * 2.0 + 0.5 * y)
+add("Tensor.zero_", lambda ns, x, y: x * 2.0 + (x * 1.0).zero_() * y + y, lambda: [S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: x * 2.0 + y)
 add("Tensor.__iter__", lambda ns, x: tuple(iter(x)), lambda: [S(T((3, 2))), S(T((2, 3), layout="t"))], ref_np=tuple)
-add("Tensor.copy_", lambda ns, x, y: x.clone().copy_(y) * x, lambda: [S(T((2, 3)), T((2, 3))), S(T((2, 3)), T((3,)))], ref_np=lambda x, y: np.broadcast_to(y, x.shape) * x)
+add("Tensor.copy_", lambda ns, x, y: x.clone().copy_(y) * x, lambda: [S(T((2, 3)), T((2, 3))), S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: np.broadcast_to(y, x.shape) * x)
 # Tensor.__setitem__ is not in the table: fastgrad refuses index assignment into a tensor that requires
 # grad or with a value that requires grad (a documented limitation: test_gradcheck_coverage lists it and
 # checks the error).
@@ -811,12 +828,14 @@ add(NF + "embedding", lambda ns, i, w, **k: ns.nn.functional.embedding(i, w, **k
     S(I([[0, 2], [2, 3]]), T((4, 3))), S(I(3), T((4, 2))),
     S(I([1, 1, 0]), T((4, 2)), padding_idx=1, gradcheck=False, name="padding_idx"),
 ], notes="padding_idx: torch defines the padding row's gradient as 0 although the forward reads it, so that "
-         "sample is compared with torch only (gradcheck would rightly see a nonzero numerical derivative)", ref_np=R.embedding)
+         "sample is compared with torch only (gradcheck would rightly see a nonzero numerical derivative)",
+    ref_np=R.embedding)
 add(NF + "dropout", lambda ns, x, **k: (ns.manual_seed(0), ns.nn.functional.dropout(x, **k))[1], lambda: [
     S(T((3, 4)), p=0.0), S(T((3, 4)), p=0.5, training=False),
     S(T((3, 4)), p=0.3, name="p=0.3-seeded", compare=False),
 ], notes="the p=0.3 sample reseeds inside the call, so every evaluation draws the same mask; "
-         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval", ref_np=lambda x, **k: x)
+         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval",
+    ref_np=lambda x, **k: x)
 
 # --------------------------------------------------------------------------- nn.functional: losses
 REDS = ("mean", "sum", "none")
@@ -837,8 +856,10 @@ def _pointwise_loss_samples(extra_kw=(), target_dom="normal"):
     return gen
 
 
-add(NF + "mse_loss", lambda ns, a, b, **k: ns.nn.functional.mse_loss(a, b, **k), _pointwise_loss_samples(), ref_np=R.mse_loss)
-add(NF + "l1_loss", lambda ns, a, b, **k: ns.nn.functional.l1_loss(a, b, **k), _pointwise_loss_samples(), ref_np=R.l1_loss)
+add(NF + "mse_loss", lambda ns, a, b, **k: ns.nn.functional.mse_loss(a, b, **k), _pointwise_loss_samples(),
+    ref_np=R.mse_loss)
+add(NF + "l1_loss", lambda ns, a, b, **k: ns.nn.functional.l1_loss(a, b, **k), _pointwise_loss_samples(),
+    ref_np=R.l1_loss)
 add(NF + "smooth_l1_loss", lambda ns, a, b, **k: ns.nn.functional.smooth_l1_loss(a, b, **k),
     _pointwise_loss_samples(extra_kw=[dict(beta=0.5), dict(beta=0.0)]), ref_np=R.smooth_l1_loss)
 add(NF + "huber_loss", lambda ns, a, b, **k: ns.nn.functional.huber_loss(a, b, **k),
@@ -877,7 +898,8 @@ def _ce_samples():
     return out
 
 
-add(NF + "cross_entropy", lambda ns, x, t, **k: ns.nn.functional.cross_entropy(x, t, **k), _ce_samples, ref_np=R.cross_entropy)
+add(NF + "cross_entropy", lambda ns, x, t, **k: ns.nn.functional.cross_entropy(x, t, **k), _ce_samples,
+    ref_np=R.cross_entropy)
 
 
 def _bce_samples():
@@ -891,7 +913,8 @@ def _bce_samples():
     return out
 
 
-add(NF + "binary_cross_entropy", lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k), _bce_samples, ref_np=R.binary_cross_entropy)
+add(NF + "binary_cross_entropy", lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k), _bce_samples,
+    ref_np=R.binary_cross_entropy)
 add(NF + "binary_cross_entropy.target_grad",
     lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k),
     lambda: [S(T((2, 3), "prob"), T((2, 3), "prob"), reduction=r) for r in REDS], ref_np=R.binary_cross_entropy)
@@ -910,7 +933,8 @@ def _bcel_samples():
 
 
 add(NF + "binary_cross_entropy_with_logits",
-    lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples, ref_np=R.binary_cross_entropy_with_logits)
+    lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples,
+    ref_np=R.binary_cross_entropy_with_logits)
 
 
 # --------------------------------------------------------------------------- error inputs
