@@ -1,13 +1,24 @@
-"""The op table of the gradient-check suite, in the spirit of PyTorch's OpInfo / op_db.
+"""The op table of the per-op tests, in the spirit of PyTorch's OpInfo / op_db.
 
 One OpInfo per differentiable op that fastgrad exports (the top-level namespace, Tensor methods and
-operators, in-place methods and nn.functional). Each entry has
+operators, in-place methods and nn.functional), plus errors-only entries for ops without a gradient
+that have error inputs. Each entry has
 
     op(ns, *args, **kwargs)   the call, written once against a torch-shaped namespace `ns`, so that the
                               very same line runs with ns=fastgrad and with ns=torch for comparison
     samples()                 a list of SampleInput: tensor specs (T) and plain Python arguments
     gradgrad                  whether the op is twice differentiable (gradgradcheck runs)
     ref                       a different call for torch where the names differ (optional)
+    ref_np                    the numpy reference (tests/op_ref_np.py), so values are checked without torch
+    dtypes, layouts, isa      what the elementwise and vector-kernel tests run (see OpInfo)
+    error_inputs              bad input -> torch's exception class and the words of the message
+
+The tests that read it: test_gradcheck_ops (gradcheck, gradgradcheck, numpy and torch per sample),
+test_gradcheck_coverage (every differentiable export has an entry), test_core_ops (elementwise entries
+in every layout and dtype), test_kernels_isa (entries with vector kernels at every ISA level) and
+test_core_errors (error inputs). Adding an elementwise op is one entry, e.g.
+
+    add(UnaryInfo("expm1", ref_np=np.expm1, domain="normal", isa=("expm1",)))
 
 Tensor specs T hold float64 numpy data (fixed by a seed per op) and a layout: contiguous, transposed
 ('t': a transposed view of a contiguous tensor), sliced ('s': every other element of a wider tensor),
