@@ -177,15 +177,33 @@ def outcome(fn, lib):
         return e
 
 
-def same(fg, th, what=""):
-    """Values (nan == nan), the sign of zeros, dtype and shape all as torch."""
-    assert tuple(fg.shape) == tuple(th.shape), what
-    assert str(fg.dtype).replace("fastgrad", "torch") == str(th.dtype), f"{what}: {fg.dtype} vs {th.dtype}"
-    a, b = to_numpy(fg), to_numpy(th)
+def same_np(fg, want, what=""):
+    """fastgrad's result equals the numpy array `want`: shape, dtype, values (nan == nan) and the sign of
+    zeros."""
+    a, b = to_numpy(fg), np.asarray(want)
+    assert a.shape == b.shape, f"{what}: shape {a.shape} vs {b.shape}"
+    assert a.dtype == b.dtype, f"{what}: {a.dtype} vs {b.dtype}"
     np.testing.assert_array_equal(a, b, err_msg=what)  # nan positions compare equal
     if a.dtype.kind == "f":
         ok = ~np.isnan(b)  # the sign bit of a nan means nothing
         np.testing.assert_array_equal(np.signbit(a[ok]), np.signbit(b[ok]), err_msg=f"{what}: sign of zero")
+
+
+def same(fg, th, what=""):
+    """Values (nan == nan), the sign of zeros, dtype and shape all as torch."""
+    assert tuple(fg.shape) == tuple(th.shape), what
+    assert str(fg.dtype).replace("fastgrad", "torch") == str(th.dtype), f"{what}: {fg.dtype} vs {th.dtype}"
+    same_np(fg, to_numpy(th), what)
+
+
+def check_exact(fn, want, what=""):
+    """fn(fastgrad) equals the numpy reference `want` exactly (same_np), and equals fn(torch) (same) when
+    torch is installed: values keep being checked without torch."""
+    f = fn(fastgrad)
+    same_np(f, want, what)
+    torch = torch_or_none()
+    if torch is not None:
+        same(f, fn(torch), what + " (torch)")
 
 
 def same_error(fn, *words):

@@ -436,12 +436,13 @@ add("remainder", lambda ns, a, b: ns.remainder(a, b), binary_samples(dom_b="away
     lambda: S(2.5, T((2, 3), "away"), name="scalar_dividend", compare=False),
 ]), covers=("Tensor.remainder",),
     notes="torch.remainder(number, tensor) has no derivative in torch (backward raises); fastgrad gives "
-          "-g * floor(a / b) there too, so that sample is gradchecked but not compared with torch", ref_np=np.remainder)
+          "-g * floor(a / b) there too, so that sample is gradchecked but not compared with torch",
+    ref_np=R.remainder)
 add("fmod", lambda ns, a, b: ns.fmod(a, b), binary_samples(dom_b="away", scalar=-1.5, extra=[
     lambda: S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away")),
     lambda: S(T(data=[4.0, -4.0, 3.0, -3.0, 0.5]), T(data=[2.0, 2.0, -1.5, -1.5, 2.0]), name="exact_multiples",
               gradcheck=False),
-]), covers=("Tensor.fmod",), ref_np=np.fmod)
+]), covers=("Tensor.fmod",), ref_np=R.fmod)
 add("div.rounding_mode", lambda ns, a, b, **k: ns.div(a, b, **k), lambda: [
     S(T((3, 4), "uniform", low=-6, high=6), T((3, 4), "away"), rounding_mode="floor"),
     S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away"), rounding_mode="trunc"),
@@ -460,7 +461,7 @@ add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, a
                          1.5 ** a, b ** 0.5))
 add("mod_operator", lambda ns, a, b: (a % b, b.__rmod__(a), a % 1.5, a % -0.7),
     lambda: [S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3)), T((3,), "away"))],
-    covers=("Tensor.__mod__", "Tensor.__rmod__"), ref_np=lambda a, b: (a % b, a % b, a % 1.5, a % -0.7))
+    covers=("Tensor.__mod__", "Tensor.__rmod__"), ref_np=lambda a, b: (R.remainder(a, b),) * 2 + (R.remainder(a, 1.5), R.remainder(a, -0.7)))
 add("matmul_operator", lambda ns, a, b: (a @ b, b.__rmatmul__(a)),
     lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"),
     ref_np=lambda a, b: (a @ b, a @ b))
@@ -787,7 +788,7 @@ for _n, _ref in [("floor_", np.floor), ("ceil_", np.ceil), ("trunc_", np.trunc),
         lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))], ref_np=_ref)
 add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))],
     ref_np=lambda x: np.round(x, 1))
-for _n, _ref in [("remainder_", np.remainder), ("fmod_", np.fmod), ("__imod__", np.remainder)]:
+for _n, _ref in [("remainder_", R.remainder), ("fmod_", R.fmod), ("__imod__", R.remainder)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), lambda: [
         S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3), "uniform", low=-5, high=5), T((3,), "away")),
         S(T((2, 3), "uniform", low=-5, high=5), 1.3)], ref_np=_ref)

@@ -96,13 +96,34 @@ def round_(x, decimals=0):
     return np.round(x, decimals)
 
 
+@_quiet
 def div(a, b, rounding_mode=None):
-    with np.errstate(all="ignore"):
-        if rounding_mode == "floor":
-            return np.floor_divide(a, b)
-        if rounding_mode == "trunc":
-            return np.trunc(np.true_divide(a, b))
-        return np.true_divide(a, b)
+    if rounding_mode == "floor":
+        return np.floor_divide(a, b)
+    if rounding_mode == "trunc":
+        if np.result_type(a, b).kind in "iu":  # exact integer truncation, not through a float quotient
+            q = np.floor_divide(a, b)
+            return q + ((np.remainder(a, b) != 0) & ((np.asarray(a) < 0) != (np.asarray(b) < 0)))
+        return np.trunc(np.true_divide(a, b))
+    return np.true_divide(a, b)
+
+
+@_quiet
+def remainder(a, b):
+    """torch's remainder: fmod, moved into the divisor's sign; a zero keeps fmod's sign (numpy's
+    np.remainder gives a zero the divisor's sign)."""
+    r = np.fmod(a, b)
+    return np.where((r != 0) & ((r < 0) != (np.asarray(b) < 0)), r + b, r).astype(r.dtype, copy=False)
+
+
+@_quiet
+def fmod(a, b):
+    return np.fmod(a, b)
+
+
+@_quiet
+def floor_divide(a, b):
+    return np.floor_divide(a, b)
 
 
 def where(c, a, b):

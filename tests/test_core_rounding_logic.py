@@ -8,7 +8,8 @@ import pytest
 
 import fastgrad
 
-from conftest import LAYOUTS, Input, both, check, outcome, require_torch, rng_for, same, torch_or_none
+import op_ref_np as R
+from conftest import LAYOUTS, Input, both, check, check_exact, outcome, require_torch, rng_for, same, torch_or_none
 
 torch = torch_or_none()
 needs_torch = pytest.mark.skipif(torch is None, reason="compares with torch, which is not installed")
@@ -26,10 +27,9 @@ ROUND_VALUES = [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 1.2345, -1.7, 3.0, -4.0, 0.0, -
 @pytest.mark.parametrize("name", ["floor", "ceil", "trunc", "round"])
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_rounding_special_values(name, dtype):
-    f, t = both(lambda L: getattr(L, name)(L.tensor(ROUND_VALUES, dtype=getattr(L, dtype))))
-    same(f, t, name)
-    f, t = both(lambda L: getattr(L.tensor(ROUND_VALUES, dtype=getattr(L, dtype)), name)())
-    same(f, t, name + " method")
+    want = getattr(np, name)(np.array(ROUND_VALUES, dtype))  # numpy rounds half to even, as torch
+    check_exact(lambda L: getattr(L, name)(L.tensor(ROUND_VALUES, dtype=getattr(L, dtype))), want, name)
+    check_exact(lambda L: getattr(L.tensor(ROUND_VALUES, dtype=getattr(L, dtype)), name)(), want, name + " method")
 
 
 @pytest.mark.parametrize("name", ["floor", "ceil", "trunc", "round"])
@@ -97,6 +97,11 @@ BINARY = {
     "method_fmod": lambda L, a, b: a.fmod(b),
     "method_div_floor": lambda L, a, b: a.div(b, rounding_mode="floor"),
 }
+# the numpy reference of each BINARY entry (torch's rules, signed zeros included: tests/op_ref_np.py)
+NUMPY = {"floor_divide": R.floor_divide, "remainder": R.remainder, "fmod": R.fmod,
+         "div_floor": lambda a, b: R.div(a, b, "floor"), "div_trunc": lambda a, b: R.div(a, b, "trunc"),
+         "floordiv_op": R.floor_divide, "mod_op": R.remainder, "method_floor_divide": R.floor_divide,
+         "method_remainder": R.remainder, "method_fmod": R.fmod, "method_div_floor": lambda a, b: R.div(a, b, "floor")}
 
 # every sign combination, exact multiples, zeros of both signs, inf and nan
 F_A = [5.0, -5.0, 5.0, -5.0, 4.0, -4.0, 0.0, -0.0, 0.0, -0.0, 1.5, -1.5, 0.0, INF, -INF, NAN, 7.0, -7.0, 7.0, -7.0,
@@ -110,11 +115,10 @@ I_B = [2, 2, -2, -2, 3, 3, 5, -5, 1, -1, 7, 7, 3, 7, -1, -1]
 @pytest.mark.parametrize("name", sorted(BINARY))
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_binary_float_special_values(name, dtype):
-    f, t = both(lambda L: BINARY[name](L, L.tensor(F_A, dtype=getattr(L, dtype)), L.tensor(F_B, dtype=getattr(L, dtype))))
-    same(f, t, name)
+    check_exact(lambda L: BINARY[name](L, L.tensor(F_A, dtype=getattr(L, dtype)), L.tensor(F_B, dtype=getattr(L, dtype))),
+                NUMPY[name](np.array(F_A, dtype), np.array(F_B, dtype)), name)
 
 
-@needs_torch
 @pytest.mark.parametrize("name", sorted(BINARY))
 def test_binary_int64(name):
     a, b = I_A, I_B
@@ -122,8 +126,7 @@ def test_binary_int64(name):
         # torch itself dies of SIGFPE on INT64_MIN / -1 with rounding_mode="trunc"; fastgrad gives INT64_MIN
         a, b = a[:-2], b[:-2]
         assert fastgrad.div(fastgrad.tensor([-(2 ** 63)]), -1, rounding_mode="trunc").tolist() == [-(2 ** 63)]
-    f, t = both(lambda L: BINARY[name](L, L.tensor(a), L.tensor(b)))
-    same(f, t, name)
+    check_exact(lambda L: BINARY[name](L, L.tensor(a), L.tensor(b)), NUMPY[name](np.array(a), np.array(b)), name)
 
 
 @needs_torch
@@ -150,11 +153,10 @@ def test_binary_broadcast(name, dtype, shapes):
     else:
         a = rng.uniform(-10, 10, size=shapes[0]).astype(dtype)
         b = (rng.uniform(0.3, 3, size=shapes[1]) * rng.choice([-1, 1], size=shapes[1])).astype(dtype)
-    f, t = both(lambda L: BINARY[name](L, L.tensor(np.array(a)), L.tensor(np.array(b))))
-    same(f, t, name)
+    check_exact(lambda L: BINARY[name](L, L.tensor(np.array(a)), L.tensor(np.array(b))),
+                NUMPY[name](np.array(a), np.array(b)), name)
 
 
-@needs_torch
 @pytest.mark.parametrize("name", sorted(BINARY))
 @pytest.mark.parametrize("dtype", DTYPES)
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -165,10 +167,7 @@ def test_binary_non_contiguous(name, dtype, layout):
     vals = rng.integers(1, 5, size=(4, 3)) * rng.choice([-1, 1], size=(4, 3))
     b = Input((4, 3), "contig", rng, grad=False, values=vals.astype(dtype))
 
-    def fn(L, a, b):
-        return BINARY[name](L, a, b.t())
-    f, t = fn(fastgrad, a.get(fastgrad), b.get(fastgrad)), fn(torch, a.get(torch), b.get(torch))
-    same(f, t, name)
+    check_exact(lambda L: BINARY[name](L, a.get(L), b.get(L).t()), NUMPY[name](a.numpy(), b.numpy().T), name)
 
 
 SCALARS = [2, -2, 3, 2.5, -1.5, 0.7, True]
@@ -406,10 +405,9 @@ PREDICATES = ["isnan", "isinf", "isfinite", "isposinf", "isneginf", "logical_not
 @pytest.mark.parametrize("name", PREDICATES)
 @pytest.mark.parametrize("dtype", ["float32", "float64"])
 def test_predicates_float(name, dtype):
-    f, t = both(lambda L: getattr(L, name)(L.tensor(PRED_VALUES, dtype=getattr(L, dtype))))
-    same(f, t, name)
-    f, t = both(lambda L: getattr(L.tensor(PRED_VALUES, dtype=getattr(L, dtype)), name)())
-    same(f, t, name + " method")
+    want = getattr(np, name)(np.array(PRED_VALUES, dtype))
+    check_exact(lambda L: getattr(L, name)(L.tensor(PRED_VALUES, dtype=getattr(L, dtype))), want, name)
+    check_exact(lambda L: getattr(L.tensor(PRED_VALUES, dtype=getattr(L, dtype)), name)(), want, name + " method")
 
 
 @needs_torch
@@ -438,6 +436,8 @@ LOGICAL = {
     "method_logical_and": lambda L, a, b: a.logical_and(b),
     "method_logical_xor": lambda L, a, b: a.logical_xor(b),
 }
+NUMPY_LOGICAL = {"logical_and": np.logical_and, "logical_or": np.logical_or, "logical_xor": np.logical_xor,
+                 "method_logical_and": np.logical_and, "method_logical_xor": np.logical_xor}
 
 
 @pytest.mark.parametrize("name", sorted(LOGICAL))
@@ -452,14 +452,13 @@ def test_logical_binary(name, dtypes, shapes):
             return rng.random(shape) < 0.5
         return rng.choice(np.array([0, 1, -2, 3] if dtype == "int64" else [0.0, -0.0, 1.5, NAN, -INF]), size=shape).astype(dtype)
     a, b = make(dtypes[0], shapes[0]), make(dtypes[1], shapes[1])
-    f, t = both(lambda L: LOGICAL[name](L, L.tensor(np.array(a)), L.tensor(np.array(b))))
-    same(f, t, name)
+    want = NUMPY_LOGICAL[name](a, b)
+    check_exact(lambda L: LOGICAL[name](L, L.tensor(np.array(a)), L.tensor(np.array(b))), want, name)
     # non-contiguous operands: every other element of a wider tensor
 
     def strided(L, v):
         return L.tensor(np.stack([v, v], -1))[..., 0]
-    f, t = both(lambda L: LOGICAL[name](L, strided(L, a), strided(L, b)))
-    same(f, t, name + " non-contiguous")
+    check_exact(lambda L: LOGICAL[name](L, strided(L, a), strided(L, b)), want, name + " non-contiguous")
 
 
 BITWISE = {
@@ -471,9 +470,11 @@ BITWISE = {
     "bitwise_xor": lambda L, a, b: L.bitwise_xor(a, b),
     "method_bitwise_xor": lambda L, a, b: a.bitwise_xor(b),
 }
+NUMPY_BITWISE = {"and_op": np.bitwise_and, "or_op": np.bitwise_or, "xor_op": np.bitwise_xor,
+                 "bitwise_and": np.bitwise_and, "bitwise_or": np.bitwise_or, "bitwise_xor": np.bitwise_xor,
+                 "method_bitwise_xor": np.bitwise_xor}
 
 
-@needs_torch
 @pytest.mark.parametrize("name", sorted(BITWISE))
 @pytest.mark.parametrize("dtypes", [("int64", "int64"), ("bool", "bool"), ("bool", "int64"), ("int64", "bool")])
 @pytest.mark.parametrize("layout", ["contig", "transposed", "sliced", "expanded"])
@@ -481,7 +482,7 @@ def test_bitwise_binary(name, dtypes, layout):
     rng = rng_for("bits", name, dtypes, layout)
     a = Input((3, 4), layout, rng, lo=-50, hi=50, grad=False, dtype=dtypes[0])
     b = Input((4,), "contig", rng, lo=-(2 ** 40), hi=2 ** 40, grad=False, dtype=dtypes[1])
-    same(*[BITWISE[name](L, a.get(L), b.get(L)) for L in (fastgrad, torch)], name)
+    check_exact(lambda L: BITWISE[name](L, a.get(L), b.get(L)), NUMPY_BITWISE[name](a.numpy(), b.numpy()), name)
 
 
 @pytest.mark.parametrize("expr", [
@@ -540,10 +541,10 @@ def test_all_any(name, dtype, args, layout):
     x = Input((3, 2, 4), layout, rng, grad=False, values=np.asarray(vals, dtype=dtype) if layout == "contig" else
               {"transposed": np.ascontiguousarray(np.swapaxes(vals, -1, -2)), "sliced": np.concatenate([vals] * 2 + [vals[:1]]),
                "expanded": vals[..., :1]}[layout].astype(dtype))
-    f, t = both(lambda L: getattr(L, name)(x.get(L), *args))
-    same(f, t, name)
-    f, t = both(lambda L: getattr(x.get(L), name)(*args))
-    same(f, t, name + " method")
+    dim, keepdim = args[0] if args else None, args[1] if len(args) > 1 else False
+    want = getattr(np, name)(x.numpy(), axis=dim, keepdims=keepdim)
+    check_exact(lambda L: getattr(L, name)(x.get(L), *args), want, name)
+    check_exact(lambda L: getattr(x.get(L), name)(*args), want, name + " method")
 
 
 @pytest.mark.parametrize("name", ["all", "any"])
