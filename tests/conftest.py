@@ -36,7 +36,8 @@ def rng_for(*key):
 
 # ---------------------------------------------------------------- inputs in both libraries
 
-def _base_shape(shape, layout):
+def base_shape(shape, layout):
+    """The shape of the leaf that a layout's view of `shape` is made from."""
     shape = tuple(shape)
     if layout == "transposed" and len(shape) >= 2:
         return shape[:-2] + (shape[-1], shape[-2])
@@ -75,7 +76,7 @@ class Input:
 
     def __init__(self, shape, layout, rng, lo=-2.0, hi=2.0, grad=True, dtype="float64", values=None):
         self.shape, self.layout = tuple(shape), layout
-        base = _base_shape(shape, layout)
+        base = base_shape(shape, layout)
         if values is not None:
             a = np.asarray(values)
         elif dtype == "int64":

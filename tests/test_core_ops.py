@@ -8,8 +8,7 @@ import pytest
 
 import fastgrad
 
-from conftest import LAYOUTS, Input, assert_close, check, rng_for, torch_or_none
-from conftest import _base_shape as base_shape
+from conftest import LAYOUTS, Input, assert_close, base_shape, check, rng_for, torch_or_none
 from op_db import ElementwiseInfo, draw, op_db
 
 torch = torch_or_none()

@@ -145,6 +145,12 @@ def test_errors_only_entries_are_listed_non_differentiable_exports():
     assert not bad, f"errors-only op_db entries that are not in NON_DIFFERENTIABLE: {bad}"
 
 
+def test_every_entry_has_a_numpy_reference():
+    # the values of every sample are checked against it, so they keep being checked where torch is absent
+    missing = [op.name for op in GRAD_DB if op.ref_np is None]
+    assert not missing, f"op_db entries without ref_np (add one to tests/op_ref_np.py or inline): {missing}"
+
+
 def test_every_entry_has_a_gradient_sample():
     no_grad = [op.name for op in GRAD_DB if not any(s.gradcheck for s in op.samples())]
     # conversions through float32 cannot be gradchecked in float64; compared with torch instead
