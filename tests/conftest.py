@@ -129,9 +129,29 @@ def assert_close(fg, th, rtol=1e-9, atol=1e-10, what=""):
         assert fg == pytest.approx(th), what
 
 
-def check(fn, inputs, rtol=1e-9, atol=1e-10, grad=True, seed=0):
+def assert_close_np(fg, want, rtol=1e-9, atol=1e-10, what=""):
+    """fastgrad's result(s) equal numpy's: shapes, dtypes and values (nested tuples compared in order)."""
+    if isinstance(want, (tuple, list)):
+        assert isinstance(fg, (tuple, list)) and len(fg) == len(want), f"{what}: {len(want)} outputs expected"
+        for a, b in zip(fg, want):
+            assert_close_np(a, b, rtol, atol, what)
+        return
+    a, b = to_numpy(fg), np.asarray(want)
+    assert a.shape == b.shape, f"{what}: shape {a.shape} vs numpy {b.shape}"
+    assert a.dtype == b.dtype, f"{what}: {a.dtype} vs numpy {b.dtype}"
+    np.testing.assert_allclose(a, b, rtol=rtol, atol=atol, equal_nan=True, err_msg=what)
+
+
+def check(fn, inputs, rtol=1e-9, atol=1e-10, grad=True, seed=0, ref=None):
     """Runs fn(lib, *views) in both libraries, compares outputs and the gradients of the leaves for a
-    random cotangent on every floating output. Skips the test when torch is not installed."""
+    random cotangent on every floating output. With ref (a numpy reference taking the inputs' values),
+    fastgrad's outputs are first compared with it, which runs without torch; the torch comparison skips
+    the test when torch is not installed, unless ref has already checked the values."""
+    if ref is not None:
+        assert_close_np(fn(fastgrad, *[i.get(fastgrad) for i in inputs]), ref(*[i.numpy() for i in inputs]),
+                        rtol, atol, "forward against numpy")
+        if torch_or_none() is None:
+            return
     torch = require_torch()
     outs = {}
     for lib in (fastgrad, torch):

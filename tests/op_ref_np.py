@@ -301,6 +301,8 @@ def narrow(x, dim, start, length):
 def split(x, split_size_or_sections, dim=0):
     n = x.shape[dim]
     if isinstance(split_size_or_sections, int):
+        if n == 0:  # torch: one empty piece, whatever the size
+            return (np.array(x, copy=True),)
         sizes = [split_size_or_sections] * (n // split_size_or_sections)
         if n % split_size_or_sections:
             sizes.append(n % split_size_or_sections)
@@ -311,7 +313,9 @@ def split(x, split_size_or_sections, dim=0):
 
 def chunk(x, chunks, dim=0):
     n = x.shape[dim]
-    return split(x, max(1, -(-n // chunks)), dim)
+    if n == 0:  # torch: `chunks` empty pieces
+        return (np.array(x, copy=True),) * chunks
+    return split(x, -(-n // chunks), dim)
 
 
 def flip(x, dims):
