@@ -2,12 +2,14 @@
 (values against each entry's numpy reference in every layout and dtype, with or without torch; forward
 and backward against torch in float64), then the other ops compared with torch: forward and backward in
 float64, on contiguous, transposed, sliced and expanded (broadcast) inputs, plus second derivatives
-through create_graph for a few. Tests that compare with torch skip when it is not installed."""
+through create_graph for a few. Reductions, softmax and matmul are also checked against numpy
+(check(ref=...)), which runs without torch; the rest skips when torch is not installed."""
 import numpy as np
 import pytest
 
 import fastgrad
 
+import op_ref_np as R
 from conftest import LAYOUTS, Input, assert_close, base_shape, check, rng_for, torch_or_none
 from op_db import ElementwiseInfo, draw, op_db
 
@@ -256,13 +258,18 @@ def test_sum_mean_var_std(layout, dim, keepdim):
     rng = rng_for("red", layout, dim, keepdim)
     x = Input((3, 4, 5), layout, rng)
     kw = _rkw(dim, keepdim)
-    check(lambda T, x: (x.sum(**kw), x.mean(**kw), T.sum(x, **kw), T.mean(x, **kw)), [x])
+    keep = keepdim and dim is not None
+    check(lambda T, x: (x.sum(**kw), x.mean(**kw), T.sum(x, **kw), T.mean(x, **kw)), [x],
+          ref=lambda x: (R.sum_(x, dim, keep), R.mean(x, dim, keep)) * 2)
     if layout == "expanded" and dim == -1:
         return  # a constant slice: std is ~0 and its gradient is rounding noise in both libraries
-    check(lambda T, x: (x.var(**kw), x.std(**kw), T.var(x, **kw), T.std(x, **kw)), [x])
+    check(lambda T, x: (x.var(**kw), x.std(**kw), T.var(x, **kw), T.std(x, **kw)), [x],
+          ref=lambda x: (R.var(x, dim, keepdim=keep), R.std(x, dim, keepdim=keep)) * 2)
     if dim is not None:
         check(lambda T, x: (x.var(dim, unbiased=False, keepdim=keepdim), x.std(dim, correction=0, keepdim=keepdim),
-                            T.var(x, dim, correction=2, keepdim=keepdim)), [x])
+                            T.var(x, dim, correction=2, keepdim=keepdim)), [x],
+              ref=lambda x: (R.var(x, dim, False, keepdim), R.std(x, dim, keepdim=keepdim, correction=0),
+                             R.var(x, dim, keepdim=keepdim, correction=2)))
 
 
 @pytest.mark.parametrize("dim", REDUCE_DIMS)
@@ -271,14 +278,15 @@ def test_amax_logsumexp(dim, keepdim):
     rng = rng_for("amax", dim, keepdim)
     x = Input((3, 4, 5), "transposed", rng)
     if dim is None:
-        check(lambda T, x: (x.amax(), T.amax(x), x.amin()), [x])
-        check(lambda T, x: T.logsumexp(x, dim=(0, 1, 2)), [x])
+        check(lambda T, x: (x.amax(), T.amax(x), x.amin()), [x], ref=lambda x: (np.amax(x), np.amax(x), np.amin(x)))
+        check(lambda T, x: T.logsumexp(x, dim=(0, 1, 2)), [x], ref=lambda x: R.logsumexp(x, (0, 1, 2)))
     else:
         check(lambda T, x: (x.amax(dim, keepdim), T.amax(x, dim=dim, keepdim=keepdim), T.amin(x, dim, keepdim),
-                            T.logsumexp(x, dim, keepdim=keepdim), x.logsumexp(dim, keepdim)), [x])
+                            T.logsumexp(x, dim, keepdim=keepdim), x.logsumexp(dim, keepdim)), [x],
+              ref=lambda x: (R.amax(x, dim, keepdim),) * 2 + (R.amin(x, dim, keepdim),)
+              + (R.logsumexp(x, dim, keepdim),) * 2)
 
 
-@needs_torch
 @pytest.mark.parametrize("dim", [0, 1, -1, 2])
 @pytest.mark.parametrize("keepdim", [False, True])
 @pytest.mark.parametrize("layout", LAYOUTS)
@@ -286,8 +294,12 @@ def test_max_min_dim_values_indices(dim, keepdim, layout):
     rng = rng_for("max", dim, keepdim, layout)
     x = Input((3, 4, 5), layout, rng)
     check(lambda T, x: (*x.max(dim, keepdim), *x.min(dim=dim, keepdim=keepdim), *T.max(x, dim, keepdim),
-                        *T.min(x, dim, keepdim=keepdim)), [x])
-    check(lambda T, x: (x.argmax(dim, keepdim), T.argmax(x, dim=dim, keepdim=keepdim), x.argmin(dim)), [x])
+                        *T.min(x, dim, keepdim=keepdim)), [x],
+          ref=lambda x: (*R.max_(x, dim, keepdim), *R.min_(x, dim, keepdim)) * 2)
+    check(lambda T, x: (x.argmax(dim, keepdim), T.argmax(x, dim=dim, keepdim=keepdim), x.argmin(dim)), [x],
+          ref=lambda x: (np.argmax(x, dim, keepdims=keepdim),) * 2 + (np.argmin(x, dim),))
+    if torch is None:
+        return  # the named fields below are compared with torch's
     res = {lib: x.get(lib).max(dim=dim, keepdim=keepdim) for lib in (fastgrad, torch)}
     assert_close(res[fastgrad].values, res[torch].values)
     assert_close(res[fastgrad].indices, res[torch].indices)
@@ -365,7 +377,8 @@ def test_softmax_log_softmax(dim, layout):
     rng = rng_for("sm", dim, layout)
     x = Input((3, 4, 5), layout, rng, lo=-5, hi=5)
     check(lambda T, x: (T.softmax(x, dim), T.log_softmax(x, dim), x.softmax(dim), x.log_softmax(dim=dim),
-                        _F(T).softmax(x, dim=dim), _F(T).log_softmax(x, dim=dim)), [x])
+                        _F(T).softmax(x, dim=dim), _F(T).log_softmax(x, dim=dim)), [x],
+          ref=lambda x: (R.softmax(x, dim), R.log_softmax(x, dim)) * 3)
 
 
 @needs_torch
@@ -400,7 +413,8 @@ def test_matmul(shapes, layout):
     rng = rng_for("mm", shapes, layout)
     a = Input(shapes[0], layout, rng)
     b = Input(shapes[1], "transposed" if layout == "sliced" else layout, rng)
-    check(lambda T, a, b: (T.matmul(a, b), a @ b, a.matmul(b)), [a, b], rtol=1e-9, atol=1e-9)
+    check(lambda T, a, b: (T.matmul(a, b), a @ b, a.matmul(b)), [a, b], rtol=1e-9, atol=1e-9,
+          ref=lambda a, b: (np.matmul(a, b),) * 3)
 
 
 def test_mm_and_expanded_operands():
