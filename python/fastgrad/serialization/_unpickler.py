@@ -171,6 +171,8 @@ class Unpickler:
                     break
             except UnpicklingError:
                 raise
+            except _CallerError as e:
+                raise e.error from None
             except (IndexError, KeyError) as e:
                 raise UnpicklingError(f"malformed pickle at offset {at} ({_NAMES[code]}: {type(e).__name__} "
                                       f"{e})") from None
@@ -200,6 +202,8 @@ class Unpickler:
 
     # -------------------------------------------------------------- globals and calls
     def find_global(self, module, name, opcode):
+        if module == "__builtin__":  # protocol 2 writes Python 2's name for builtins
+            module = "builtins"
         full = f"{module}.{name}"
         if full.startswith("torch.tensor."):
             full = "torch._tensor." + full[len("torch.tensor."):]
@@ -254,6 +258,14 @@ class Unpickler:
 
 
 _STOP = object()
+
+
+class _CallerError(Exception):
+    """Carries an error about the caller's arguments (not the file) out of the opcode loop unchanged."""
+
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
 
 
 def _int(data):
@@ -427,7 +439,11 @@ def _op_table():
         push(self, cls.__new__(cls, *args, **kwargs))
 
     def binpersid(self):
-        push(self, self.persistent_load(self.pop()))
+        pid = self.pop()
+        try:
+            push(self, self.persistent_load(pid))
+        except (TypeError, RuntimeError) as e:  # map_location's own errors reach the caller as they are
+            raise _CallerError(e) from None
 
     def stop(self):
         return _STOP
