@@ -73,10 +73,13 @@ def _read(f, mmap):
     if mmap:
         import numpy as np
         name = os.fspath(f) if _is_path(f) else getattr(f, "name", repr(f))
-        try:
-            size = os.path.getsize(name) if _is_path(f) else os.fstat(f.fileno()).st_size
-        except (AttributeError, OSError, io.UnsupportedOperation):
-            raise ValueError("fastgrad.load: mmap=True needs a path or a file opened from disk") from None
+        if _is_path(f):
+            size = os.path.getsize(name)
+        else:
+            try:
+                size = os.fstat(f.fileno()).st_size
+            except (AttributeError, OSError, io.UnsupportedOperation):
+                raise ValueError("fastgrad.load: mmap=True needs a path or a file opened from disk") from None
         if size == 0:  # numpy cannot map an empty file; an empty file is no checkpoint either
             raise RuntimeError(f"{name}: empty file, not a checkpoint")
         # Copy-on-write: tensors are writable, and writes never reach the file (as torch's MAP_PRIVATE).
