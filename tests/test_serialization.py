@@ -116,7 +116,7 @@ def test_truncated_file_raises_naming_the_file(tmp_path):
 def test_foreign_files_raise(tmp_path):
     pkl = tmp_path / "model.pt"
     pkl.write_bytes(pickle.dumps({"w": [1, 2, 3]}))
-    with pytest.raises(RuntimeError, match="model.pt.*plain pickle"):
+    with pytest.raises(pickle.UnpicklingError, match="model.pt.*plain pickle"):
         fg.load(pkl)
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00not json at all!")

@@ -96,13 +96,14 @@ def _read(f, mmap):
     raise TypeError(f"fastgrad.load: f must be a path or a readable binary file object, got {type(f).__name__}")
 
 
-def _refuse_other_formats(data, name):
+def _refuse_other_formats(data, name, weights_only):
     head = bytes(data[:8])
     if len(data) > 262 and bytes(data[257:262]) == b"ustar":
         raise RuntimeError(f"{name}: a tar archive (torch's legacy tar checkpoint format) is not read by "
                            f"fastgrad.load; re-save it with torch.save in torch >= 1.6")
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
-        raise RuntimeError(f"{name}: a plain pickle (torch's legacy pre-1.6 format, or pickle.dump) is not a "
+        # torch's class for it: UnpicklingError from its weights-only loader, RuntimeError otherwise.
+        raise (pickle.UnpicklingError if weights_only else RuntimeError)(f"{name}: a plain pickle (torch's legacy pre-1.6 format, or pickle.dump) is not a "
                            f"torch zip checkpoint and is not read by fastgrad.load; re-save it with torch.save "
                            f"in torch >= 1.6")
 
@@ -143,9 +144,11 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     if bytes(data[:4]) != _zip.ZIP_MAGIC:
         if mmap:
             raise RuntimeError(f"{name}: mmap=True reads torch zip checkpoints only")
-        _refuse_other_formats(data, name)
+        _refuse_other_formats(data, name, weights_only)
         return _safetensors.load(data, name)
     archive = _zip.Archive(data, name)
+    if not archive.has("version"):
+        raise RuntimeError(f"{name}: the archive has no 'version' record; not a torch checkpoint")
     if not archive.has("data.pkl"):
         raise RuntimeError(f"{name}: the archive has no data.pkl record; not a torch checkpoint")
     byteorder = bytes(archive.read("byteorder")) if archive.has("byteorder") else sys.byteorder.encode()
