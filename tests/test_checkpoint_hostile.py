@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tarfile
 import zipfile
-import zlib
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -432,30 +431,17 @@ def fuzz(marker):
 def _worker(marker, cases):
     import resource
     import tempfile
-    import tracemalloc
-    import fastgrad as fg
+    import fastgrad  # noqa: F401  (loaded before the address space is capped)
     if not os.environ.get("FASTGRAD_SANITIZED"):
         resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
     if cases == ["--fuzz"]:
         print(json.dumps({"fuzz": fuzz(marker)}), flush=True)
         return
+    from test_reliability_checkpoints import load_traced
     files = hostile_files(marker)
     with tempfile.TemporaryDirectory() as d:
         for cid in cases:
-            raw = files[cid][0]
-            path = os.path.join(d, cid + ".pt")
-            with open(path, "wb") as fh:
-                fh.write(raw)
-            tracemalloc.start()
-            try:
-                fg.load(path)
-                out = {"id": cid, "type": None, "msg": ""}
-            except BaseException as e:  # noqa: BLE001
-                out = {"id": cid, "type": type(e).__name__, "msg": str(e)[:400]}
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-            out["peak"] = peak - len(raw)
-            print(json.dumps(out), flush=True)
+            print(json.dumps(load_traced(os.path.join(d, cid + ".pt"), cid, files[cid][0])), flush=True)
 
 
 def _run(args, timeout=300):

@@ -77,29 +77,34 @@ def hostile_files():
 
 def _worker(cases):
     import resource
-    import tracemalloc
     import tempfile
-    import fastgrad as fg
+    import fastgrad  # noqa: F401  (loaded before the address space is capped)
     if not os.environ.get("FASTGRAD_SANITIZED"):
         # 4 GiB of address space: enough for the interpreter, numpy, OpenMP stacks and these files.
         resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
     files = hostile_files()
     with tempfile.TemporaryDirectory() as d:
         for cid in cases:
-            raw, _ = files[cid]
-            path = os.path.join(d, cid)
-            with open(path, "wb") as fh:
-                fh.write(raw)
-            tracemalloc.start()
-            try:
-                fg.load(path)
-                out = {"id": cid, "type": None, "msg": ""}
-            except BaseException as e:  # noqa: BLE001
-                out = {"id": cid, "type": type(e).__name__, "msg": str(e)[:300]}
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-            out["peak"] = peak - len(raw)
-            print(json.dumps(out), flush=True)
+            print(json.dumps(load_traced(os.path.join(d, cid), cid, files[cid][0])), flush=True)
+
+
+def load_traced(path, cid, raw):
+    """Writes ``raw`` to ``path`` and loads it: the exception raised and the traced allocation peak
+    beyond the file's own size. Shared with test_checkpoint_hostile's worker."""
+    import tracemalloc
+    import fastgrad as fg
+    with open(path, "wb") as fh:
+        fh.write(raw)
+    tracemalloc.start()
+    try:
+        fg.load(path)
+        out = {"id": cid, "type": None, "msg": ""}
+    except BaseException as e:  # noqa: BLE001
+        out = {"id": cid, "type": type(e).__name__, "msg": str(e)[:400]}
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    out["peak"] = peak - len(raw)
+    return out
 
 
 def run_worker(ids):
@@ -215,8 +220,8 @@ print(ok, err)
     env = dict(os.environ)
     parent = str(Path(list(fastgrad.__path__)[0]).parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (parent, env.get("PYTHONPATH")) if p)
-    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "f.safetensors")], capture_output=True, text=True,
-                          timeout=120, env=env)
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path / "f.safetensors")], capture_output=True,
+                          text=True, timeout=120, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
     ok, err = map(int, proc.stdout.split())
     assert ok + err == 400

@@ -2,7 +2,6 @@
 
 The safetensors format is written and read by fastgrad itself; where the safetensors package is
 installed, tests check that it reads fastgrad's files and that fastgrad reads its files."""
-import io
 import json
 import pickle
 

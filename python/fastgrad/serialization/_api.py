@@ -103,9 +103,9 @@ def _refuse_other_formats(data, name, weights_only):
                            f"fastgrad.load; re-save it with torch.save in torch >= 1.6")
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
         # torch's class for it: UnpicklingError from its weights-only loader, RuntimeError otherwise.
-        raise (pickle.UnpicklingError if weights_only else RuntimeError)(f"{name}: a plain pickle (torch's legacy pre-1.6 format, or pickle.dump) is not a "
-                           f"torch zip checkpoint and is not read by fastgrad.load; re-save it with torch.save "
-                           f"in torch >= 1.6")
+        error = pickle.UnpicklingError if weights_only else RuntimeError
+        raise error(f"{name}: a plain pickle (torch's legacy pre-1.6 format, or pickle.dump) is not a torch zip "
+                    f"checkpoint and is not read by fastgrad.load; re-save it with torch.save in torch >= 1.6")
 
 
 def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=None, **pickle_load_args):
@@ -158,7 +158,7 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     pickled = archive.read("data.pkl")
     if weights_only:
         return _unpickler.Unpickler(pickled, storages).load()
-    return _trusted.load(pickled, storages, pickle_module, pickle_load_args)
+    return _trusted.load(pickled, storages, pickle_module, pickle_load_args, weights_only=weights_only)
 
 
 __all__ = ["save", "load"]

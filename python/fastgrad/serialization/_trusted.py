@@ -37,7 +37,10 @@ def torch_to_fastgrad(module, name):
     raise pickle.UnpicklingError(f"{full} has no fastgrad equivalent")
 
 
-def load(data, persistent_load, pickle_module, pickle_load_args):
+def load(data, persistent_load, pickle_module, pickle_load_args, *, weights_only):
+    """Unpickles ``data`` with Python's unpickler; only ever reached with ``weights_only=False``."""
+    if weights_only is not False:
+        raise RuntimeError("internal error: Python's unpickler is reserved for weights_only=False")
     module = pickle_module or pickle
 
     class TrustingUnpickler(module.Unpickler):
@@ -49,5 +52,5 @@ def load(data, persistent_load, pickle_module, pickle_load_args):
         def persistent_load(self, pid):
             return persistent_load(pid)
 
-    # weights_only=False: the caller asked for Python's unpickler, and with it any code the file holds.
+    # Guarded above: weights_only=False, the caller asked for Python's unpickler and any code the file holds.
     return TrustingUnpickler(io.BytesIO(bytes(data)), **pickle_load_args).load()

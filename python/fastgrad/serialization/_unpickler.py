@@ -474,14 +474,14 @@ def _op_table():
 
 
 _OPS = _op_table()
+_EXT = "extension codes name arbitrary globals"
+_OUT_OF_BAND = "out-of-band buffers are not part of a checkpoint"
+_PY2_STR = "Python 2 strings are not read"
 _REFUSED = {
     b"i": "INST instantiates an arbitrary class", b"o": "OBJ instantiates an arbitrary class",
-    b"\x82": "extension codes name arbitrary globals", b"\x83": "extension codes name arbitrary globals",
-    b"\x84": "extension codes name arbitrary globals", b"P": "text persistent ids are not torch's",
-    b"\x96": "out-of-band buffers are not part of a checkpoint", b"\x97": "out-of-band buffers are not part of a checkpoint",
-    b"\x98": "out-of-band buffers are not part of a checkpoint",
-    b"S": "Python 2 strings are not read", b"T": "Python 2 strings are not read", b"U": "Python 2 strings are not read",
-    b"V": "text unicode is not read",
+    b"\x82": _EXT, b"\x83": _EXT, b"\x84": _EXT, b"P": "text persistent ids are not torch's",
+    b"\x96": _OUT_OF_BAND, b"\x97": _OUT_OF_BAND, b"\x98": _OUT_OF_BAND,
+    b"S": _PY2_STR, b"T": _PY2_STR, b"U": _PY2_STR, b"V": "text unicode is not read",
 }
 
 
