@@ -11,11 +11,12 @@ import json
 import os
 import re
 import struct
-import subprocess
 import sys
 import tarfile
 import zipfile
 from pathlib import Path
+
+from test_reliability_checkpoints import load_traced, run_script, run_worker
 
 HERE = Path(__file__).resolve()
 PEAK_LIMIT = 32 << 20  # bytes of traced Python/numpy allocation any one load may reach
@@ -437,42 +438,16 @@ def _worker(marker, cases):
     if cases == ["--fuzz"]:
         print(json.dumps({"fuzz": fuzz(marker)}), flush=True)
         return
-    from test_reliability_checkpoints import load_traced
     files = hostile_files(marker)
     with tempfile.TemporaryDirectory() as d:
         for cid in cases:
             print(json.dumps(load_traced(os.path.join(d, cid + ".pt"), cid, files[cid][0])), flush=True)
 
 
-def _run(args, timeout=300):
-    import fastgrad
-    env = dict(os.environ)
-    parent = str(Path(list(fastgrad.__path__)[0]).parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (parent, env.get("PYTHONPATH")) if p)
-    return subprocess.run([sys.executable, str(HERE), "--worker", *args], capture_output=True, text=True,
-                          timeout=timeout, env=env)
-
-
-def run_worker(marker, ids):
-    results, pending = {}, list(ids)
-    while pending:
-        proc = _run([str(marker), *pending])
-        for line in proc.stdout.splitlines():
-            if line.startswith("{"):
-                r = json.loads(line)
-                results[r["id"]] = r
-        pending = [i for i in pending if i not in results]
-        if pending:
-            crasher = pending.pop(0)
-            results[crasher] = {"id": crasher, "type": f"CRASH(rc={proc.returncode})", "msg": proc.stderr[-1500:],
-                                "peak": 0}
-    return results
-
-
 def test_hostile_checkpoints_raise_and_never_run_code(tmp_path):
     marker = tmp_path / "pwned"
     files = hostile_files(marker)
-    results = run_worker(marker, list(files))
+    results = run_worker(list(files), HERE, [str(marker)])
     failures = []
     for cid, (_raw, kind, pattern) in files.items():
         r = results[cid]
@@ -487,7 +462,7 @@ def test_hostile_checkpoints_raise_and_never_run_code(tmp_path):
 
 def test_fuzzed_checkpoints_load_or_raise_cleanly(tmp_path):
     marker = tmp_path / "pwned"
-    proc = _run([str(marker), "--fuzz"])
+    proc = run_script(HERE, [str(marker), "--fuzz"], timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
     errors = [x["fuzz_error"] for x in lines if "fuzz_error" in x]
@@ -515,5 +490,5 @@ if __name__ == "__main__":
         _worker(sys.argv[2], sys.argv[3:])
         sys.exit(0)
     sys.path.insert(0, str(HERE.parent.parent / "python"))
-    for cid, r in run_worker("/tmp/pwned-check", list(hostile_files("/tmp/pwned-check"))).items():
+    for cid, r in run_worker(list(hostile_files("/tmp/pwned-check")), HERE, ["/tmp/pwned-check"]).items():
         print(cid, r["type"], r["peak"], r["msg"][:150])

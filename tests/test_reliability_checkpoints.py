@@ -107,15 +107,22 @@ def load_traced(path, cid, raw):
     return out
 
 
-def run_worker(ids):
+def run_script(script, args, timeout=120):
+    """Runs ``python script --worker *args`` with this fastgrad importable."""
     import fastgrad
     env = dict(os.environ)
     parent = str(Path(list(fastgrad.__path__)[0]).parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (parent, env.get("PYTHONPATH")) if p)
+    return subprocess.run([sys.executable, str(script), "--worker", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def run_worker(ids, script=HERE, leading=()):
+    """Runs the cases ``ids`` in worker subprocesses; a case that kills its worker is reported as a crash
+    and a fresh worker carries on after it. ``leading`` arguments go before the ids."""
     results, pending = {}, list(ids)
     while pending:
-        proc = subprocess.run([sys.executable, str(HERE), "--worker", *pending], capture_output=True, text=True,
-                              timeout=120, env=env)
+        proc = run_script(script, [*leading, *pending])
         for line in proc.stdout.splitlines():
             if line.startswith("{"):
                 r = json.loads(line)
