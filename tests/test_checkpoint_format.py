@@ -106,6 +106,15 @@ def test_non_contiguous_tensor_keeps_its_strides(tmp_path):
     np.testing.assert_array_equal(back.numpy(), x.numpy())
 
 
+def test_expanded_tensor_stays_a_view(tmp_path):
+    x = fg.arange(3.0).expand(4, 3)
+    fg.save({"x": x}, tmp_path / "e.pt")
+    with zipfile.ZipFile(tmp_path / "e.pt") as zf:
+        assert zf.getinfo("e/data/0").file_size == 3 * 4  # the storage, not the 12 elements it shows
+    back = fg.load(tmp_path / "e.pt")["x"]
+    assert tuple(back.stride()) == (0, 1) and back.tolist() == x.tolist()
+
+
 def test_parameters_and_requires_grad_survive(tmp_path):
     p = nn.Parameter(fg.ones(2))
     frozen = nn.Parameter(fg.ones(2), requires_grad=False)

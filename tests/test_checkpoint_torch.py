@@ -173,6 +173,15 @@ def test_shared_storage_and_views_cross_both_ways(tmp_path):
     assert tb["block"].tolist() == fbase[1:3, 2:5].tolist() and tb["t"].tolist() == fbase.t().tolist()
 
 
+def test_torch_mmaps_fastgrad_files(tmp_path):
+    """Records are 64-byte aligned as torch's writer aligns them, so torch can map them."""
+    base = fg.arange(12.0).reshape(3, 4)
+    fg.save({"t": base.t(), "d": fg.ones(5, dtype=fg.float64), "e": fg.zeros(0)}, tmp_path / "m.pt")
+    back = torch.load(tmp_path / "m.pt", mmap=True, weights_only=True)
+    assert back["t"].tolist() == base.t().tolist() and back["d"].dtype == torch.float64
+    assert tuple(back["e"].shape) == (0,)
+
+
 def test_torch_file_variants(tmp_path):
     """pickle protocol 4 (STACK_GLOBAL, MEMOIZE, FRAME), no byteorder record, a file object, parameters."""
     sd = _torch_mlp().state_dict()

@@ -7,7 +7,6 @@ touched, and tensors that share a storage in the file share memory after loading
 views of one buffer handed to ``fastgrad.from_numpy``, which keeps the buffer's memory).
 """
 import pickle
-from collections import OrderedDict
 
 import numpy as np
 
@@ -190,7 +189,3 @@ def storage_types():
     return {f"torch.{name}": StorageType(name, row) for name, row in _dtypes.BY_STORAGE.items()}
 
 
-def ordered_dict(*args):
-    if len(args) > 1:
-        raise pickle.UnpicklingError("OrderedDict takes at most one argument")
-    return OrderedDict(*args)

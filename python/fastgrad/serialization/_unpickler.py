@@ -58,6 +58,19 @@ def _container(kind):
     return build
 
 
+def _ordered_dict(*args):
+    if len(args) > 1:
+        raise UnpicklingError("OrderedDict takes at most one argument")
+    items = args[0] if args else ()
+    if isinstance(items, dict):
+        return OrderedDict(items)  # its keys were checked when the dict was built
+    if not isinstance(items, (list, tuple)) or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in items):
+        raise UnpicklingError("OrderedDict() takes a dict or a list of (key, value) pairs here")
+    for key, _ in items:
+        _check_key(key)
+    return OrderedDict(items)
+
+
 def _counter(items=()):
     if not isinstance(items, dict):
         raise UnpicklingError("Counter() takes a dict here")
@@ -84,7 +97,7 @@ def builtin_allowlist():
     """'module.name' -> what GLOBAL pushes, for every name the default loader resolves by itself."""
     from . import _dtypes
     rc = {name: _Callable(name, fn) for name, fn in {
-        "collections.OrderedDict": _rebuild.ordered_dict,
+        "collections.OrderedDict": _ordered_dict,
         "collections.Counter": _counter,
         "builtins.set": _container(set),
         "builtins.frozenset": _container(frozenset),
