@@ -140,13 +140,23 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
     if weights_only and pickle_load_args:
         raise TypeError(f"fastgrad.load: unexpected keyword arguments {sorted(pickle_load_args)}")
     _rebuild.check_map_location(map_location)
+    if _is_path(f) and not mmap:
+        # Read a torch archive record by record from the open file: a checkpoint never sits in memory twice.
+        with open(os.fspath(f), "rb") as fh:
+            if fh.read(4) == _zip.ZIP_MAGIC:
+                return _load_archive(fh, os.fspath(f), map_location, pickle_module, weights_only, False,
+                                     pickle_load_args)
     data, name = _read(f, mmap)
     if bytes(data[:4]) != _zip.ZIP_MAGIC:
         if mmap:
             raise RuntimeError(f"{name}: mmap=True reads torch zip checkpoints only")
         _refuse_other_formats(data, name, weights_only)
         return _safetensors.load(data, name)
-    archive = _zip.Archive(data, name)
+    return _load_archive(data, name, map_location, pickle_module, weights_only, mmap, pickle_load_args)
+
+
+def _load_archive(source, name, map_location, pickle_module, weights_only, mmap, pickle_load_args):
+    archive = _zip.Archive(source, name)
     if not archive.has("version"):
         raise RuntimeError(f"{name}: the archive has no 'version' record; not a torch checkpoint")
     if not archive.has("data.pkl"):

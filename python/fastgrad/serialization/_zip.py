@@ -2,8 +2,9 @@
 
 The reader trusts nothing in the file: every record must lie inside the file, be stored (torch never
 compresses, and refusing compression is what makes a zip bomb impossible), carry no encryption, and
-live under the archive's one folder. Record contents are slices of the file's bytes (or of its memory
-map with ``mmap=True``), so reading allocates nothing beyond what the file holds.
+live under the archive's one folder. A record is read from the open file into a buffer of its checked
+size, or sliced from the bytes or memory map given, so reading allocates nothing beyond what the file
+holds.
 """
 import io
 import struct
@@ -21,11 +22,17 @@ ZIP_MAGIC = b"PK\x03\x04"
 class Archive:
     """The records of a torch checkpoint archive, checked against the file before any is read."""
 
-    def __init__(self, data, name):
-        self.data = data
+    def __init__(self, source, name):
+        """``source``: the file's bytes, its memory map, or a seekable binary file opened on it."""
         self.name = name
+        if hasattr(source, "seek"):
+            self.file, self.data = source, None
+            self.file_size = source.seek(0, io.SEEK_END)
+        else:
+            self.file, self.data = None, source
+            self.file_size = len(source)
         try:
-            infos = zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else _MapFile(data)).infolist()
+            infos = zipfile.ZipFile(self.file or _MapFile(source)).infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, struct.error,
                 NotImplementedError, IndexError, UnicodeDecodeError) as e:
             raise RuntimeError(f"{name}: not a valid torch checkpoint (corrupt or truncated zip archive: "
@@ -37,8 +44,18 @@ class Archive:
         for info in infos:
             self._add(info, prefix)
 
+    def _bytes_at(self, offset, size):
+        if self.file is None:
+            return memoryview(self.data)[offset:offset + size]
+        self.file.seek(offset)
+        buf = bytearray(size)  # the size was checked against the file: this allocation is the record's own
+        got = self.file.readinto(buf)
+        if got != size:
+            raise RuntimeError(f"{self.name}: the file ended while reading ({got} of {size} bytes)")
+        return memoryview(buf)
+
     def _add(self, info, prefix):
-        name, size = self.name, len(self.data)
+        name, size = self.name, self.file_size
         if not info.filename.startswith(prefix):
             raise RuntimeError(f"{name}: record '{info.filename}' is outside the archive folder '{prefix}'")
         key = info.filename[len(prefix):]
@@ -55,7 +72,7 @@ class Archive:
         start = info.header_offset
         if start < 0 or start + _LOCAL_HEADER.size > size:
             raise RuntimeError(f"{name}: record '{key}' starts past the end of the file")
-        fields = _LOCAL_HEADER.unpack(bytes(self.data[start:start + _LOCAL_HEADER.size]))
+        fields = _LOCAL_HEADER.unpack(bytes(self._bytes_at(start, _LOCAL_HEADER.size)))
         if fields[0] != ZIP_MAGIC:
             raise RuntimeError(f"{name}: record '{key}' has a corrupt local header")
         offset = start + _LOCAL_HEADER.size + fields[10] + fields[11]
@@ -71,11 +88,12 @@ class Archive:
         return self.records[key][1]
 
     def read(self, key, check_crc=True):
-        """The record's bytes as a memoryview of the file, CRC-checked unless reading lazily (mmap)."""
+        """The record's bytes as a memoryview (of the file's bytes or map, or of a buffer read from the
+        open file), CRC-checked unless reading lazily (mmap)."""
         if key not in self.records:
             raise RuntimeError(f"{self.name}: the archive has no record '{key}'")
         offset, size, crc = self.records[key]
-        view = memoryview(self.data)[offset:offset + size]
+        view = self._bytes_at(offset, size)
         if check_crc and zlib.crc32(view) != crc:
             raise RuntimeError(f"{self.name}: record '{key}' is corrupt (CRC mismatch)")
         return view
