@@ -167,7 +167,7 @@ def _load_archive(source, name, map_location, pickle_module, weights_only, mmap,
     storages = _rebuild.StorageLoader(archive, map_location, lazy=bool(mmap), big_endian=byteorder == b"big")
     pickled = archive.read("data.pkl")
     if weights_only:
-        return _unpickler.Unpickler(pickled, storages).load()
+        return _unpickler.PickleInterpreter(pickled, storages).load()
     return _trusted.load(pickled, storages, pickle_module, pickle_load_args, weights_only=weights_only)
 
 

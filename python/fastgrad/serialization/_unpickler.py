@@ -159,7 +159,7 @@ class _Stream:
         return self.read(end + 1)[:-1]
 
 
-class Unpickler:
+class PickleInterpreter:
     """Reads one pickle from ``data``; ``persistent_load`` turns BINPERSID ids into storages."""
 
     def __init__(self, data, persistent_load):
