@@ -11,6 +11,8 @@ import struct
 import zipfile
 import zlib
 
+import numpy as np
+
 ALIGNMENT = 64  # torch aligns every record's data to 64 bytes, so mmap'd storages are aligned
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's own layout of a local file header
 _ZIP64_EXTRA = 20  # bytes zipfile appends to a local header's extra field when it writes zip64 sizes
@@ -48,8 +50,10 @@ class Archive:
         if self.file is None:
             return memoryview(self.data)[offset:offset + size]
         self.file.seek(offset)
-        buf = bytearray(size)  # the size was checked against the file: this allocation is the record's own
-        got = self.file.readinto(buf)
+        # The size was checked against the file: this allocation is the record's own. numpy's empty
+        # skips the zero-filling pass that bytearray(size) would make over memory about to be read into.
+        buf = np.empty(size, dtype=np.uint8)
+        got = self.file.readinto(memoryview(buf))
         if got != size:
             raise RuntimeError(f"{self.name}: the file ended while reading ({got} of {size} bytes)")
         return memoryview(buf)
