@@ -219,6 +219,10 @@ def test_numpy_array_needs_opt_in(tmp_path):
     with pytest.raises(pickle.UnpicklingError, match="numpy"):
         fg.load(tmp_path / "a.pt")
     np.testing.assert_array_equal(fg.load(tmp_path / "a.pt", weights_only=False), arr)
+    # As with torch: allowing numpy's reconstruct, ndarray and dtype lets the default loader read it.
+    reconstruct = arr.__reduce__()[0]
+    with serialization.safe_globals([reconstruct, np.ndarray, np.dtype, type(arr.dtype)]):
+        np.testing.assert_array_equal(fg.load(tmp_path / "a.pt"), arr)
 
 
 class Config:
