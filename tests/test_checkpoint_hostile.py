@@ -197,6 +197,7 @@ def hostile_files(marker):
         "build_on_tensor": (ckpt(pkl(Raw(P(tensor()) + P({"x": 1}) + b"b"))), U, r"BUILD on a Tensor"),
         "build_dunder_on_ordered_dict": (ckpt(pkl(Raw(P(ODICT) + P({"__class__": 1}) + b"b"))), U,
                                          r"attribute names"),
+        "build_shadowing_method": (ckpt(pkl(Raw(P(ODICT) + P({"keys": 1}) + b"b"))), U, r"attribute names"),
         "build_setstate_on_ordered_dict": (ckpt(pkl(Raw(P(ODICT) + P({"__setstate__": G("os", "system")}) + b"b"))),
                                            U, r"os\.system"),
         "setitem_on_list": (ckpt(pkl(Raw(P([]) + P(0) + P(1) + b"s"))), U, r"SETITEM\(S\) on a list"),

@@ -218,8 +218,6 @@ class PickleInterpreter:
         if module == "__builtin__":  # protocol 2 writes Python 2's name for builtins
             module = "builtins"
         full = f"{module}.{name}"
-        if full.startswith("torch.tensor."):
-            full = "torch._tensor." + full[len("torch.tensor."):]
         if full in self.user:
             return self.user[full]
         if full in self.allowed:
@@ -247,9 +245,10 @@ class PickleInterpreter:
 
     def build(self, inst, state):
         if type(inst) in (OrderedDict, Counter):
-            # torch's state_dict carries its `_metadata` as OrderedDict instance attributes.
-            if not isinstance(state, dict) or not all(isinstance(k, str) and not k.startswith("__") for k in state):
-                raise UnpicklingError("BUILD on an OrderedDict takes a dict of attribute names")
+            # torch's state_dict carries its `_metadata` as an OrderedDict instance attribute. Names that
+            # would shadow the class's own (keys, items, __class__, ...) are refused.
+            if not isinstance(state, dict) or not all(type(k) is str and not hasattr(type(inst), k) for k in state):
+                raise UnpicklingError("BUILD on an OrderedDict takes a dict of new attribute names")
             for k, v in state.items():
                 setattr(inst, k, v)
             return
