@@ -180,6 +180,8 @@ def test_map_location(tmp_path):
         fg.load(path, map_location=3)
     with pytest.raises(TypeError, match="must return the storage"):
         fg.load(path, map_location=lambda s, loc: 5)
+    with pytest.raises(AttributeError, match="cuda"):
+        fg.load(path, map_location=lambda s, loc: s.cuda())
 
 
 def test_mmap_shares_the_file_copy_on_write(tmp_path):

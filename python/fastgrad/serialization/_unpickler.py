@@ -454,7 +454,9 @@ def _op_table():
         pid = self.pop()
         try:
             push(self, self.persistent_load(pid))
-        except (TypeError, RuntimeError) as e:  # map_location's own errors reach the caller as they are
+        except UnpicklingError:
+            raise
+        except Exception as e:  # noqa: BLE001  map_location's errors (and the archive's) reach the caller as they are
             raise _CallerError(e) from None
 
     def stop(self):
