@@ -47,6 +47,26 @@ def test_buffer_gets_archive_folder():
     assert fg.load(buf).tolist() == [1.0, 1.0]
 
 
+class _WriteOnly:
+    """A stream that can only be written to, like a pipe or a socket."""
+
+    def __init__(self):
+        self.chunks = []
+
+    def write(self, data):
+        self.chunks.append(bytes(data))
+        return len(data)
+
+    def flush(self):
+        pass
+
+
+def test_save_to_a_write_only_stream():
+    out = _WriteOnly()
+    fg.save({"w": fg.arange(3.0)}, out)
+    assert fg.load(io.BytesIO(b"".join(out.chunks)))["w"].tolist() == [0.0, 1.0, 2.0]
+
+
 def test_nested_values_roundtrip(tmp_path):
     obj = {"epoch": 3, "loss": float("inf"), "name": "run", "flags": [True, None], "pair": (1, 2.5),
            "od": OrderedDict(b=1, a=2), "set": {1, "x"}, "fs": frozenset({(1, 2)}), "bytes": b"\x00\xff",

@@ -138,7 +138,8 @@ class _MapFile(io.RawIOBase):
 def write(fileobj, folder, records):
     """Writes ``records`` (name -> bytes-like) as a stored zip under ``folder``/, each record's data
     aligned to ``ALIGNMENT`` bytes from the archive's start as torch's writer does."""
-    start = fileobj.tell() if fileobj.seekable() else 0
+    seekable = getattr(fileobj, "seekable", None)
+    start = fileobj.tell() if seekable is not None and seekable() else 0
     with zipfile.ZipFile(fileobj, "w", zipfile.ZIP_STORED, allowZip64=True) as zf:
         for key, payload in records:
             info = zipfile.ZipInfo(f"{folder}/{key}", date_time=(1980, 1, 1, 0, 0, 0))
