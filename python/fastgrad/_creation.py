@@ -119,12 +119,17 @@ def numel(t):
     return t.numel()
 
 
-def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
-    return input.max(dim, keepdim)
+def _keepdim(keepdim, keepdims):
+    """torch takes numpy's spelling `keepdims=` as an alias of `keepdim=`."""
+    return keepdim if keepdims is None else keepdims
 
 
-def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
-    return input.min(dim, keepdim)
+def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    return input.max(dim, _keepdim(keepdim, keepdims))
+
+
+def min(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    return input.min(dim, _keepdim(keepdim, keepdims))
 
 
 def _root_of_sum(s, root):
@@ -135,8 +140,9 @@ def _root_of_sum(s, root):
     return _C.where(zero, _C.zeros_like(s), safe.sqrt() if root == 0.5 else safe ** root)
 
 
-def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None, *, keepdims=None):
     """Vector p-norms (p = 2 / 'fro', 1, inf, -inf, or any positive number) over `dim` or all."""
+    keepdim = _keepdim(keepdim, keepdims)
     x = input if dtype is None else input.to(dtype)
     dims = () if dim is None else dim
     if p in ("fro", 2, 2.0):

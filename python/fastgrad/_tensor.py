@@ -28,12 +28,26 @@ def _array(self, dtype=None, copy=None):
     return a
 
 
-def _type(self, dtype=None):
+def _type(self, dtype=None, non_blocking=False, **kwargs):
+    from ._legacy_tensors import dtype_for_type, legacy_name
     if dtype is None:
-        names = {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
-                 "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}
-        return names[self.dtype._name]
-    return self.to(dtype)
+        return legacy_name(self.dtype)
+    target = dtype_for_type(dtype)
+    return self if target is self.dtype else self.to(target)
+
+
+def _cuda(self, device=None, non_blocking=False, memory_format=None):
+    from ._types import cpu_only_error
+    raise cpu_only_error("Tensor.cuda()")
+
+
+def _pin_memory(self, device=None):
+    # torch without an accelerator raises exactly this; pinned memory only matters for device copies
+    raise RuntimeError("Cannot access accelerator device when none is available.")
+
+
+def _is_pinned(self, device=None):
+    return False
 
 
 def _new_tensor(self, data, dtype=None, requires_grad=False):
@@ -101,6 +115,9 @@ for _name, _fn in {
     "__iter__": _iter,
     "__array__": _array,
     "type": _type,
+    "cuda": _cuda,
+    "pin_memory": _pin_memory,
+    "is_pinned": _is_pinned,
     "new_tensor": _new_tensor,
     "new_zeros": _new_zeros,
     "new_ones": _new_ones,
