@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from . import _C
-from ._types import float32, float64, int64, bool_
+from ._types import bool_, check_cpu_device, float32, float64, int64
 
 _NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
              np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
@@ -87,9 +87,7 @@ def _normalise_numpy_dtype(a):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
-    if device is not None:
-        from ._types import device as _device
-        _device(device)
+    check_cpu_device(device, "tensor()")
     a = _to_numpy(data, keep_float64=dtype is not None)
     a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:
@@ -104,6 +102,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 def as_tensor(data, dtype=None, device=None):
     """Like tensor(), but shares memory with a numpy array or tensor of the right dtype."""
+    check_cpu_device(device, "as_tensor()")
     if isinstance(data, _C.Tensor):
         return data if dtype is None or data.dtype is dtype else data.to(dtype)
     if isinstance(data, np.ndarray) and data.dtype in _NP_TO_FG and (dtype is None or _NP_TO_FG[data.dtype] is dtype):
