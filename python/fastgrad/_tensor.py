@@ -41,6 +41,16 @@ def _cuda(self, device=None, non_blocking=False, memory_format=None):
     raise cpu_only_error("Tensor.cuda()")
 
 
+def _share_memory_(self):
+    from .multiprocessing.shared_memory import share_memory_
+    return share_memory_(self)
+
+
+def _is_shared(self):
+    from .multiprocessing.shared_memory import is_shared
+    return is_shared(self)
+
+
 def _pin_memory(self, device=None):
     # torch without an accelerator raises exactly this; pinned memory only matters for device copies
     raise RuntimeError("Cannot access accelerator device when none is available.")
@@ -117,6 +127,8 @@ for _name, _fn in {
     "type": _type,
     "cuda": _cuda,
     "pin_memory": _pin_memory,
+    "share_memory_": _share_memory_,
+    "is_shared": _is_shared,
     "is_pinned": _is_pinned,
     "new_tensor": _new_tensor,
     "new_zeros": _new_zeros,

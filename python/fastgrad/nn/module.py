@@ -386,6 +386,10 @@ class Module:
     def cuda(self, device=None):
         raise cpu_only_error("Module.cuda()")
 
+    def share_memory(self):
+        """Moves parameters, their gradients and buffers into shared memory (see Tensor.share_memory_)."""
+        return self._apply(lambda t: t.share_memory_())
+
     def type(self, dst_type):
         from .._legacy_tensors import dtype_for_type
         return self.to(dtype_for_type(dst_type))
