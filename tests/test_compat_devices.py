@@ -141,3 +141,24 @@ def test_dataloader_takes_pin_memory():
     ds = fastgrad.utils.data.TensorDataset(fastgrad.arange(6).float())
     batches = list(fastgrad.utils.data.DataLoader(ds, batch_size=4, pin_memory=True))
     assert [b[0].tolist() for b in batches] == [[0.0, 1.0, 2.0, 3.0], [4.0, 5.0]]
+
+
+@pytest.mark.parametrize("make", [
+    lambda lib, **kw: lib.ones(2).new_zeros(2, **kw),
+    lambda lib, **kw: lib.ones(2).new_ones(2, 3, **kw),
+    lambda lib, **kw: lib.ones(2).new_full((2,), 1.5, **kw),
+    lambda lib, **kw: lib.ones(2).new_tensor([1.0, 2.0], **kw),
+    lambda lib, **kw: lib.tensor([1.0, 2.0], **kw),
+])
+def test_creation_keywords_as_torch(torch, make):
+    for lib in (fastgrad, torch):
+        cpu = lib.device("cpu")
+        assert make(lib, device="cpu").tolist() == make(lib, device=cpu).tolist() == make(lib).tolist()
+        assert make(lib, pin_memory=False).tolist() == make(lib).tolist()
+    with pytest.raises(RuntimeError) as theirs:
+        make(torch, pin_memory=True)
+    with pytest.raises(RuntimeError) as ours:
+        make(fastgrad, pin_memory=True)
+    assert str(ours.value) == str(theirs.value)
+    with pytest.raises(RuntimeError, match="CPU only"):
+        make(fastgrad, device="cuda")

@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from . import _C
-from ._types import bool_, check_cpu_device, float32, float64, int64
+from ._types import bool_, check_cpu_device, check_pin_memory, float32, float64, int64
 
 _NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
              np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
@@ -88,6 +88,7 @@ def _normalise_numpy_dtype(a):
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
     check_cpu_device(device, "tensor()")
+    check_pin_memory(pin_memory)
     a = _to_numpy(data, keep_float64=dtype is not None)
     a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:

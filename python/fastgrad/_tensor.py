@@ -60,23 +60,33 @@ def _is_pinned(self, device=None):
     return False
 
 
-def _new_tensor(self, data, dtype=None, requires_grad=False):
+def _check_new_placement(what, device, pin_memory):
+    from ._types import check_cpu_device, check_pin_memory
+    check_cpu_device(device, what)
+    check_pin_memory(pin_memory)
+
+
+def _new_tensor(self, data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     from . import tensor
+    _check_new_placement("new_tensor()", device, pin_memory)
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_zeros(self, *size, dtype=None, requires_grad=False):
+def _new_zeros(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
     from . import zeros
+    _check_new_placement("new_zeros()", device, pin_memory)
     return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_ones(self, *size, dtype=None, requires_grad=False):
+def _new_ones(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
     from . import ones
+    _check_new_placement("new_ones()", device, pin_memory)
     return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_full(self, size, fill_value, dtype=None, requires_grad=False):
+def _new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False, pin_memory=False):
     from . import full
+    _check_new_placement("new_full()", device, pin_memory)
     return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 

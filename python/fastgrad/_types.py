@@ -106,6 +106,13 @@ class device:
         return (device, (self.type, self.index))
 
 
+def check_pin_memory(pin_memory):
+    """pin_memory=True asks for page-locked memory for fast device copies; with no device, torch refuses."""
+    if pin_memory:
+        raise RuntimeError("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory "
+                           "allocator is available on this system.")
+
+
 def check_cpu_device(dev, what="to()"):
     """Accepts None, 'cpu', 'cpu:N' or a cpu device; raises for any other device, naming it."""
     if dev is None:
