@@ -147,7 +147,6 @@ def test_dataloader_takes_pin_memory():
     lambda lib, **kw: lib.ones(2).new_zeros(2, **kw),
     lambda lib, **kw: lib.ones(2).new_ones(2, 3, **kw),
     lambda lib, **kw: lib.ones(2).new_full((2,), 1.5, **kw),
-    lambda lib, **kw: lib.ones(2).new_tensor([1.0, 2.0], **kw),
     lambda lib, **kw: lib.tensor([1.0, 2.0], **kw),
 ])
 def test_creation_keywords_as_torch(torch, make):
@@ -162,3 +161,12 @@ def test_creation_keywords_as_torch(torch, make):
     assert str(ours.value) == str(theirs.value)
     with pytest.raises(RuntimeError, match="CPU only"):
         make(fastgrad, device="cuda")
+
+
+def test_new_tensor_takes_device_but_not_pin_memory(torch):
+    for lib in (fastgrad, torch):
+        assert lib.ones(2).new_tensor([1.0], device="cpu").tolist() == [1.0]
+        with pytest.raises(TypeError):
+            lib.ones(2).new_tensor([1.0], pin_memory=False)
+    with pytest.raises(RuntimeError, match="CPU only"):
+        fastgrad.ones(2).new_tensor([1.0], device="cuda")

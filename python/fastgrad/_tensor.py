@@ -66,9 +66,9 @@ def _check_new_placement(what, device, pin_memory):
     check_pin_memory(pin_memory)
 
 
-def _new_tensor(self, data, dtype=None, device=None, requires_grad=False, pin_memory=False):
+def _new_tensor(self, data, dtype=None, device=None, requires_grad=False):
     from . import tensor
-    _check_new_placement("new_tensor()", device, pin_memory)
+    _check_new_placement("new_tensor()", device, False)
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
