@@ -170,3 +170,38 @@ def test_new_tensor_takes_device_but_not_pin_memory(torch):
             lib.ones(2).new_tensor([1.0], pin_memory=False)
     with pytest.raises(RuntimeError, match="CPU only"):
         fastgrad.ones(2).new_tensor([1.0], device="cuda")
+
+
+def test_grad_scaler_and_autocast_disable_themselves_without_cuda(torch):
+    for lib in (fastgrad, torch):
+        with pytest.warns(UserWarning, match="Disabling"):
+            scaler = lib.amp.GradScaler("cuda")
+        assert scaler.is_enabled() is False and scaler.get_scale() == 1.0 and scaler.state_dict() == {}
+        with pytest.warns(UserWarning, match="Disabling autocast"):
+            with lib.autocast(device_type="cuda"):
+                assert lib.is_autocast_enabled() is False
+        with lib.autocast(device_type="cpu", enabled=False):
+            assert lib.is_autocast_enabled() is False
+
+
+def test_disabled_grad_scaler_passes_through():
+    w = fastgrad.tensor([1.0, -2.0], requires_grad=True)
+    opt = fastgrad.optim.SGD([w], lr=0.5)
+    scaler = fastgrad.cuda.amp.GradScaler(enabled=False)
+    with fastgrad.cuda.amp.autocast(enabled=False):
+        loss = (w * w).sum()
+    assert scaler.scale(loss) is loss
+    scaler.scale(loss).backward()
+    scaler.unscale_(opt)
+    scaler.step(opt)
+    scaler.update()
+    assert w.tolist() == [0.0, 0.0]
+
+
+def test_cpu_mixed_precision_is_refused_until_half_dtypes_exist():
+    if hasattr(fastgrad, "bfloat16"):
+        pytest.skip("bfloat16 exists now: CPU autocast can be built on it")
+    with pytest.raises(NotImplementedError, match="bfloat16"):
+        fastgrad.autocast(device_type="cpu")
+    with pytest.raises(NotImplementedError, match="enabled=False"):
+        fastgrad.amp.GradScaler("cpu")

@@ -39,7 +39,8 @@ from .nn.utils import summary  # noqa: E402
 from .serialization import save, load  # noqa: E402
 
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
-from . import cuda, accelerator, backends, multiprocessing  # noqa: E402
+from . import cuda, accelerator, backends, multiprocessing, amp  # noqa: E402
+from .amp import autocast, is_autocast_enabled  # noqa: E402
 from ._legacy_tensors import (  # noqa: E402
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,
     LongTensor, BoolTensor,

@@ -92,3 +92,20 @@ class device:
 
     def __exit__(self, *exc):
         return False
+
+
+class _CudaAmp:
+    """torch.cuda.amp: the device-specific spellings of fastgrad.amp's autocast and GradScaler."""
+
+    @staticmethod
+    def autocast(enabled=True, dtype=None, cache_enabled=True):
+        from .amp import autocast
+        return autocast("cuda", dtype=dtype, enabled=enabled, cache_enabled=cache_enabled)
+
+    @staticmethod
+    def GradScaler(init_scale=2.0 ** 16, growth_factor=2.0, backoff_factor=0.5, growth_interval=2000, enabled=True):
+        from .amp import GradScaler
+        return GradScaler("cuda", init_scale, growth_factor, backoff_factor, growth_interval, enabled)
+
+
+amp = _CudaAmp()
