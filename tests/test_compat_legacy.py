@@ -154,3 +154,27 @@ def test_keepdims_alias(torch):
     assert o.values.tolist() == t.values.tolist() and o.indices.tolist() == t.indices.tolist()
     np.testing.assert_allclose(fastgrad.norm(ours, dim=1, keepdims=True).numpy(),
                                torch.linalg.norm(theirs, dim=1, keepdims=True).numpy(), rtol=1e-6)
+
+
+def test_max_min_out_as_torch(torch):
+    data = [[1.0, 5.0, 2.0], [4.0, 0.0, 3.0]]
+    for name in ("max", "min"):
+        ov, oi = fastgrad.empty(2), fastgrad.empty(2, dtype=fastgrad.int64)
+        tv, ti = torch.empty(2), torch.empty(2, dtype=torch.long)
+        ours = getattr(fastgrad, name)(fastgrad.tensor(data), 1, out=(ov, oi))
+        theirs = getattr(torch, name)(torch.tensor(data), 1, out=(tv, ti))
+        assert ours.values is ov and ours.indices is oi
+        assert (ov.tolist(), oi.tolist()) == (tv.tolist(), ti.tolist()) == (theirs.values.tolist(), theirs.indices.tolist())
+        whole = fastgrad.empty(())
+        assert getattr(fastgrad, name)(fastgrad.tensor(data), out=whole) is whole
+        assert whole.item() == getattr(torch, name)(torch.tensor(data)).item()
+
+
+def test_max_out_errors():
+    x = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
+    with pytest.raises(RuntimeError, match="dtype"):
+        fastgrad.max(x, 1, out=(fastgrad.empty(2, dtype=fastgrad.int64), fastgrad.empty(2, dtype=fastgrad.int64)))
+    with pytest.raises(RuntimeError, match="resize"):
+        fastgrad.max(x, 1, out=(fastgrad.empty(5), fastgrad.empty(2, dtype=fastgrad.int64)))
+    with pytest.raises(TypeError, match="2 tensor"):
+        fastgrad.min(x, 1, out=fastgrad.empty(2))

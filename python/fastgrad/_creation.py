@@ -124,12 +124,37 @@ def _keepdim(keepdim, keepdims):
     return keepdim if keepdims is None else keepdims
 
 
+def _write_out(result, out):
+    """Copies `result` (a tensor or a tuple of them) into the caller's out= tensors and returns those.
+    fastgrad cannot resize a tensor in place, so an out tensor must already have the result's shape."""
+    if out is None:
+        return result
+    results = (result,) if isinstance(result, _C.Tensor) else tuple(result)
+    outs = (out,) if isinstance(out, _C.Tensor) else tuple(out)
+    if len(outs) != len(results):
+        raise TypeError(f"out= expects {len(results)} tensor(s), got {len(outs)}")
+    for o, r in zip(outs, results):
+        if o.dtype is not r.dtype:
+            raise RuntimeError(f"Expected out tensor to have dtype {r.dtype}, but got {o.dtype} instead")
+        if tuple(o.shape) != tuple(r.shape):
+            raise RuntimeError(f"out= tensor has shape {list(o.shape)} but the result has shape {list(r.shape)}; "
+                               "fastgrad does not resize out= tensors")
+        with _no_grad():
+            o.copy_(r)
+    return outs[0] if isinstance(result, _C.Tensor) else type(result)(*outs)
+
+
+def _no_grad():
+    from ._grad_mode import no_grad
+    return no_grad()
+
+
 def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
-    return input.max(dim, _keepdim(keepdim, keepdims))
+    return _write_out(input.max(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def min(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
-    return input.min(dim, _keepdim(keepdim, keepdims))
+    return _write_out(input.min(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def _root_of_sum(s, root):
