@@ -184,6 +184,13 @@ def test_grad_scaler_and_autocast_disable_themselves_without_cuda(torch):
             assert lib.is_autocast_enabled() is False
 
 
+def test_cuda_amp_import_path():
+    from fastgrad.cuda.amp import GradScaler, autocast
+    assert GradScaler(enabled=False).is_enabled() is False
+    with autocast(enabled=False):
+        pass
+
+
 def test_disabled_grad_scaler_passes_through():
     w = fastgrad.tensor([1.0, -2.0], requires_grad=True)
     opt = fastgrad.optim.SGD([w], lr=0.5)

@@ -4,6 +4,7 @@ import time
 
 import torch
 import torch.nn as nn
+from torch.cuda.amp import GradScaler
 from torch.utils.data import DataLoader, TensorDataset
 
 device = "cuda" if torch.cuda.is_available() else "cpu"
@@ -21,7 +22,7 @@ with torch.no_grad():
         p.copy_(torch.linspace(0.4, -0.4, p.numel()).reshape(p.shape).mul(torch.arange(p.numel()).reshape(p.shape) % 3 - 1))
 optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3)
 scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=5e-2, total_steps=5 * len(loader))
-scaler = torch.cuda.amp.GradScaler(enabled=use_amp)
+scaler = GradScaler(enabled=use_amp)
 criterion = nn.CrossEntropyLoss(label_smoothing=0.1)
 
 start = time.time()

@@ -4,7 +4,7 @@ Queries answer "no device" (is_available() is False, device_count() is 0, memory
 and cache or synchronisation calls are harmless no-ops, and anything that needs a real device raises the
 error torch raises there (an AssertionError, which fastgrad's error also is, besides a RuntimeError).
 """
-from ._types import cpu_only_error
+from .._types import cpu_only_error
 
 
 def is_available():
@@ -94,18 +94,4 @@ class device:
         return False
 
 
-class _CudaAmp:
-    """torch.cuda.amp: the device-specific spellings of fastgrad.amp's autocast and GradScaler."""
-
-    @staticmethod
-    def autocast(enabled=True, dtype=None, cache_enabled=True):
-        from .amp import autocast
-        return autocast("cuda", dtype=dtype, enabled=enabled, cache_enabled=cache_enabled)
-
-    @staticmethod
-    def GradScaler(init_scale=2.0 ** 16, growth_factor=2.0, backoff_factor=0.5, growth_interval=2000, enabled=True):
-        from .amp import GradScaler
-        return GradScaler("cuda", init_scale, growth_factor, backoff_factor, growth_interval, enabled)
-
-
-amp = _CudaAmp()
+from . import amp  # noqa: E402,F401  (torch.cuda.amp)
