@@ -212,3 +212,14 @@ def test_cpu_mixed_precision_is_refused_until_half_dtypes_exist():
         fastgrad.autocast(device_type="cpu")
     with pytest.raises(NotImplementedError, match="enabled=False"):
         fastgrad.amp.GradScaler("cpu")
+
+
+def test_get_device_and_data_ptr_as_torch(torch):
+    for lib in (fastgrad, torch):
+        x = lib.arange(6.0).reshape(2, 3)
+        assert x.get_device() == -1
+        assert x[1].data_ptr() - x.data_ptr() == 12
+        assert x.t().data_ptr() == x.data_ptr() and x.clone().data_ptr() != x.data_ptr()
+        assert lib.zeros(0).data_ptr() == 0
+    w = fastgrad.ones(3, requires_grad=True)
+    assert w.data_ptr() == w.detach().data_ptr()

@@ -72,7 +72,7 @@ NON_DIFFERENTIABLE = {
     "Tensor.__bool__": _META, "Tensor.__float__": _META, "Tensor.__int__": _META, "Tensor.__index__": _META,
     "Tensor.__len__": _META, "Tensor.__array__": _META, "Tensor.__dlpack__": _META, "Tensor.__dlpack_device__": _META,
     "Tensor.cuda": "raises: fastgrad runs on the CPU only", "Tensor.pin_memory": "raises: no accelerator to pin for",
-    "Tensor.is_pinned": _META, "Tensor.is_shared": _META,
+    "Tensor.is_pinned": _META, "Tensor.is_shared": _META, "Tensor.get_device": _META, "Tensor.data_ptr": _META,
     "Tensor.share_memory_": "moves the elements to shared memory in place; values unchanged, no graph",
     # a documented limitation, not a missing check: see test_setitem_with_grad_is_refused
     "Tensor.__setitem__": "fastgrad refuses index assignment into a tensor that requires grad or with a value "

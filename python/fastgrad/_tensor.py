@@ -51,6 +51,17 @@ def _is_shared(self):
     return is_shared(self)
 
 
+def _get_device(self):
+    return -1  # torch's index for "on the CPU"
+
+
+def _data_ptr(self):
+    """The address of the first element, as an int (0 for a tensor without elements, as in torch)."""
+    if self.numel() == 0:
+        return 0
+    return self.detach().numpy().__array_interface__["data"][0]
+
+
 def _pin_memory(self, device=None):
     # torch without an accelerator raises exactly this; pinned memory only matters for device copies
     raise RuntimeError("Cannot access accelerator device when none is available.")
@@ -138,6 +149,8 @@ for _name, _fn in {
     "cuda": _cuda,
     "pin_memory": _pin_memory,
     "share_memory_": _share_memory_,
+    "get_device": _get_device,
+    "data_ptr": _data_ptr,
     "is_shared": _is_shared,
     "is_pinned": _is_pinned,
     "new_tensor": _new_tensor,

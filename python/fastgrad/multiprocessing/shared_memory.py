@@ -61,15 +61,11 @@ def _forget(start, path_to_unlink, creator_pid):
             pass
 
 
-def _data_address(t):
-    return t.detach().numpy().__array_interface__["data"][0]
-
-
 def _segment_of(t):
     """(start address, path) of the shared mapping holding t's elements, or None."""
     if t.numel() == 0:
         return None
-    address = _data_address(t)
+    address = t.data_ptr()
     for start, (path, nbytes, ref) in list(_segments.items()):
         if ref() is not None and start <= address < start + nbytes:
             return start, path
@@ -121,7 +117,7 @@ def _attach(path, nbytes):
 def _handle(t):
     start, path = _segment_of(t)
     nbytes = _segments[start][1]
-    return (path, nbytes, _data_address(t) - start, tuple(t.shape), tuple(t.stride()), _dtype_name(t),
+    return (path, nbytes, t.data_ptr() - start, tuple(t.shape), tuple(t.stride()), _dtype_name(t),
             t.requires_grad)
 
 
