@@ -1,4 +1,4 @@
-"""The optimizers beyond SGD/Adam (Adadelta, Adamax, NAdam, RAdam, ASGD, Rprop, LBFGS, SparseAdam) follow
+"""The optimizers beyond SGD/Adam (Adadelta, Adamax, NAdam, RAdam, ASGD, Rprop, Adafactor, LBFGS, SparseAdam) follow
 torch's trajectories: the same initial weights in both, several steps on the same loss, parameters compared
 after every step; state_dict round trips continue the same trajectory."""
 import copy
@@ -82,6 +82,8 @@ CASES = [
     ("ASGD", {"lr": 0.05, "t0": 2, "maximize": True}),
     ("Rprop", {}), ("Rprop", {"lr": 0.05, "etas": (0.3, 1.5), "step_sizes": (1e-3, 0.2)}),
     ("Rprop", {"maximize": True}),
+    ("Adafactor", {}), ("Adafactor", {"lr": 0.05, "beta2_decay": -0.5, "d": 1.5, "weight_decay": 0.05}),
+    ("Adafactor", {"eps": (1e-4, 1e-2), "maximize": True}),
     ("LBFGS", {"lr": 0.5, "max_iter": 4}), ("LBFGS", {"lr": 1, "max_iter": 5, "history_size": 3}),
     ("LBFGS", {"lr": 1, "max_iter": 6, "line_search_fn": "strong_wolfe"}),
 ]
@@ -170,7 +172,7 @@ def test_lbfgs_converges_on_a_quadratic():
     np.testing.assert_allclose(x.detach().numpy(), target.numpy(), atol=1e-6)
 
 
-@pytest.mark.parametrize("name", ["Adadelta", "Adamax", "NAdam", "RAdam", "ASGD", "Rprop"])
+@pytest.mark.parametrize("name", ["Adadelta", "Adamax", "NAdam", "RAdam", "ASGD", "Rprop", "Adafactor"])
 def test_loss_decreases_without_torch(name):
     params, x, y = _make(fastgrad, "float64")
     opt = getattr(fastgrad.optim, name)(params, lr=0.5 if name == "Adadelta" else 0.02)
@@ -185,7 +187,8 @@ def test_loss_decreases_without_torch(name):
     ("Adadelta", {"weight_decay": -1}), ("Adamax", {"betas": (1.0, 0.9)}), ("Adamax", {"betas": (0.9, -0.1)}),
     ("NAdam", {"momentum_decay": -1}), ("RAdam", {"eps": -1e-8}), ("ASGD", {"weight_decay": -0.1}),
     ("Rprop", {"etas": (1.2, 0.5)}), ("Rprop", {"lr": -0.1}), ("LBFGS", {"lr": -1}), ("SparseAdam", {"lr": 0.0}),
-    ("SparseAdam", {"eps": 0.0}), ("SparseAdam", {"betas": (0.9, 1.0)}),
+    ("SparseAdam", {"eps": 0.0}), ("SparseAdam", {"betas": (0.9, 1.0)}), ("Adafactor", {"beta2_decay": 0.1}),
+    ("Adafactor", {"d": 0.5}), ("Adafactor", {"eps": (-1.0, 1e-3)}),
 ])
 def test_invalid_arguments_raise_as_torch(torch, name, kwargs):
     with pytest.raises(ValueError) as theirs:

@@ -13,7 +13,9 @@ from .asgd import ASGD
 from .rprop import Rprop
 from .lbfgs import LBFGS
 from .sparse_adam import SparseAdam
+from .adafactor import Adafactor
 from . import lr_scheduler
 
 __all__ = ["Optimizer", "SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "Adadelta", "Adamax", "NAdam", "RAdam",
-           "ASGD", "Rprop", "LBFGS", "SparseAdam", "lr_scheduler"]
+           "ASGD", "Rprop", "LBFGS", "SparseAdam", "Adafactor",
+           "lr_scheduler"]

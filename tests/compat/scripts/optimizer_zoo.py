@@ -26,6 +26,7 @@ configs = [
     ("RAdam", dict(lr=0.02)),
     ("ASGD", dict(lr=0.05, t0=10)),
     ("Rprop", dict(lr=0.01)),
+    ("Adafactor", dict(lr=0.02)),
     ("LBFGS", dict(lr=0.5, max_iter=5, history_size=10)),
 ]
 criterion = nn.MSELoss()
