@@ -21,8 +21,3 @@ def check_weight_decay(weight_decay):
     if not 0.0 <= weight_decay:
         raise ValueError(f"Invalid weight_decay value: {weight_decay}")
 
-
-def scalar_step():
-    """A fresh step counter: a float32 0-d tensor, as torch keeps it on the CPU path."""
-    import fastgrad as _fg
-    return _fg.tensor(0.0, dtype=_fg.float32)

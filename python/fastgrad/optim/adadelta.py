@@ -2,7 +2,8 @@
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import with_weight_decay
-from ._validate import check_eps, check_lr, check_weight_decay, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_eps, check_lr, check_weight_decay
 
 
 def adadelta(params, grads, square_avgs, acc_deltas, state_steps, *, lr, rho, eps, weight_decay, maximize):
@@ -31,20 +32,13 @@ class Adadelta(Optimizer):
                         capturable=capturable, foreach=foreach, differentiable=differentiable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["square_avg"] = _fg.zeros_like(p)
+        state["acc_delta"] = _fg.zeros_like(p)
+
     def _step_group(self, group):
-        params, grads, square_avgs, acc_deltas, steps = [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["square_avg"] = _fg.zeros_like(p)
-                state["acc_delta"] = _fg.zeros_like(p)
-            square_avgs.append(state["square_avg"])
-            acc_deltas.append(state["acc_delta"])
-            steps.append(state["step"])
-        adadelta(params, grads, square_avgs, acc_deltas, steps, lr=group["lr"], rho=group["rho"], eps=group["eps"],
-                 weight_decay=group["weight_decay"], maximize=group["maximize"])
+        params, grads, s = gather_group(self, group, self._init_state, ("square_avg", "acc_delta", "step"))
+        adadelta(params, grads, s["square_avg"], s["acc_delta"], s["step"], lr=group["lr"], rho=group["rho"],
+                 eps=group["eps"], weight_decay=group["weight_decay"], maximize=group["maximize"])

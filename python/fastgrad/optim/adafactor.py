@@ -5,7 +5,7 @@ import numpy as np
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import lerp_
-from ._validate import scalar_step
+from ._state import gather_group, scalar_step
 
 _NP_DTYPE = {"float32": np.float32, "float64": np.float64}
 
@@ -64,29 +64,22 @@ class Adafactor(Optimizer):
                         maximize=maximize)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        if p.grad.dim() > 1:
+            # the second moment of a matrix is kept as its row and column means
+            row_shape, col_shape = list(p.grad.shape), list(p.grad.shape)
+            row_shape[-1] = 1
+            col_shape[-2] = 1
+            state["row_var"] = p.grad.new_zeros(row_shape)
+            state["col_var"] = p.grad.new_zeros(col_shape)
+        else:
+            state["variance"] = _fg.zeros_like(p.grad)
+
     def _step_group(self, group):
-        params, grads, row_vars, col_vars, variances, steps = [], [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                if p.grad.dim() > 1:
-                    row_shape, col_shape = list(p.grad.shape), list(p.grad.shape)
-                    row_shape[-1] = 1
-                    col_shape[-2] = 1
-                    state["row_var"] = p.grad.new_zeros(row_shape)
-                    state["col_var"] = p.grad.new_zeros(col_shape)
-                else:
-                    state["variance"] = _fg.zeros_like(p.grad)
-            row_vars.append(state.get("row_var"))
-            col_vars.append(state.get("col_var"))
-            variances.append(state.get("variance"))
-            steps.append(state["step"])
+        params, grads, s = gather_group(self, group, self._init_state, ("row_var", "col_var", "variance", "step"))
         eps1, eps2 = group["eps"]
-        adafactor(params, grads, row_vars, col_vars, variances, steps, d=group["d"], lr=group["lr"],
+        adafactor(params, grads, s["row_var"], s["col_var"], s["variance"], s["step"], d=group["d"], lr=group["lr"],
                   beta2_decay=group["beta2_decay"], weight_decay=group["weight_decay"], eps1=eps1, eps2=eps2,
                   maximize=group["maximize"])

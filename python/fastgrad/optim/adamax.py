@@ -2,7 +2,8 @@
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import lerp_, with_weight_decay
-from ._validate import check_betas, check_eps, check_lr, check_weight_decay, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_betas, check_eps, check_lr, check_weight_decay
 
 
 def adamax(params, grads, exp_avgs, exp_infs, state_steps, *, eps, beta1, beta2, lr, weight_decay, maximize):
@@ -29,21 +30,14 @@ class Adamax(Optimizer):
                         differentiable=differentiable, capturable=capturable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["exp_avg"] = _fg.zeros_like(p)
+        state["exp_inf"] = _fg.zeros_like(p)
+
     def _step_group(self, group):
-        params, grads, exp_avgs, exp_infs, steps = [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["exp_avg"] = _fg.zeros_like(p)
-                state["exp_inf"] = _fg.zeros_like(p)
-            exp_avgs.append(state["exp_avg"])
-            exp_infs.append(state["exp_inf"])
-            steps.append(state["step"])
+        params, grads, s = gather_group(self, group, self._init_state, ("exp_avg", "exp_inf", "step"))
         beta1, beta2 = group["betas"]
-        adamax(params, grads, exp_avgs, exp_infs, steps, eps=group["eps"], beta1=beta1, beta2=beta2, lr=group["lr"],
-               weight_decay=group["weight_decay"], maximize=group["maximize"])
+        adamax(params, grads, s["exp_avg"], s["exp_inf"], s["step"], eps=group["eps"], beta1=beta1, beta2=beta2,
+               lr=group["lr"], weight_decay=group["weight_decay"], maximize=group["maximize"])

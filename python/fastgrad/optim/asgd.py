@@ -2,7 +2,8 @@
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import with_weight_decay
-from ._validate import check_lr, check_weight_decay, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_lr, check_weight_decay
 
 
 def asgd(params, grads, axs, mus, etas, state_steps, *, lambd, lr, t0, alpha, weight_decay, maximize):
@@ -34,22 +35,14 @@ class ASGD(Optimizer):
                         maximize=maximize, differentiable=differentiable, capturable=capturable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["eta"] = _fg.tensor(group["lr"], dtype=_fg.float32)
+        state["mu"] = _fg.tensor(1.0, dtype=_fg.float32)
+        state["ax"] = _fg.zeros_like(p)
+
     def _step_group(self, group):
-        params, grads, axs, mus, etas, steps = [], [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["eta"] = _fg.tensor(group["lr"], dtype=_fg.float32)
-                state["mu"] = _fg.tensor(1.0, dtype=_fg.float32)
-                state["ax"] = _fg.zeros_like(p)
-            mus.append(state["mu"])
-            axs.append(state["ax"])
-            etas.append(state["eta"])
-            steps.append(state["step"])
-        asgd(params, grads, axs, mus, etas, steps, lambd=group["lambd"], lr=group["lr"], t0=group["t0"],
-             alpha=group["alpha"], weight_decay=group["weight_decay"], maximize=group["maximize"])
+        params, grads, s = gather_group(self, group, self._init_state, ("ax", "mu", "eta", "step"))
+        asgd(params, grads, s["ax"], s["mu"], s["eta"], s["step"], lambd=group["lambd"], lr=group["lr"],
+             t0=group["t0"], alpha=group["alpha"], weight_decay=group["weight_decay"], maximize=group["maximize"])

@@ -2,7 +2,8 @@
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import lerp_, with_weight_decay
-from ._validate import check_betas, check_eps, check_lr, check_weight_decay, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_betas, check_eps, check_lr, check_weight_decay
 
 
 def nadam(params, grads, exp_avgs, exp_avg_sqs, mu_products, state_steps, *, beta1, beta2, lr, weight_decay,
@@ -47,24 +48,17 @@ class NAdam(Optimizer):
                         capturable=capturable, differentiable=differentiable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["mu_product"] = _fg.tensor(1.0, dtype=_fg.float32)
+        state["exp_avg"] = _fg.zeros_like(p)
+        state["exp_avg_sq"] = _fg.zeros_like(p)
+
     def _step_group(self, group):
-        params, grads, exp_avgs, exp_avg_sqs, mu_products, steps = [], [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["mu_product"] = _fg.tensor(1.0, dtype=_fg.float32)
-                state["exp_avg"] = _fg.zeros_like(p)
-                state["exp_avg_sq"] = _fg.zeros_like(p)
-            exp_avgs.append(state["exp_avg"])
-            exp_avg_sqs.append(state["exp_avg_sq"])
-            mu_products.append(state["mu_product"])
-            steps.append(state["step"])
+        params, grads, s = gather_group(self, group, self._init_state,
+                                        ("exp_avg", "exp_avg_sq", "mu_product", "step"))
         beta1, beta2 = group["betas"]
-        nadam(params, grads, exp_avgs, exp_avg_sqs, mu_products, steps, beta1=beta1, beta2=beta2, lr=group["lr"],
-              weight_decay=group["weight_decay"], momentum_decay=group["momentum_decay"], eps=group["eps"],
-              decoupled_weight_decay=group["decoupled_weight_decay"], maximize=group["maximize"])
+        nadam(params, grads, s["exp_avg"], s["exp_avg_sq"], s["mu_product"], s["step"], beta1=beta1, beta2=beta2,
+              lr=group["lr"], weight_decay=group["weight_decay"], momentum_decay=group["momentum_decay"],
+              eps=group["eps"], decoupled_weight_decay=group["decoupled_weight_decay"], maximize=group["maximize"])

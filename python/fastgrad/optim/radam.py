@@ -2,7 +2,8 @@
 import fastgrad as _fg
 from .optimizer import Optimizer
 from ._ops import lerp_, with_weight_decay
-from ._validate import check_betas, check_eps, check_lr, check_weight_decay, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_betas, check_eps, check_lr, check_weight_decay
 
 
 def radam(params, grads, exp_avgs, exp_avg_sqs, state_steps, *, beta1, beta2, lr, weight_decay, eps,
@@ -45,22 +46,15 @@ class RAdam(Optimizer):
                         differentiable=differentiable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["exp_avg"] = _fg.zeros_like(p)
+        state["exp_avg_sq"] = _fg.zeros_like(p)
+
     def _step_group(self, group):
-        params, grads, exp_avgs, exp_avg_sqs, steps = [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["exp_avg"] = _fg.zeros_like(p)
-                state["exp_avg_sq"] = _fg.zeros_like(p)
-            exp_avgs.append(state["exp_avg"])
-            exp_avg_sqs.append(state["exp_avg_sq"])
-            steps.append(state["step"])
+        params, grads, s = gather_group(self, group, self._init_state, ("exp_avg", "exp_avg_sq", "step"))
         beta1, beta2 = group["betas"]
-        radam(params, grads, exp_avgs, exp_avg_sqs, steps, beta1=beta1, beta2=beta2, lr=group["lr"],
+        radam(params, grads, s["exp_avg"], s["exp_avg_sq"], s["step"], beta1=beta1, beta2=beta2, lr=group["lr"],
               weight_decay=group["weight_decay"], eps=group["eps"],
               decoupled_weight_decay=group["decoupled_weight_decay"], maximize=group["maximize"])

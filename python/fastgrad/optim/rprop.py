@@ -2,7 +2,8 @@
 _single_tensor_rprop."""
 import fastgrad as _fg
 from .optimizer import Optimizer
-from ._validate import check_lr, scalar_step
+from ._state import gather_group, scalar_step
+from ._validate import check_lr
 
 
 def rprop(params, grads, prevs, step_sizes, state_steps, *, step_size_min, step_size_max, etaminus, etaplus,
@@ -30,22 +31,15 @@ class Rprop(Optimizer):
                         differentiable=differentiable, capturable=capturable)
         super().__init__(params, defaults)
 
+    @staticmethod
+    def _init_state(state, p, group):
+        state["step"] = scalar_step()
+        state["prev"] = _fg.zeros_like(p)
+        state["step_size"] = _fg.full_like(p.grad, group["lr"])
+
     def _step_group(self, group):
-        params, grads, prevs, step_sizes, steps = [], [], [], [], []
-        for p in group["params"]:
-            if p.grad is None:
-                continue
-            params.append(p)
-            grads.append(p.grad)
-            state = self.state[p]
-            if len(state) == 0:
-                state["step"] = scalar_step()
-                state["prev"] = _fg.zeros_like(p)
-                state["step_size"] = _fg.full_like(p.grad, group["lr"])
-            prevs.append(state["prev"])
-            step_sizes.append(state["step_size"])
-            steps.append(state["step"])
+        params, grads, s = gather_group(self, group, self._init_state, ("prev", "step_size", "step"))
         etaminus, etaplus = group["etas"]
         step_size_min, step_size_max = group["step_sizes"]
-        rprop(params, grads, prevs, step_sizes, steps, step_size_min=step_size_min, step_size_max=step_size_max,
-              etaminus=etaminus, etaplus=etaplus, maximize=group["maximize"])
+        rprop(params, grads, s["prev"], s["step_size"], s["step"], step_size_min=step_size_min,
+              step_size_max=step_size_max, etaminus=etaminus, etaplus=etaplus, maximize=group["maximize"])
