@@ -40,7 +40,7 @@ NON_DIFFERENTIABLE = {
     "isnan": _BOOL, "isinf": _BOOL, "isfinite": _BOOL, "isposinf": _BOOL, "isneginf": _BOOL, "logical_not": _BOOL,
     "logical_and": _BOOL, "logical_or": _BOOL, "logical_xor": _BOOL, "all": _BOOL, "any": _BOOL,
     "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
-    "is_grad_enabled": _MODE,
+    "is_grad_enabled": _MODE, "is_autocast_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
     # nn.functional
@@ -72,6 +72,9 @@ NON_DIFFERENTIABLE = {
     "Tensor.grad_fn": _META, "Tensor.requires_grad": _META, "Tensor.retains_grad": _META, "Tensor.type": _META,
     "Tensor.__bool__": _META, "Tensor.__float__": _META, "Tensor.__int__": _META, "Tensor.__index__": _META,
     "Tensor.__len__": _META, "Tensor.__array__": _META, "Tensor.__dlpack__": _META, "Tensor.__dlpack_device__": _META,
+    "Tensor.cuda": "raises: fastgrad runs on the CPU only", "Tensor.pin_memory": "raises: no accelerator to pin for",
+    "Tensor.is_pinned": _META, "Tensor.is_shared": _META, "Tensor.get_device": _META, "Tensor.data_ptr": _META,
+    "Tensor.share_memory_": "moves the elements to shared memory in place; values unchanged, no graph",
     # a documented limitation, not a missing check: see test_setitem_with_grad_is_refused
     "Tensor.__setitem__": "fastgrad refuses index assignment into a tensor that requires grad or with a value "
                           "that requires grad (clear error; build the result with where/cat instead)",

@@ -25,3 +25,11 @@ __version__ = "0.1.0"
 from . import nn, optim, utils, datasets, distributed  # noqa: E402  (distributed imports mpi4py lazily)
 from .nn.utils import summary  # noqa: E402
 from .serialization import save, load  # noqa: E402
+
+# torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
+from . import cuda, accelerator, backends, multiprocessing, amp  # noqa: E402
+from .amp import autocast, is_autocast_enabled  # noqa: E402
+from ._legacy_tensors import (  # noqa: E402
+    FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,
+    LongTensor, BoolTensor,
+)
