@@ -132,6 +132,36 @@ py::object make_size(const Dims& shape) {
   return g_size_type(t);
 }
 
+// The checks live in fastgrad/_types.py so Python-level constructors (tensor(), legacy types) and the
+// bound ones give one message; the object is looked up once and its reference deliberately kept.
+static py::handle types_attr(const char* name) {
+  static py::handle types = py::module_::import("fastgrad._types").release();
+  return py::object(types.attr(name)).release();
+}
+
+void check_cpu_device(py::handle device, const char* op) {
+  if (device.is_none()) return;
+  static py::handle check = types_attr("check_cpu_device");
+  check(device, str(op, "()"));
+}
+
+void check_pin_memory(py::handle pin_memory) {
+  if (pin_memory.is_none()) return;
+  static py::handle check = types_attr("check_pin_memory");
+  check(py::bool_(pin_memory.cast<bool>()));
+}
+
+bool is_device_arg(py::handle h) {
+  static py::handle device_type = types_attr("device");
+  return py::isinstance<py::str>(h) || PyObject_IsInstance(h.ptr(), device_type.ptr()) == 1;
+}
+
+bool keepdim_of(bool keepdim, py::handle keepdims, const char* op) {
+  if (keepdims.is_none()) return keepdim;
+  FG_CHECK(!keepdim, TypeError, op, "() got multiple values for argument 'keepdim' (as keepdim and keepdims)");
+  return keepdims.cast<bool>();
+}
+
 FG_BIND_ORDER(bind_dtype_registry, 1) {
   m.def("_register_dtypes", &register_dtype_objects);
 }

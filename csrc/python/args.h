@@ -34,6 +34,16 @@ std::optional<DType> optional_dtype(py::handle h);
 py::object dtype_object(DType t);
 void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b);
 
-py::object make_size(const Dims& shape);  // fastgrad.Size (a tuple subclass), like torch.Size
+py::object make_size(const Dims& shape);
+
+// Placement arguments, as torch takes them on creation functions and Tensor.to. fastgrad has only the
+// CPU: None, "cpu", "cpu:N" or a cpu device pass; a malformed name raises torch's RuntimeError and any
+// other device raises an error saying fastgrad runs on the CPU. pin_memory=True has no allocator here.
+void check_cpu_device(py::handle device, const char* op);
+void check_pin_memory(py::handle pin_memory);
+bool is_device_arg(py::handle h);  // a str or a fastgrad.device (Tensor.to's positional device)
+
+// torch's numpy spelling `keepdims=` of `keepdim=`: the alias wins when given; both at once is a TypeError.
+bool keepdim_of(bool keepdim, py::handle keepdims, const char* op);  // fastgrad.Size (a tuple subclass), like torch.Size
 
 }  // namespace fg::python

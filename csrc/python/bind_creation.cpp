@@ -19,6 +19,13 @@ Tensor finish(Tensor t, bool requires_grad) {
   return t;
 }
 
+// layout=: only torch.strided (or None) names what fastgrad tensors are
+void check_layout(py::handle layout, const char* name) {
+  if (layout.is_none()) return;
+  const std::string l = py::str(layout);
+  FG_CHECK(l == "torch.strided", RuntimeError, name, "(): fastgrad creates strided tensors only, got layout=", l);
+}
+
 Generator& gen_of(py::handle g) {
   if (g.is_none()) return *default_generator();
   return *g.cast<std::shared_ptr<Generator>>();
@@ -30,25 +37,47 @@ DType scalar_dtype(py::handle v) {
   return DType::Float32;
 }
 
-// Binds f(*size, dtype=None, requires_grad=False, ...) for a shape-taking creation function.
+// The keyword arguments a shape-taking creation function takes; anything else is refused, as torch
+// refuses it, rather than accepted and ignored.
+void check_kwargs(const py::kwargs& kw, const char* name, std::initializer_list<const char*> known) {
+  for (auto item : kw) {
+    const std::string key = py::str(item.first);
+    bool ok = false;
+    for (const char* k : known) ok = ok || key == k;
+    FG_CHECK(ok, TypeError, name, "() got an unexpected keyword argument '", key, "'");
+  }
+}
+
+py::object kwarg(const py::kwargs& kw, const char* key) {
+  return kw.contains(key) ? py::object(kw[key]) : py::object(py::none());
+}
+
+// Binds f(*size, dtype=None, device=None, requires_grad=False, pin_memory=False, [generator=None]).
 template <typename Make>
-void def_sized(py::module_& m, const char* name, Make make) {
-  m.def(name, [make, name](const py::args& args, const py::kwargs& kw) {
+void def_sized(py::module_& m, const char* name, bool random, Make make) {
+  m.def(name, [make, name, random](const py::args& args, const py::kwargs& kw) {
+    if (random) check_kwargs(kw, name, {"size", "dtype", "device", "requires_grad", "pin_memory", "generator", "layout"});
+    else check_kwargs(kw, name, {"size", "dtype", "device", "requires_grad", "pin_memory", "layout"});
+    check_cpu_device(kwarg(kw, "device"), name);
+    check_pin_memory(kwarg(kw, "pin_memory"));
+    check_layout(kwarg(kw, "layout"), name);
     Dims shape = shape_from_args(args, name);
     if (kw.contains("size")) shape = shape_from_args(py::make_tuple(kw["size"]), name);
-    DType dt = dtype_or(kw.contains("dtype") ? py::object(kw["dtype"]) : py::object(py::none()), DType::Float32);
-    py::object g = kw.contains("generator") ? py::object(kw["generator"]) : py::object(py::none());
+    DType dt = dtype_or(kwarg(kw, "dtype"), DType::Float32);
     bool rg = kw.contains("requires_grad") && kw["requires_grad"].cast<bool>();
-    return finish(make(shape, dt, g), rg);
+    return finish(make(shape, dt, kwarg(kw, "generator")), rg);
   });
 }
 
 template <typename Make>
 void def_like(py::module_& m, const char* name, Make make) {
-  m.def(name, [make](const Tensor& t, py::object dtype, bool requires_grad, py::object generator) {
+  m.def(name, [make, name](const Tensor& t, py::object dtype, py::object device, bool requires_grad, py::object pin_memory,
+                           py::object generator) {
+    check_cpu_device(device, name);
+    check_pin_memory(pin_memory);
     return finish(make(t->shape, dtype_or(dtype, t->dtype), generator), requires_grad);
-  }, py::arg("input"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("requires_grad") = false,
-     py::arg("generator") = py::none());
+  }, py::arg("input"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
+     py::arg("requires_grad") = false, py::arg("pin_memory") = py::none(), py::arg("generator") = py::none());
 }
 
 Tensor make_uniform(const Dims& s, DType dt, py::handle g) {
@@ -110,27 +139,38 @@ FG_BIND_ORDER(bind_creation, 20) {
   });
   m.def("initial_seed", []() { return default_generator()->initial_seed(); });
 
-  def_sized(m, "zeros", [](const Dims& s, DType dt, py::handle) { return ops::zeros(s, dt); });
-  def_sized(m, "ones", [](const Dims& s, DType dt, py::handle) { return ops::ones(s, dt); });
-  def_sized(m, "empty", [](const Dims& s, DType dt, py::handle) { return empty(s, dt); });
-  def_sized(m, "rand", &make_uniform);
-  def_sized(m, "randn", &make_normal);
+  def_sized(m, "zeros", false, [](const Dims& s, DType dt, py::handle) { return ops::zeros(s, dt); });
+  def_sized(m, "ones", false, [](const Dims& s, DType dt, py::handle) { return ops::ones(s, dt); });
+  def_sized(m, "empty", false, [](const Dims& s, DType dt, py::handle) { return empty(s, dt); });
+  def_sized(m, "rand", true, &make_uniform);
+  def_sized(m, "randn", true, &make_normal);
   def_like(m, "zeros_like", [](const Dims& s, DType dt, py::handle) { return ops::zeros(s, dt); });
   def_like(m, "ones_like", [](const Dims& s, DType dt, py::handle) { return ops::ones(s, dt); });
   def_like(m, "empty_like", [](const Dims& s, DType dt, py::handle) { return empty(s, dt); });
   def_like(m, "rand_like", &make_uniform);
   def_like(m, "randn_like", &make_normal);
 
-  m.def("full", [](py::object size, py::object value, py::object dtype, bool requires_grad) {
+  m.def("full", [](py::object size, py::object value, py::object dtype, py::object device, bool requires_grad,
+                   py::object pin_memory) {
+    check_cpu_device(device, "full");
+    check_pin_memory(pin_memory);
     Dims s = shape_from_args(py::make_tuple(size), "full");
     DType dt = dtype_or(dtype, scalar_dtype(value));
     return finish(ops::full(s, py::float_(value).cast<double>(), dt), requires_grad);
-  }, py::arg("size"), py::arg("fill_value"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("requires_grad") = false);
-  m.def("full_like", [](const Tensor& t, py::object value, py::object dtype, bool requires_grad) {
+  }, py::arg("size"), py::arg("fill_value"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
+     py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
+  m.def("full_like", [](const Tensor& t, py::object value, py::object dtype, py::object device, bool requires_grad,
+                        py::object pin_memory) {
+    check_cpu_device(device, "full_like");
+    check_pin_memory(pin_memory);
     return finish(ops::full(t->shape, py::float_(value).cast<double>(), dtype_or(dtype, t->dtype)), requires_grad);
-  }, py::arg("input"), py::arg("fill_value"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("requires_grad") = false);
+  }, py::arg("input"), py::arg("fill_value"), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
+     py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
 
-  m.def("arange", [](py::object start, py::object end, py::object step, py::object dtype, bool requires_grad) {
+  m.def("arange", [](py::object start, py::object end, py::object step, py::object dtype, py::object device,
+                     bool requires_grad, py::object pin_memory) {
+    check_cpu_device(device, "arange");
+    check_pin_memory(pin_memory);
     if (end.is_none()) {
       end = start;
       start = py::int_(0);
@@ -140,19 +180,30 @@ FG_BIND_ORDER(bind_creation, 20) {
     return finish(ops::arange(py::float_(start).cast<double>(), py::float_(end).cast<double>(),
                               py::float_(step).cast<double>(), dt), requires_grad);
   }, py::arg("start"), py::arg("end") = py::none(), py::arg("step") = 1, py::kw_only(), py::arg("dtype") = py::none(),
-     py::arg("requires_grad") = false);
-  m.def("linspace", [](double start, double end, int64_t steps, py::object dtype, bool requires_grad) {
+     py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
+  m.def("linspace", [](double start, double end, int64_t steps, py::object dtype, py::object device, bool requires_grad,
+                       py::object pin_memory) {
+    check_cpu_device(device, "linspace");
+    check_pin_memory(pin_memory);
     return finish(ops::linspace(start, end, steps, dtype_or(dtype, DType::Float32)), requires_grad);
   }, py::arg("start"), py::arg("end"), py::arg("steps"), py::kw_only(), py::arg("dtype") = py::none(),
-     py::arg("requires_grad") = false);
-  m.def("eye", [](int64_t n, py::object mcols, py::object dtype, bool requires_grad) {
+     py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
+  m.def("eye", [](int64_t n, py::object mcols, py::object dtype, py::object device, bool requires_grad,
+                  py::object pin_memory) {
+    check_cpu_device(device, "eye");
+    check_pin_memory(pin_memory);
     int64_t mm = mcols.is_none() ? n : mcols.cast<int64_t>();
     return finish(ops::eye(n, mm, dtype_or(dtype, DType::Float32)), requires_grad);
-  }, py::arg("n"), py::arg("m") = py::none(), py::kw_only(), py::arg("dtype") = py::none(), py::arg("requires_grad") = false);
+  }, py::arg("n"), py::arg("m") = py::none(), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
+     py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
 
   m.def("randint", [](const py::args& args, const py::kwargs& kw) {
     // randint(high, size) or randint(low, high, size)
     FG_CHECK(args.size() >= 2 || kw.contains("size"), TypeError, "randint() missing required argument 'size'");
+    check_kwargs(kw, "randint", {"low", "high", "size", "generator", "dtype", "device", "requires_grad", "pin_memory", "layout"});
+    check_cpu_device(kwarg(kw, "device"), "randint");
+    check_pin_memory(kwarg(kw, "pin_memory"));
+    check_layout(kwarg(kw, "layout"), "randint");
     int64_t low = 0, high;
     py::object size;
     if (args.size() >= 3) {
@@ -171,13 +222,17 @@ FG_BIND_ORDER(bind_creation, 20) {
     Dims s = shape_from_args(py::make_tuple(size), "randint");
     DType dt = dtype_or(kw.contains("dtype") ? py::object(kw["dtype"]) : py::object(py::none()), DType::Int64);
     Tensor t = empty(s, dt);
-    ops::randint_fill(t, low, high, gen_of(kw.contains("generator") ? py::object(kw["generator"]) : py::object(py::none())));
-    return t;
+    ops::randint_fill(t, low, high, gen_of(kwarg(kw, "generator")));
+    return finish(t, kw.contains("requires_grad") && kw["requires_grad"].cast<bool>());
   });
-  m.def("randperm", [](int64_t n, py::object generator, py::object dtype) {
+  m.def("randperm", [](int64_t n, py::object generator, py::object dtype, py::object device, bool requires_grad,
+                       py::object pin_memory) {
+    check_cpu_device(device, "randperm");
+    check_pin_memory(pin_memory);
     Tensor t = ops::randperm(n, gen_of(generator));
-    return dtype.is_none() ? t : ops::to_dtype(t, dtype_from(dtype));
-  }, py::arg("n"), py::kw_only(), py::arg("generator") = py::none(), py::arg("dtype") = py::none());
+    return finish(dtype.is_none() ? t : ops::to_dtype(t, dtype_from(dtype)), requires_grad);
+  }, py::arg("n"), py::kw_only(), py::arg("generator") = py::none(), py::arg("dtype") = py::none(),
+     py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
   m.def("bernoulli", [](const Tensor& p, py::object generator) { return ops::bernoulli(p, gen_of(generator)); },
         py::arg("input"), py::kw_only(), py::arg("generator") = py::none());
 }

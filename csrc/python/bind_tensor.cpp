@@ -174,10 +174,12 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
       .def("__hash__", [](py::handle self) { return reinterpret_cast<intptr_t>(self.ptr()) >> 4; })
       .def("backward", &backward_call, py::arg("gradient") = py::none(), py::arg("retain_graph") = py::none(),
            py::arg("create_graph") = false, py::arg("inputs") = py::none())
-      .def("max", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, true); },
-           py::arg("dim") = py::none(), py::arg("keepdim") = false)
-      .def("min", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, false); },
-           py::arg("dim") = py::none(), py::arg("keepdim") = false);
+      .def("max", [](const Tensor& t, py::object dim, bool keepdim, py::object keepdims) {
+        return max_or_min(t, dim, keepdim_of(keepdim, keepdims, "max"), true);
+      }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none())
+      .def("min", [](const Tensor& t, py::object dim, bool keepdim, py::object keepdims) {
+        return max_or_min(t, dim, keepdim_of(keepdim, keepdims, "min"), false);
+      }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
 }
 
 }  // namespace fg::python

@@ -121,10 +121,12 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "bitwise_xor", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_xor"), BitOp::Xor); },
            py::arg("other"));
   def_both(cls, m, "bitwise_not", &ops::bitwise_not);
-  def_both(cls, m, "all", [](const Tensor& x, py::object dim, bool keepdim) { return ops::all(x, dims_or_all(dim), keepdim); },
-           py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  def_both(cls, m, "any", [](const Tensor& x, py::object dim, bool keepdim) { return ops::any(x, dims_or_all(dim), keepdim); },
-           py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "all", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::all(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "all"));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "any", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::any(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "any"));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
   cls.def("__and__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_and"), BitOp::And); }, py::is_operator())
       .def("__rand__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_and"), a, BitOp::And); }, py::is_operator())
       .def("__or__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_or"), BitOp::Or); }, py::is_operator())
@@ -176,45 +178,52 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   }, py::arg("end"), py::arg("weight"));
 
   // reductions
-  def_both(cls, m, "sum", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
-    return ops::sum(x, dims_or_all(dim), keepdim, optional_dtype(dtype));
-  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
-  def_both(cls, m, "mean", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
-    return ops::mean(x, dims_or_all(dim), keepdim, optional_dtype(dtype));
-  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
-  def_both(cls, m, "var", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
-    return ops::var(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+  def_both(cls, m, "sum", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype, py::object keepdims) {
+    return ops::sum(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "sum"), optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "mean", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype, py::object keepdims) {
+    return ops::mean(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "mean"), optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "var", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction,
+                             py::object keepdims) {
+    return ops::var(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim_of(keepdim, keepdims, "var"));
   }, py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
-     py::arg("correction") = py::none());
-  def_both(cls, m, "std", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
-    return ops::std(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+     py::arg("correction") = py::none(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "std", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction,
+                             py::object keepdims) {
+    return ops::std(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim_of(keepdim, keepdims, "std"));
   }, py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false, py::kw_only(),
-     py::arg("correction") = py::none());
-  def_both(cls, m, "amax", [](const Tensor& x, py::object dim, bool keepdim) { return ops::amax(x, dims_or_all(dim), keepdim); },
-           py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
-  def_both(cls, m, "amin", [](const Tensor& x, py::object dim, bool keepdim) { return ops::amin(x, dims_or_all(dim), keepdim); },
-           py::arg("dim") = py::tuple(), py::arg("keepdim") = false);
-  def_both(cls, m, "argmax", [](const Tensor& x, py::object dim, bool keepdim) {
-    return ops::argmax(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()), keepdim);
-  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  def_both(cls, m, "argmin", [](const Tensor& x, py::object dim, bool keepdim) {
-    return ops::argmin(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()), keepdim);
-  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  def_both(cls, m, "prod", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
+     py::arg("correction") = py::none(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "amax", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::amax(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "amax"));
+  }, py::arg("dim") = py::tuple(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "amin", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::amin(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "amin"));
+  }, py::arg("dim") = py::tuple(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "argmax", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::argmax(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()),
+                       keepdim_of(keepdim, keepdims, "argmax"));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "argmin", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::argmin(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()),
+                       keepdim_of(keepdim, keepdims, "argmin"));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
+  def_both(cls, m, "prod", [](const Tensor& x, py::object dim, bool keepdim_arg, py::object dtype, py::object keepdims) {
+    bool keepdim = keepdim_of(keepdim_arg, keepdims, "prod");
     FG_CHECK(dim.is_none() || PyLong_Check(dim.ptr()) || py::hasattr(dim, "__index__"), TypeError,
              "prod(): argument 'dim' must be int, not ", Py_TYPE(dim.ptr())->tp_name);
     return ops::prod(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(py::int_(dim).cast<int64_t>()), keepdim,
                      optional_dtype(dtype));
-  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none(), py::arg("keepdims") = py::none());
   def_both(cls, m, "cumsum", [](const Tensor& x, int64_t dim, py::object dtype) {
     return ops::cumsum(x, dim, optional_dtype(dtype));
   }, py::arg("dim"), py::kw_only(), py::arg("dtype") = py::none());
   def_both(cls, m, "cumprod", [](const Tensor& x, int64_t dim, py::object dtype) {
     return ops::cumprod(x, dim, optional_dtype(dtype));
   }, py::arg("dim"), py::kw_only(), py::arg("dtype") = py::none());
-  def_both(cls, m, "logsumexp", [](const Tensor& x, py::object dim, bool keepdim) {
-    return ops::logsumexp(x, dims_from(dim, "logsumexp"), keepdim);
-  }, py::arg("dim"), py::arg("keepdim") = false);
+  def_both(cls, m, "logsumexp", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
+    return ops::logsumexp(x, dims_from(dim, "logsumexp"), keepdim_of(keepdim, keepdims, "logsumexp"));
+  }, py::arg("dim"), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
   def_both(cls, m, "softmax", [](const Tensor& x, int64_t dim, py::object dtype) {
     return ops::softmax(x, dim, optional_dtype(dtype));
   }, py::arg("dim"), py::arg("dtype") = py::none());

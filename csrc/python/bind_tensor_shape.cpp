@@ -25,25 +25,30 @@ Dims varargs_dims(const py::args& args, const char* op) {
   return out;
 }
 
-// .to(dtype) / .to(tensor) / .to("cpu") / .to("cpu", dtype)
+// .to(dtype) / .to(tensor) / .to("cpu") / .to("cpu", dtype), with torch's keywords dtype, device,
+// non_blocking (a CPU-to-CPU move is synchronous anyway), copy and memory_format (only the preserving one).
 Tensor to_call(const Tensor& t, const py::args& args, const py::kwargs& kwargs) {
   std::optional<DType> dt;
   auto consider = [&](py::handle h) {
     if (h.is_none()) return;
-    if (is_tensor(h)) {
-      dt = h.cast<Tensor>()->dtype;
-    } else if (py::isinstance<py::str>(h)) {
-      std::string dev = h.cast<std::string>();
-      FG_CHECK(dev == "cpu" || dev.rfind("cpu:", 0) == 0, RuntimeError, "fastgrad runs on the CPU only; got device '", dev, "'");
-    } else if (py::hasattr(h, "type") && py::hasattr(h, "index")) {
-      FG_CHECK(py::str(h.attr("type")).cast<std::string>() == "cpu", RuntimeError, "fastgrad runs on the CPU only");
-    } else {
-      dt = dtype_from(h);
-    }
+    if (is_tensor(h)) dt = h.cast<Tensor>()->dtype;
+    else if (is_device_arg(h)) check_cpu_device(h, "to");
+    else dt = dtype_from(h);
   };
   for (auto a : args) consider(a);
-  if (kwargs.contains("dtype")) consider(kwargs["dtype"]);
-  if (kwargs.contains("device")) consider(kwargs["device"]);
+  for (auto item : kwargs) {
+    const std::string key = py::str(item.first);
+    if (key == "dtype" || key == "device") {
+      consider(item.second);
+    } else if (key == "memory_format") {
+      if (item.second.is_none()) continue;
+      const std::string f = py::str(item.second);
+      FG_CHECK(f == "torch.preserve_format" || f == "torch.contiguous_format", RuntimeError,
+               "to(): fastgrad tensors are strided row-major; memory_format=", f, " is not supported");
+    } else {
+      FG_CHECK(key == "non_blocking" || key == "copy", TypeError, "to() got an unexpected keyword argument '", key, "'");
+    }
+  }
   bool copy = kwargs.contains("copy") && kwargs["copy"].cast<bool>();
   Tensor r = dt ? ops::to_dtype(t, *dt) : t;
   if (copy && r == t) r = ops::clone(t);
