@@ -539,6 +539,87 @@ add("fastgrad.softplus", lambda ns, x, *a: ns.nn.functional.softplus(x, *a) if n
 add("logsigmoid", lambda ns, x: ns.nn.functional.logsigmoid(x), lambda: [
     S(T((3, 4))), S(T(())), S(T(data=[-30.0, -5.0, 0.5, 5.0, 30.0])), S(T((2, 3), layout="t")),
 ], covers=("nn.functional.logsigmoid",), ref_np=R.logsigmoid)
+def _F(name):
+    """The call through nn.functional, where torch keeps most activations."""
+    return lambda ns, x, *a, **k: getattr(ns.nn.functional, name)(x, *a, **k)
+
+
+def _top(name):
+    """fastgrad's top-level binding of an activation torch has in nn.functional only (torch's is the reference)."""
+    return lambda ns, x, *a, **k: getattr(ns.nn.functional if ns.__name__ == "torch" else ns, name)(x, *a, **k)
+
+
+# parameterless activations: rows of the unary table (also bound as fastgrad.<name>, Tensor.<name> and <name>_)
+_ACTIVATION_ROWS = [("selu", R.selu, "away"), ("silu", R.silu, "normal"), ("mish", R.mish, "normal"),
+                    ("softsign", R.softsign, "normal"), ("tanhshrink", R.tanhshrink, "normal"),
+                    ("hardsigmoid", R.hardsigmoid, ("uniform", -4.0, 4.0)),
+                    ("hardswish", R.hardswish, ("uniform", -4.0, 4.0))]
+for _n, _ref, _dom in _ACTIVATION_ROWS:
+    add(UnaryInfo(_n, _ref, call=_F(_n), domain=_dom, covers=(f"nn.functional.{_n}",), aliases={"top": _top(_n)}))
+    # the row's in-place form: torch has it only as F.<name>(x, inplace=True) (selu_ also as torch.selu_)
+    add(f"Tensor.{_n}_", (lambda name: lambda ns, x: getattr(ns.nn.functional, name)(x.clone(), inplace=True))(_n),
+        (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom if isinstance(_dom, str) else "normal"),
+        ref_np=_ref)
+add("hardswish.kinks", _F("hardswish"), lambda: [
+    S(T(data=[-4.0, -3.0, -2.0, 0.0, 2.5, 3.0, 4.0]), name="at_kinks", gradcheck=False)], ref_np=R.hardswish)
+add("hardsigmoid.kinks", _F("hardsigmoid"), lambda: [
+    S(T(data=[-4.0, -3.0, 0.0, 3.0, 4.0]), name="at_kinks", gradcheck=False)], ref_np=R.hardsigmoid)
+
+# activations with parameters (csrc/ops/activation.cpp)
+add(UnaryInfo("elu", R.elu, call=_F("elu"), domain="away", variants=({}, {"alpha": 0.5}),
+              covers=("nn.functional.elu",), samples=lambda: [
+    S(T((3, 4), "away")), S(T((3, 4), "away"), 0.5), S(T((), "away"), 2.0), S(T((3, 4), "away", layout="t"), 1.3),
+    S(T(data=[0.0, 1.0, -1.0]), name="at_zero", gradcheck=False),
+]))
+add(UnaryInfo("celu", R.celu, call=_F("celu"), domain="away", variants=({}, {"alpha": 0.5}),
+              covers=("nn.functional.celu",), samples=lambda: [
+    S(T((3, 4), "away")), S(T((3, 4), "away"), 0.5), S(T((), "away"), 2.0), S(T((2, 3), "away", layout="s"), 1.7),
+    S(T(data=[0.0, 1.0, -1.0]), name="at_zero", gradcheck=False),
+]))
+add(UnaryInfo("hardtanh", R.hardtanh, call=_F("hardtanh"), domain=("uniform", -3.0, 3.0),
+              variants=({}, {"min_val": -0.5, "max_val": 2.0}), covers=("nn.functional.hardtanh",), samples=lambda: [
+    S(T((3, 4), "uniform", low=-3, high=3)), S(T((3, 4), "uniform", low=-3, high=3), -0.5, 2.0),
+    S(T((), "uniform", low=-0.9, high=0.9)), S(T((3, 4), "uniform", low=-3, high=3, layout="t")),
+    S(T(data=[-2.0, -1.0, 0.0, 1.0, 2.0]), name="at_bounds", gradcheck=False),
+]))
+add(UnaryInfo("relu6", R.relu6, call=_F("relu6"), domain=("uniform", -2.0, 8.0),
+              covers=("nn.functional.relu6",)))
+add(UnaryInfo("softshrink", R.softshrink, call=_F("softshrink"), variants=({}, {"lambd": 0.2}),
+              covers=("nn.functional.softshrink",), samples=lambda: [
+    S(T((3, 4))), S(T((3, 4)), 0.2), S(T((), "away")), S(T((3, 4), layout="t"), 1.0),
+    S(T(data=[-0.5, 0.0, 0.5, 1.0]), name="at_lambda", gradcheck=False),
+]))
+add(UnaryInfo("hardshrink", R.hardshrink, variants=({}, {"lambd": 0.2}),
+              covers=("Tensor.hardshrink", "nn.functional.hardshrink"), aliases={"F": _F("hardshrink")}, samples=lambda: [
+    S(T((3, 4))), S(T((3, 4)), 0.2), S(T((), "away")), S(T((3, 4), layout="s"), 1.0),
+    S(T(data=[-0.5, 0.0, 0.5, 1.0]), name="at_lambda", gradcheck=False),
+]))
+add(UnaryInfo("threshold", R.threshold, variants=({"threshold": 0.1, "value": -2.0},),
+              covers=("nn.functional.threshold",), aliases={"F": _F("threshold")}, samples=lambda: [
+    S(T((3, 4)), 0.1, 20.0), S(T(()), -0.3, 0.0), S(T((3, 4), layout="t"), 0.5, -1.0),
+    S(T(data=[0.0, 0.1, 0.2]), 0.1, 5.0, name="at_threshold", gradcheck=False),
+]))
+add("glu", _F("glu"), lambda: [
+    S(T((4, 6))), S(T((4, 6)), 0), S(T((2, 4, 3)), 1), S(T((4, 2), layout="t"), 0), S(T((0, 2))),
+], covers=("nn.functional.glu",), ref_np=R.glu)
+add("prelu", lambda ns, x, w: ns.prelu(x, w), lambda: [
+    S(T((2, 3, 4), "away"), T((3,))), S(T((2, 3), "away"), T((1,))), S(T((5,), "away"), T((1,))),
+    S(T((2, 3, 2, 2), "away"), T(())), S(T((3, 2), "away", layout="t"), T((2,))),
+    S(T(data=[[0.0, 1.0], [-1.0, 0.0]]), T(data=[0.25, 0.5]), name="at_zero", gradcheck=False),
+], covers=("Tensor.prelu", "nn.functional.prelu"), ref_np=R.prelu)
+
+errors("elu", E("int_input", lambda L: L.nn.functional.elu(L.arange(3)), NotImplementedError, "Long"))
+errors("celu", E("alpha_zero", lambda L: L.nn.functional.celu(L.ones(2), alpha=0.0), RuntimeError, "alpha"))
+errors("hardtanh", E("min_above_max", lambda L: L.nn.functional.hardtanh(L.ones(2), 2.0, 1.0), ValueError, "min_val"))
+errors("softshrink", E("negative_lambda", lambda L: L.nn.functional.softshrink(L.ones(2), -0.5), RuntimeError, "-0.5"),
+       E("int_input", lambda L: L.nn.functional.softshrink(L.arange(3)), NotImplementedError, "Long"))
+errors("hardshrink", E("int_input", lambda L: L.nn.functional.hardshrink(L.arange(3)), NotImplementedError, "Long"))
+errors("glu", E("odd_size", lambda L: L.nn.functional.glu(L.ones(3), 0), RuntimeError, "even", "3"),
+       E("scalar", lambda L: L.nn.functional.glu(L.ones(())), RuntimeError, "scalars"),
+       E("dim_out_of_range", lambda L: L.nn.functional.glu(L.ones(4), 3), IndexError, "3"))
+errors("prelu", E("weight_2d", lambda L: L.nn.functional.prelu(L.ones(2, 3), L.ones(1, 1)), RuntimeError, "ndim = 2"),
+       E("weight_count", lambda L: L.nn.functional.prelu(L.ones(2, 3), L.ones(2)), RuntimeError, "= 2", "= 3"))
+
 for _n, _ref in [("relu", R.relu), ("sigmoid", R.sigmoid), ("tanh", np.tanh)]:
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x: getattr(ns.nn.functional, name)(x))(_n),
         lambda: [S(T((3, 4), "away")), S(T((), "away"))], ref_np=_ref)
@@ -662,6 +743,95 @@ add("mm", lambda ns, a, b: ns.mm(a, b), lambda: [
 ], covers=("Tensor.mm",), ref_np=np.matmul)
 add("dot", lambda ns, a, b: ns.dot(a, b), lambda: [S(T((4,)), T((4,))), S(T((3,), layout="s"), T((3,)))],
     covers=("Tensor.dot",), ref_np=np.dot)
+add("bmm", lambda ns, a, b: ns.bmm(a, b), lambda: [
+    S(T((2, 2, 3)), T((2, 3, 4))), S(T((1, 3, 2), layout="t"), T((1, 2, 2))), S(T((3, 1, 1)), T((3, 1, 2))),
+], covers=("Tensor.bmm",), ref_np=np.matmul)
+add("baddbmm", lambda ns, c, a, b, **k: ns.baddbmm(c, a, b, **k), lambda: [
+    S(T((2, 2, 4)), T((2, 2, 3)), T((2, 3, 4))), S(T((4,)), T((2, 2, 3)), T((2, 3, 4)), beta=0.5, alpha=2.0),
+    S(T((2, 1, 4)), T((2, 2, 3)), T((2, 3, 4)), alpha=-1.0),
+], covers=("Tensor.baddbmm",), ref_np=lambda c, a, b, beta=1.0, alpha=1.0: beta * c + alpha * np.matmul(a, b))
+add("addmm", lambda ns, c, a, b, **k: ns.addmm(c, a, b, **k), lambda: [
+    S(T((2, 4)), T((2, 3)), T((3, 4))), S(T((4,)), T((2, 3)), T((3, 4)), beta=0.5, alpha=2.0),
+    S(T(()), T((2, 3), layout="t"), T((3, 4))),
+], covers=("Tensor.addmm",), ref_np=lambda c, a, b, beta=1.0, alpha=1.0: beta * c + alpha * np.matmul(a, b))
+add("addmm.beta0", lambda ns, c, a, b: ns.addmm(c, a, b, beta=0.0), lambda: [
+    S(T(data=[[np.nan, np.inf], [1.0, 2.0]], grad=False), T((2, 3)), T((3, 2)), name="input_ignored")],
+    ref_np=lambda c, a, b: np.matmul(a, b))
+add("mv", lambda ns, a, v: ns.mv(a, v), lambda: [S(T((2, 3)), T((3,))), S(T((3, 2), layout="t"), T((3,)))],
+    covers=("Tensor.mv",), ref_np=np.matmul)
+add("addmv", lambda ns, c, a, v, **k: ns.addmv(c, a, v, **k), lambda: [
+    S(T((2,)), T((2, 3)), T((3,))), S(T(()), T((2, 3)), T((3,)), beta=2.0, alpha=0.5),
+], covers=("Tensor.addmv",), ref_np=lambda c, a, v, beta=1.0, alpha=1.0: beta * c + alpha * np.matmul(a, v))
+add("outer", lambda ns, a, b: ns.outer(a, b), lambda: [S(T((3,)), T((4,))), S(T((3,), layout="s"), T((1,)))],
+    covers=("Tensor.outer", "ger", "Tensor.ger"), ref_np=np.outer)
+add("diagonal", lambda ns, x, *a: ns.diagonal(x, *a), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((3, 4)), -2), S(T((2, 3, 4)), 0, 0, 2), S(T((2, 3, 4)), 1, -1, 0),
+    S(T((3, 3), layout="t"), 5), S(T((4, 3), layout="s")),
+], covers=("Tensor.diagonal",), ref_np=lambda x, o=0, d1=0, d2=1: np.diagonal(x, o, d1, d2))
+add("diag", lambda ns, x, *a: ns.diag(x, *a), lambda: [
+    S(T((3,))), S(T((3,)), 2), S(T((2,)), -1), S(T((3, 4))), S(T((3, 4)), -1), S(T((1,))),
+], covers=("Tensor.diag",), ref_np=lambda x, k=0: np.diag(x, k))
+add("trace", lambda ns, x: ns.trace(x), lambda: [S(T((3, 3))), S(T((2, 4))), S(T((3, 3), layout="t"))],
+    covers=("Tensor.trace",), ref_np=np.trace)
+add("einsum", lambda ns, eq, *xs: ns.einsum(eq, *xs), lambda: [
+    S("ij,jk->ik", T((2, 3)), T((3, 4))), S("bij,bjk->bik", T((2, 2, 3)), T((2, 3, 4))),
+    S("i,i->", T((3,)), T((3,))), S("ij->ji", T((2, 3))), S("ij", T((2, 3))), S("ii->i", T((3, 3))),
+    S("ii", T((3, 3))), S("i,j->ij", T((2,)), T((3,))), S("bhqd,bhkd->bhqk", T((1, 2, 3, 2)), T((1, 2, 4, 2))),
+    S("...ij,...jk->...ik", T((2, 2, 3)), T((3, 2))), S("ij,jk,kl->il", T((2, 3)), T((3, 2)), T((2, 2))),
+    S("ijk->", T((2, 3, 2))), S("ij,ij->i", T((2, 3), layout="t"), T((2, 3))), S("i, i", T((3,)), T((3,))),
+    S("bn,anm,bm->ba", T((2, 3)), T((4, 3, 2)), T((2, 2))),
+], ref_np=lambda eq, *xs: np.einsum(eq.replace(" ", ""), *xs))
+add("einsum.list", lambda ns, eq, a, b: ns.einsum(eq, [a, b]), lambda: [S("ij,jk", T((2, 3)), T((3, 2)))],
+    ref_np=lambda eq, a, b: np.einsum(eq, a, b))
+
+
+def _cdist_ref(a, b, p=2.0):
+    d = np.abs(a[..., :, None, :] - b[..., None, :, :])
+    if p == 0:
+        return (d != 0).sum(-1).astype(a.dtype)
+    if np.isinf(p):
+        return d.max(-1)
+    return (d ** p).sum(-1) ** (1.0 / p)
+
+
+add("cdist", lambda ns, a, b, *p: ns.cdist(a, b, *p), lambda: [
+    S(T((3, 2)), T((4, 2))), S(T((2, 3, 2)), T((2, 4, 2)), 1.0), S(T((3, 2)), T((2, 2)), 3.0),
+    S(T((3, 2)), T((2, 2)), float("inf")), S(T((3, 2), layout="t"), T((2, 2))),
+    S(T(data=[[0.0, 1.0], [2.0, 2.0]]), T(data=[[0.0, 1.0]]), name="zero_distance", gradcheck=False),
+], ref_np=_cdist_ref)
+def _vector_norm_ref(x, ord=2, dim=None, keepdim=False):
+    a = np.abs(x)
+    axis = dim if dim is None or isinstance(dim, tuple) else (dim,)
+    if ord == float("inf"):
+        return a.max(axis=axis, keepdims=keepdim)
+    if ord == 0:
+        return (a != 0).sum(axis=axis, keepdims=keepdim).astype(x.dtype)
+    return (a ** ord).sum(axis=axis, keepdims=keepdim) ** (1.0 / ord)
+
+
+add("linalg.vector_norm", lambda ns, x, *a, **k: ns.linalg.vector_norm(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((3, 4)), 3.0, 1), S(T((3, 4), "distinct"), float("inf"), (0, 1)),
+    S(T((3, 4), "away"), -2.0, 0, True), S(T((3, 4)), 2, -1, True), S(T((2, 3), "away", layout="t"), 0.5),
+    S(T(data=[0.0, 0.0]), name="zero_vector", gradcheck=False),
+], ref_np=_vector_norm_ref)
+add("linalg.norm", lambda ns, x, *a, **k: ns.linalg.norm(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), "fro"), S(T((3, 4)), 1), S(T((3, 4)), -1), S(T((3, 4)), float("inf")),
+    S(T((3, 4)), None, 1), S(T((2, 3, 4)), None, (1, 2), True), S(T((4,)), 3), S(T((2, 3, 4)), float("-inf"), (0, 2)),
+], ref_np=lambda x, ord=None, dim=None, keepdim=False: np.linalg.norm(x, ord, dim, keepdim))
+errors("bmm", E("not_3d", lambda L: L.bmm(L.ones(2, 3), L.ones(2, 3, 4)), RuntimeError, "batch1"),
+       E("batch_mismatch", lambda L: L.bmm(L.ones(2, 2, 3), L.ones(3, 3, 4)), RuntimeError, "[2, 3]"))
+errors("mv", E("not_vector", lambda L: L.mv(L.ones(2, 3), L.ones(3, 1)), RuntimeError, "vector"))
+errors("outer", E("not_1d", lambda L: L.outer(L.ones(2, 3), L.ones(3)), RuntimeError, "1-D"))
+errors("trace", E("not_matrix", lambda L: L.trace(L.ones(3)), RuntimeError, "matrix"))
+errors("diagonal", E("same_dims", lambda L: L.diagonal(L.ones(3, 3), 0, 1, 1), RuntimeError, "identical"),
+       E("dim_range", lambda L: L.diagonal(L.ones(3, 3), 0, 0, 2), IndexError, "2"))
+errors("einsum", E("operand_count", lambda L: L.einsum("ij,jk->ik", L.ones(2, 3)), RuntimeError, "operand"),
+       E("rank", lambda L: L.einsum("ijk->i", L.ones(2, 3)), RuntimeError, "subscripts"),
+       E("size", lambda L: L.einsum("ij,jk->ik", L.ones(2, 3), L.ones(4, 2)), RuntimeError, "j"))
+errors("cdist", E("columns", lambda L: L.cdist(L.ones(3, 2), L.ones(3, 4)), RuntimeError, "columns"),
+       E("negative_p", lambda L: L.cdist(L.ones(3, 2), L.ones(3, 2), -1.0), RuntimeError, "non-negative"))
+errors("linalg.norm", E("3d_with_ord", lambda L: L.linalg.norm(L.ones(2, 3, 4), 2), RuntimeError, "1D or 2D"),
+       E("int_input", lambda L: L.linalg.vector_norm(L.arange(3)), RuntimeError, "floating"))
 for _n in ("linear", "nn.functional.linear"):
     add(_n, (lambda name: (lambda ns, *a: ns.nn.functional.linear(*a)) if name.startswith("nn")
              else (lambda ns, *a: (ns.nn.functional.linear if ns.__name__ == "torch" else ns.linear)(*a)))(_n),

@@ -473,3 +473,98 @@ def binary_cross_entropy_with_logits(x, t, weight=None, reduction="mean", pos_we
     if weight is not None:
         loss = loss * weight
     return _reduce(loss, reduction)
+
+
+# ---------------------------------------------------------------- activations
+_SELU_ALPHA, _SELU_SCALE = 1.6732632423543772, 1.0507009873554805
+
+
+@_quiet
+def elu(x, alpha=1.0):
+    x = np.asarray(x)
+    return np.where(x > 0, x, alpha * np.expm1(x)).astype(x.dtype, copy=False)
+
+
+@_quiet
+def celu(x, alpha=1.0):
+    x = np.asarray(x)
+    return np.where(x > 0, x, alpha * np.expm1(x / alpha)).astype(x.dtype, copy=False)
+
+
+@_quiet
+def selu(x):
+    x = np.asarray(x)
+    return (_SELU_SCALE * np.where(x > 0, x, _SELU_ALPHA * np.expm1(x))).astype(x.dtype, copy=False)
+
+
+@_quiet
+def silu(x):
+    return np.asarray(x) * sigmoid(x)
+
+
+@_quiet
+def mish(x):
+    x = np.asarray(x)
+    return x * np.tanh(np.log1p(np.exp(x)))
+
+
+@_quiet
+def softsign(x):
+    x = np.asarray(x)
+    return x / (np.abs(x) + 1)
+
+
+@_quiet
+def tanhshrink(x):
+    x = np.asarray(x)
+    return x - np.tanh(x)
+
+
+@_quiet
+def hardsigmoid(x):
+    x = np.asarray(x)
+    return (np.clip(x + 3, 0, 6) / 6).astype(x.dtype, copy=False)
+
+
+@_quiet
+def hardswish(x):
+    x = np.asarray(x)
+    return (x * np.clip(x + 3, 0, 6) / 6).astype(x.dtype, copy=False)
+
+
+def hardtanh(x, min_val=-1.0, max_val=1.0):
+    x = np.asarray(x)
+    return np.clip(x, min_val, max_val).astype(x.dtype, copy=False)
+
+
+def relu6(x):
+    return hardtanh(x, 0.0, 6.0)
+
+
+def softshrink(x, lambd=0.5):
+    x = np.asarray(x)
+    return np.where(x > lambd, x - lambd, np.where(x < -lambd, x + lambd, 0)).astype(x.dtype, copy=False)
+
+
+def hardshrink(x, lambd=0.5):
+    x = np.asarray(x)
+    return np.where((x >= -lambd) & (x <= lambd), 0, x).astype(x.dtype, copy=False)
+
+
+def threshold(x, threshold, value):
+    x = np.asarray(x)
+    return np.where(x <= threshold, value, x).astype(x.dtype, copy=False)
+
+
+def glu(x, dim=-1):
+    a, b = np.split(np.asarray(x), 2, axis=dim)
+    return a * sigmoid(b)
+
+
+def prelu(x, weight):
+    x, w = np.asarray(x), np.asarray(weight)
+    if w.size != 1:
+        w = w.reshape((-1,) + (1,) * (x.ndim - 2))
+    else:
+        w = w.reshape(())
+    return np.where(x > 0, x, w * x)

@@ -1,4 +1,6 @@
-// Activations: relu, sigmoid, tanh, leaky_relu, gelu, softplus. NaN propagates through all of them.
+// Activations: relu, sigmoid, tanh, leaky_relu, gelu, softplus and those with parameters (elu, celu,
+// hardtanh, softshrink, hardshrink, threshold, glu, prelu). NaN propagates through all of them.
+// The parameterless pointwise ones (selu, silu, mish, hardswish, ...) are rows of unary_ops.def.
 #include <cmath>
 
 #include "autograd/function.h"
@@ -143,6 +145,157 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
     }, /*has_saved=*/true);
   }
   return out;
+}
+
+// Float-only activations refuse int and bool inputs with torch's kernel name and class.
+static void check_floating_input(const Tensor& x, const char* kernel) {
+  FG_CHECK(is_floating(x->dtype), NotImplementedError, "\"", kernel, "\" not implemented for '",
+           dtype_short_name(x->dtype), "'");
+}
+
+static Tensor mask_where(const Tensor& mask, const Tensor& g) { return where(mask, g, zeros_like(g)); }
+
+Tensor elu(const Tensor& x, double alpha) {
+  check_floating_input(x, "elu_cpu");
+  Tensor out = unary_floating("elu", x, [alpha](auto v) {
+    using T = decltype(v);
+    return v > T(0) ? v : T(alpha) * std::expm1(v);
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("EluBackward0", {x}, {out}, [sx, alpha](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      Tensor pos = compare(v, scalar_like(0.0, v), CmpOp::Gt);
+      return TensorList{where(pos, g[0], mul(g[0], mul(exp(v), scalar_like(alpha, v))))};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+Tensor celu(const Tensor& x, double alpha) {
+  check_floating_input(x, "elu_cpu");
+  FG_CHECK(alpha != 0.0, RuntimeError, "ZeroDivisionError: alpha cannot be 0 for CELU");
+  Tensor out = unary_floating("celu", x, [alpha](auto v) {
+    using T = decltype(v);
+    return v > T(0) ? v : T(alpha) * std::expm1(v / T(alpha));
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("CeluBackward0", {x}, {out}, [sx, alpha](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      Tensor pos = compare(v, scalar_like(0.0, v), CmpOp::Gt);
+      return TensorList{where(pos, g[0], mul(g[0], exp(div(v, scalar_like(alpha, v)))))};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+Tensor hardtanh(const Tensor& x, double min_val, double max_val) {
+  FG_CHECK(min_val <= max_val, ValueError, "min_val cannot be greater than max_val");
+  FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"hardtanh\" not implemented for 'Bool'");
+  Tensor out = unary_numeric("hardtanh", x, [min_val, max_val](auto v) {
+    using T = decltype(v);
+    if constexpr (std::is_floating_point_v<T>) {
+      if (v != v) return v;
+      return v < T(min_val) ? T(min_val) : (v > T(max_val) ? T(max_val) : v);
+    } else {
+      const double d = static_cast<double>(v);  // int input against float bounds: compare in double
+      return static_cast<T>(d < min_val ? min_val : (d > max_val ? max_val : d));
+    }
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("HardtanhBackward0", {x}, {out}, [sx, min_val, max_val](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      // torch's hardtanh_backward: zero at the bounds themselves, unlike clamp's
+      Tensor inside = logical(compare(v, scalar_like(min_val, v), CmpOp::Gt),
+                              compare(v, scalar_like(max_val, v), CmpOp::Lt), BitOp::And);
+      return TensorList{mask_where(inside, g[0])};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+Tensor softshrink(const Tensor& x, double lambd) {
+  check_floating_input(x, "softshrink_check");
+  FG_CHECK(lambd >= 0, RuntimeError, "lambda must be in range [0, inf) for input dtype ",
+           dtype_short_name(x->dtype), ", but found ", lambd);
+  Tensor out = unary_floating("softshrink", x, [lambd](auto v) {
+    using T = decltype(v);
+    return v > T(lambd) ? v - T(lambd) : (v < -T(lambd) ? v + T(lambd) : (v != v ? v : T(0)));
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("SoftshrinkBackward0", {x}, {out}, [sx, lambd](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      Tensor outside = logical(compare(v, scalar_like(-lambd, v), CmpOp::Lt),
+                               compare(v, scalar_like(lambd, v), CmpOp::Gt), BitOp::Or);
+      return TensorList{mask_where(outside, g[0])};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+Tensor hardshrink(const Tensor& x, double lambd) {
+  check_floating_input(x, "hardshrink_cpu");
+  Tensor out = unary_floating("hardshrink", x, [lambd](auto v) {
+    using T = decltype(v);
+    return (v >= -T(lambd) && v <= T(lambd)) ? T(0) : v;
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("HardshrinkBackward0", {x}, {out}, [sx, lambd](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      Tensor inside = logical(compare(v, scalar_like(-lambd, v), CmpOp::Ge),
+                              compare(v, scalar_like(lambd, v), CmpOp::Le), BitOp::And);
+      return TensorList{where(inside, zeros_like(g[0]), g[0])};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+Tensor threshold(const Tensor& x, double threshold, double value) {
+  FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"threshold_cpu\" not implemented for 'Bool'");
+  Tensor out = unary_numeric("threshold", x, [threshold, value](auto v) {
+    using T = decltype(v);
+    return static_cast<double>(v) <= threshold ? T(value) : v;
+  });
+  if (autograd::needs_grad(x)) {
+    SavedTensor sx(x, false);
+    autograd::record("ThresholdBackward0", {x}, {out}, [sx, threshold](const TensorList& g, Node& self) {
+      Tensor v = sx.unpack(self);
+      return TensorList{where(compare(v, scalar_like(threshold, v), CmpOp::Le), zeros_like(g[0]), g[0])};
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+// glu(x, dim) = a * sigmoid(b) for the two halves of dim; built on differentiable views and ops.
+Tensor glu(const Tensor& x, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "glu does not support scalars because halving size must be even");
+  check_floating_input(x, "glu_cpu");
+  const int64_t d = wrap_dim(dim, x->dim());
+  const int64_t n = x->shape[d];
+  FG_CHECK(n % 2 == 0, RuntimeError, "Halving dimension must be even, but dimension ", d, " is size ", n);
+  return mul(slice(x, d, 0, n / 2, 1), sigmoid(slice(x, d, n / 2, n, 1)));
+}
+
+// prelu(x, w): x where positive, else w * x, with w one value or one per channel (dim 1 of x).
+Tensor prelu(const Tensor& x, const Tensor& weight) {
+  FG_CHECK(weight->dim() <= 1, RuntimeError, "prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = ",
+           weight->dim());
+  const int64_t channels = x->dim() >= 2 ? x->shape[1] : 1;
+  const int64_t params = weight->numel();
+  FG_CHECK(params == 1 || params == channels, RuntimeError,
+           "Mismatch of parameter numbers and input channel size. Found parameter numbers = ", params,
+           " and channel size = ", channels, ".");
+  Dims wshape;
+  if (params != 1) {
+    wshape.push_back(params);
+    for (int64_t i = 2; i < x->dim(); ++i) wshape.push_back(1);
+  }
+  Tensor w = reshape(weight, wshape);
+  return where(compare(x, scalar_like(0.0, x), CmpOp::Gt), x, mul(w, x));
 }
 
 }  // namespace fg::ops

@@ -94,6 +94,14 @@ Tensor leaky_relu(const Tensor& x, double negative_slope);
 Tensor gelu(const Tensor& x, bool tanh_approx);
 Tensor softplus(const Tensor& x, double beta, double threshold);
 Tensor threshold_backward(const Tensor& grad, const Tensor& out);
+Tensor elu(const Tensor& x, double alpha);
+Tensor celu(const Tensor& x, double alpha);
+Tensor hardtanh(const Tensor& x, double min_val, double max_val);  // relu6 is hardtanh(x, 0, 6)
+Tensor softshrink(const Tensor& x, double lambd);
+Tensor hardshrink(const Tensor& x, double lambd);
+Tensor threshold(const Tensor& x, double threshold, double value);
+Tensor glu(const Tensor& x, int64_t dim);
+Tensor prelu(const Tensor& x, const Tensor& weight);
 
 // ---- reductions (reduce.cpp) ----
 Tensor sum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype = std::nullopt);
@@ -127,6 +135,21 @@ Tensor mm(const Tensor& a, const Tensor& b);
 Tensor matmul(const Tensor& a, const Tensor& b);
 Tensor dot(const Tensor& a, const Tensor& b);  // two 1-D tensors
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b);  // b may be null
+
+// ---- products and matrix helpers composed of the above (linalg_extra.cpp) ----
+Tensor bmm(const Tensor& a, const Tensor& b);
+Tensor baddbmm(const Tensor& input, const Tensor& a, const Tensor& b, double beta, double alpha);
+Tensor addmm(const Tensor& input, const Tensor& a, const Tensor& b, double beta, double alpha);
+Tensor mv(const Tensor& mat, const Tensor& vec);
+Tensor addmv(const Tensor& input, const Tensor& mat, const Tensor& vec, double beta, double alpha);
+Tensor outer(const Tensor& a, const Tensor& b);
+Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);  // a copy, not a view
+Tensor diag(const Tensor& x, int64_t diagonal);
+Tensor trace(const Tensor& x);
+Tensor einsum(const std::string& equation, const TensorList& operands);
+Tensor cdist(const Tensor& x1, const Tensor& x2, double p);
+// ord: any real or +-inf; dims empty: every element; dtype converts x first
+Tensor vector_norm(const Tensor& x, double ord, const Dims& dims, bool keepdim, std::optional<DType> dtype);
 
 // ---- views and shape (view.cpp) ----
 Tensor view(const Tensor& x, const Dims& shape);

@@ -165,6 +165,14 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
     return ops::gelu(x, approximate == "tanh");
   }, py::arg("input"), py::arg("approximate") = "none");
   m.def("softplus", &ops::softplus, py::arg("input"), py::arg("beta") = 1.0, py::arg("threshold") = 20.0);
+  m.def("elu", &ops::elu, py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("celu", &ops::celu, py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("hardtanh", &ops::hardtanh, py::arg("input"), py::arg("min_val") = -1.0, py::arg("max_val") = 1.0);
+  m.def("softshrink", &ops::softshrink, py::arg("input"), py::arg("lambd") = 0.5);
+  def_both(cls, m, "hardshrink", &ops::hardshrink, py::arg("lambd") = 0.5);
+  m.def("threshold", &ops::threshold, py::arg("input"), py::arg("threshold"), py::arg("value"));
+  m.def("glu", &ops::glu, py::arg("input"), py::arg("dim") = -1);
+  def_both(cls, m, "prelu", &ops::prelu, py::arg("weight"));
   m.def("where", [](const Tensor& c, py::object a, py::object b) { return ops::where(c, arg(a, "where"), arg(b, "where")); },
         py::arg("condition"), py::arg("input"), py::arg("other"));
   cls.def("where", [](const Tensor& self, const Tensor& c, py::object other) { return ops::where(c, self, arg(other, "where")); },
@@ -237,6 +245,42 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   m.def("linear", [](const Tensor& x, const Tensor& w, py::object b) { return ops::linear(x, w, optional_tensor(b)); },
         py::arg("input"), py::arg("weight"), py::arg("bias") = py::none());
   def_both(cls, m, "dot", &ops::dot, py::arg("other"));
+  def_both(cls, m, "bmm", &ops::bmm, py::arg("mat2"));
+  def_both(cls, m, "baddbmm", &ops::baddbmm, py::arg("batch1"), py::arg("batch2"), py::kw_only(), py::arg("beta") = 1.0,
+           py::arg("alpha") = 1.0);
+  def_both(cls, m, "addmm", &ops::addmm, py::arg("mat1"), py::arg("mat2"), py::kw_only(), py::arg("beta") = 1.0,
+           py::arg("alpha") = 1.0);
+  def_both(cls, m, "mv", &ops::mv, py::arg("vec"));
+  def_both(cls, m, "addmv", &ops::addmv, py::arg("mat"), py::arg("vec"), py::kw_only(), py::arg("beta") = 1.0,
+           py::arg("alpha") = 1.0);
+  def_both(cls, m, "outer", &ops::outer, py::arg("vec2"));
+  def_both(cls, m, "ger", &ops::outer, py::arg("vec2"));
+  def_both(cls, m, "diagonal", &ops::diagonal, py::arg("offset") = 0, py::arg("dim1") = 0, py::arg("dim2") = 1);
+  def_both(cls, m, "diag", &ops::diag, py::arg("diagonal") = 0);
+  def_both(cls, m, "trace", &ops::trace);
+  // einsum("ij,jk", a, b) or einsum("ij,jk", [a, b]), as torch
+  m.def("einsum", [](const std::string& equation, const py::args& args) {
+    TensorList operands;
+    py::handle src = args.size() == 1 && !is_tensor(args[0]) ? args[0] : py::handle(args);
+    for (auto h : src) {
+      FG_CHECK(is_tensor(h), TypeError, "einsum(): operands must be tensors, got ", Py_TYPE(h.ptr())->tp_name);
+      operands.push_back(h.cast<Tensor>());
+    }
+    return ops::einsum(equation, operands);
+  }, py::arg("equation"));
+  m.def("cdist", [](const Tensor& x1, const Tensor& x2, double p, py::object compute_mode) {
+    // every mode computes the differences directly: torch's matrix-product shortcut for p=2 only changes rounding
+    if (!compute_mode.is_none()) {
+      const std::string mode = py::str(compute_mode);
+      FG_CHECK(mode == "use_mm_for_euclid_dist_if_necessary" || mode == "use_mm_for_euclid_dist" ||
+               mode == "donot_use_mm_for_euclid_dist", ValueError, mode, " is not a valid value for compute_mode");
+    }
+    return ops::cdist(x1, x2, p);
+  }, py::arg("x1"), py::arg("x2"), py::arg("p") = 2.0, py::arg("compute_mode") = py::none());
+  m.def("_linalg_vector_norm", [](const Tensor& x, double ord, py::object dim, bool keepdim, py::object dtype) {
+    return ops::vector_norm(x, ord, dims_or_all(dim), keepdim, optional_dtype(dtype));
+  }, py::arg("x"), py::arg("ord") = 2.0, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(),
+     py::arg("dtype") = py::none());
 
   // indexing ops
   def_both(cls, m, "gather", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::gather(x, dim, index); },

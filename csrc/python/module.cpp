@@ -27,6 +27,8 @@ PYBIND11_MODULE(_C, m) {
       if (p) std::rethrow_exception(p);
     } catch (const fg::TypeError& e) {
       PyErr_SetString(PyExc_TypeError, e.what());
+    } catch (const fg::NotImplementedError& e) {
+      PyErr_SetString(PyExc_NotImplementedError, e.what());
     }
   });
   auto list = fg::python::binders();

@@ -1,7 +1,8 @@
 #pragma once
 // C++ exceptions that the bindings translate into the Python exception torch would raise:
 // std::invalid_argument -> ValueError, std::out_of_range -> IndexError, std::runtime_error ->
-// RuntimeError (pybind11 defaults), fg::TypeError -> TypeError (registered in bind_tensor.cpp).
+// RuntimeError (pybind11 defaults), fg::TypeError -> TypeError and fg::NotImplementedError ->
+// NotImplementedError (registered in python/module.cpp).
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,10 @@
 namespace fg {
 
 struct TypeError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+// A dtype an op has no kernel for (torch: NotImplementedError "\"elu_cpu\" not implemented for 'Long'").
+struct NotImplementedError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 using ValueError = std::invalid_argument;

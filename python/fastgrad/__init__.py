@@ -19,6 +19,7 @@ from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as li
 from ._config import get_num_threads, set_num_threads, show_config  # noqa: E402
 from . import _config as __config__  # noqa: E402
 from . import autograd  # noqa: E402
+from . import linalg  # noqa: E402
 
 __version__ = "0.1.0"
 

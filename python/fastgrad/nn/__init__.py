@@ -2,7 +2,9 @@
 from .parameter import Parameter
 from .module import Module
 from .linear import Identity, Linear
-from .activation import GELU, LeakyReLU, LogSoftmax, ReLU, Sigmoid, Softmax, Softplus, Tanh
+from .activation import (CELU, ELU, GELU, GLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU,
+                         LogSigmoid, LogSoftmax, Mish, PReLU, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus,
+                         Softshrink, Softsign, Tanh, Tanhshrink, Threshold)
 from .flatten import Flatten, Unflatten
 from .dropout import Dropout
 from .batchnorm import BatchNorm1d
@@ -15,7 +17,9 @@ from . import functional, init, utils
 from . import parallel  # DistributedDataParallel; mpi4py is imported only by init_process_group
 
 __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "LogSoftmax", "ReLU", "Sigmoid",
-           "Softmax", "Softplus", "Tanh", "Flatten", "Unflatten", "Dropout", "BatchNorm1d", "LayerNorm",
+           "Softmax", "Softplus", "Tanh", "CELU", "ELU", "GLU", "SELU", "Hardshrink", "Hardsigmoid", "Hardswish",
+           "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "SiLU", "Softshrink", "Softsign", "Tanhshrink",
+           "Threshold", "Flatten", "Unflatten", "Dropout", "BatchNorm1d", "LayerNorm",
            "Embedding", "ModuleDict", "ModuleList", "Sequential", "BCELoss", "BCEWithLogitsLoss",
            "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
            "functional", "init", "utils"]

@@ -121,6 +121,88 @@ def logsigmoid(input):
     return -_fg.softplus(-input, 1.0, 40.0)
 
 
+def _inplace(input, name, method=None):
+    """inplace=True runs the op's real in-place form (input.<method>()) where fastgrad has one; otherwise it
+    refuses rather than silently returning a new tensor."""
+    if method is None:
+        raise NotImplementedError(f"{name}(inplace=True) is not supported by fastgrad yet; use inplace=False")
+    return getattr(input, method)()
+
+
+def elu(input, alpha=1.0, inplace=False):
+    if inplace:
+        _inplace(input, "elu")
+    return _fg.elu(input, alpha)
+
+
+def selu(input, inplace=False):
+    return _inplace(input, "selu", "selu_") if inplace else _fg.selu(input)
+
+
+def celu(input, alpha=1.0, inplace=False):
+    if inplace:
+        _inplace(input, "celu")
+    return _fg.celu(input, alpha)
+
+
+def silu(input, inplace=False):
+    return _inplace(input, "silu", "silu_") if inplace else _fg.silu(input)
+
+
+def mish(input, inplace=False):
+    return _inplace(input, "mish", "mish_") if inplace else _fg.mish(input)
+
+
+def hardsigmoid(input, inplace=False):
+    return _inplace(input, "hardsigmoid", "hardsigmoid_") if inplace else _fg.hardsigmoid(input)
+
+
+def hardswish(input, inplace=False):
+    return _inplace(input, "hardswish", "hardswish_") if inplace else _fg.hardswish(input)
+
+
+def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    if inplace:
+        _inplace(input, "hardtanh")
+    return _fg.hardtanh(input, min_val, max_val)
+
+
+def relu6(input, inplace=False):
+    if inplace:
+        _inplace(input, "relu6")
+    return _fg.hardtanh(input, 0.0, 6.0)
+
+
+def softsign(input):
+    return _fg.softsign(input)
+
+
+def tanhshrink(input):
+    return _fg.tanhshrink(input)
+
+
+def softshrink(input, lambd=0.5):
+    return _fg.softshrink(input, lambd)
+
+
+def hardshrink(input, lambd=0.5):
+    return _fg.hardshrink(input, lambd)
+
+
+def threshold(input, threshold, value, inplace=False):
+    if inplace:
+        _inplace(input, "threshold")
+    return _fg.threshold(input, threshold, value)
+
+
+def glu(input, dim=-1):
+    return _fg.glu(input, dim)
+
+
+def prelu(input, weight):
+    return _fg.prelu(input, weight)
+
+
 def _softmax_dim(ndim):
     warnings.warn("Implicit dimension choice for softmax has been deprecated. "
                   "Change the call to include dim=X as an argument.", stacklevel=3)

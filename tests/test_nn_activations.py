@@ -1,0 +1,93 @@
+"""The activation modules and the inplace= forms of nn.functional: torch's constructor arguments, reprs,
+parameters and outputs; inplace=True writes into its input where fastgrad has the in-place op and is
+refused (NotImplementedError naming the op) where it does not, never silently out of place."""
+import numpy as np
+import pytest
+
+import fastgrad
+import fastgrad.nn as nn
+import fastgrad.nn.functional as F
+from conftest import torch_or_none
+
+MODULES = [
+    ("ELU", (), {}), ("ELU", (0.5,), {}), ("ELU", (), {"inplace": True}), ("SELU", (), {}), ("CELU", (2.0,), {}),
+    ("SiLU", (), {}), ("Mish", (), {}), ("Hardtanh", (-2.0, 0.5), {}), ("ReLU6", (), {}), ("ReLU6", (True,), {}),
+    ("Hardsigmoid", (), {}), ("Hardswish", (), {"inplace": True}), ("Softsign", (), {}), ("LogSigmoid", (), {}),
+    ("Tanhshrink", (), {}), ("Softshrink", (0.3,), {}), ("Hardshrink", (), {}), ("Threshold", (0.1, 20.0), {}),
+    ("GLU", (), {}), ("GLU", (0,), {}), ("PReLU", (), {}), ("PReLU", (4,), {"init": 0.1}),
+]
+
+
+def _label(m):
+    return f"{m[0]}{m[1]}{m[2]}"
+
+
+@pytest.mark.parametrize("spec", MODULES, ids=[_label(m) for m in MODULES])
+def test_module_repr_and_output_match_torch(spec):
+    name, args, kwargs = spec
+    data = np.random.default_rng(0).normal(size=(2, 4, 3)) * 3
+    module = getattr(nn, name)(*args, **kwargs)
+    if module.__dict__.get("inplace") and name in ("ELU", "ReLU6"):
+        with pytest.raises(NotImplementedError, match="inplace"):  # no in-place kernel for these yet
+            module(fastgrad.tensor(data.copy()))
+        module.inplace = False
+    out = module(fastgrad.tensor(data.copy()))
+    torch = torch_or_none()
+    if torch is None:
+        assert out.shape[0] == 2
+        return
+    tmod = getattr(torch.nn, name)(*args, **kwargs)
+    if "inplace" in module.__dict__:
+        module.inplace = tmod.inplace
+    assert repr(module) == repr(tmod)
+    want = tmod(torch.tensor(data.copy()))
+    np.testing.assert_allclose(out.detach().numpy(), want.detach().numpy(), rtol=1e-12, atol=1e-12)
+
+
+def test_prelu_weight_is_a_parameter_that_learns():
+    m = nn.PReLU(3, init=0.2)
+    assert [n for n, _ in m.named_parameters()] == ["weight"]
+    np.testing.assert_array_equal(m.weight.detach().numpy(), np.full(3, 0.2, np.float32))
+    x = fastgrad.tensor([[[-1.0], [2.0], [-3.0]]])
+    m(x).sum().backward()
+    np.testing.assert_allclose(m.weight.grad.numpy(), [-1.0, 0.0, -3.0])
+
+
+def test_hardtanh_module_refuses_empty_range_as_torch():
+    with pytest.raises(AssertionError, match="max_val"):
+        nn.Hardtanh(1.0, 1.0)
+
+
+@pytest.mark.parametrize("name", ["selu", "silu", "mish", "hardsigmoid", "hardswish"])
+def test_inplace_true_writes_into_the_input(name):
+    x = fastgrad.tensor([-4.0, -1.0, 0.5, 2.0, 5.0])
+    want = getattr(F, name)(x.clone())
+    r = getattr(F, name)(x, inplace=True)
+    assert r is x or r.data_ptr() == x.data_ptr()
+    np.testing.assert_array_equal(x.numpy(), want.numpy())
+
+
+def test_inplace_true_keeps_the_gradient():
+    a = fastgrad.tensor([-1.0, 0.5, 2.0], requires_grad=True)
+    y = a * 1.0
+    F.silu(y, inplace=True)
+    y.sum().backward()
+    s = 1 / (1 + np.exp(-np.array([-1.0, 0.5, 2.0])))
+    np.testing.assert_allclose(a.grad.numpy(), s * (1 + np.array([-1.0, 0.5, 2.0]) * (1 - s)), rtol=1e-6)
+
+
+@pytest.mark.parametrize("call", [lambda x: F.elu(x, inplace=True), lambda x: F.celu(x, inplace=True),
+                                  lambda x: F.hardtanh(x, inplace=True), lambda x: F.relu6(x, inplace=True),
+                                  lambda x: F.threshold(x, 0.0, 1.0, inplace=True),
+                                  lambda x: nn.ELU(inplace=True)(x)],
+                         ids=["elu", "celu", "hardtanh", "relu6", "threshold", "ELU"])
+def test_inplace_without_an_inplace_kernel_is_refused_not_ignored(call):
+    x = fastgrad.tensor([-1.0, 2.0])
+    with pytest.raises(NotImplementedError, match="inplace"):
+        call(x)
+    np.testing.assert_array_equal(x.numpy(), [-1.0, 2.0])
+
+
+def test_activation_modules_importable_from_torch_paths():
+    from fastgrad.nn.modules.activation import PReLU, SiLU  # noqa: F401
+    assert nn.modules.Mish is nn.Mish
