@@ -757,7 +757,7 @@ add("addmm", lambda ns, c, a, b, **k: ns.addmm(c, a, b, **k), lambda: [
 add("addmm.beta0", lambda ns, c, a, b: ns.addmm(c, a, b, beta=0.0), lambda: [
     S(T(data=[[np.nan, np.inf], [1.0, 2.0]], grad=False), T((2, 3)), T((3, 2)), name="input_ignored")],
     ref_np=lambda c, a, b: np.matmul(a, b))
-add("mv", lambda ns, a, v: ns.mv(a, v), lambda: [S(T((2, 3)), T((3,))), S(T((3, 2), layout="t"), T((3,)))],
+add("mv", lambda ns, a, v: ns.mv(a, v), lambda: [S(T((2, 3)), T((3,))), S(T((2, 3), layout="t"), T((3,)))],
     covers=("Tensor.mv",), ref_np=np.matmul)
 add("addmv", lambda ns, c, a, v, **k: ns.addmv(c, a, v, **k), lambda: [
     S(T((2,)), T((2, 3)), T((3,))), S(T(()), T((2, 3)), T((3,)), beta=2.0, alpha=0.5),
@@ -832,6 +832,93 @@ errors("cdist", E("columns", lambda L: L.cdist(L.ones(3, 2), L.ones(3, 4)), Runt
        E("negative_p", lambda L: L.cdist(L.ones(3, 2), L.ones(3, 2), -1.0), RuntimeError, "non-negative"))
 errors("linalg.norm", E("3d_with_ord", lambda L: L.linalg.norm(L.ones(2, 3, 4), 2), RuntimeError, "1D or 2D"),
        E("int_input", lambda L: L.linalg.vector_norm(L.arange(3)), RuntimeError, "floating"))
+# sorting and selection: values carry the gradient back to where they came from; samples have distinct values
+add("sort", lambda ns, x, *a, **k: tuple(ns.sort(x, *a, **k)), lambda: [
+    S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), 0), S(T((3, 4), "distinct"), descending=True),
+    S(T((2, 3, 4), "distinct"), 1, True), S(T((4, 3), "distinct", layout="t"), -1), S(T((), "normal")),
+    S(T(data=[2.0, np.nan, 1.0, 2.0, -np.inf]), name="nan_and_ties", gradcheck=False),
+    S(T(data=[2.0, np.nan, 1.0, 2.0, -np.inf]), descending=True, name="nan_and_ties_desc", gradcheck=False),
+], covers=("Tensor.sort",), ref_np=R.sort)
+add("topk", lambda ns, x, *a, **k: tuple(ns.topk(x, *a, **k)), lambda: [
+    S(T((3, 5), "distinct"), 2), S(T((3, 5), "distinct"), 2, 0), S(T((3, 5), "distinct"), 3, largest=False),
+    S(T((5,), "distinct"), 5), S(T((2, 3, 4), "distinct", layout="t"), 1, 1), S(T((3, 4), "distinct"), 0),
+], covers=("Tensor.topk",), ref_np=R.topk)
+add("kthvalue", lambda ns, x, *a, **k: tuple(ns.kthvalue(x, *a, **k)), lambda: [
+    S(T((3, 5), "distinct"), 2), S(T((3, 5), "distinct"), 1, 0), S(T((3, 5), "distinct"), 3, 1, True),
+    S(T((4,), "distinct"), 4),
+], covers=("Tensor.kthvalue",), ref_np=R.kthvalue)
+add("median", lambda ns, x: ns.median(x), lambda: [
+    S(T((3, 5), "distinct")), S(T((4,), "distinct")), S(T((), "normal")),
+    S(T(data=[1.0, np.nan, 3.0]), name="nan", gradcheck=False),
+], covers=("Tensor.median",), ref_np=R.median)
+add("median.dim", lambda ns, x, *a: tuple(ns.median(x, *a)), lambda: [
+    S(T((3, 5), "distinct"), 1), S(T((4, 3), "distinct"), 0, True), S(T((2, 3, 4), "distinct", layout="t"), -1),
+    S(T(data=[[1.0, np.nan, 3.0], [2.0, 1.0, 0.0]]), 1, name="nan_rows", gradcheck=False),
+], ref_np=R.median_dim)
+add("cummax", lambda ns, x, d: tuple(ns.cummax(x, d)), lambda: [
+    S(T((3, 5), "distinct"), 1), S(T((3, 5), "distinct"), 0), S(T((4,), "distinct"), 0),
+    S(T(data=[1.0, 3.0, 3.0, np.nan, 5.0]), 0, name="ties_and_nan", gradcheck=False),
+], covers=("Tensor.cummax",), ref_np=lambda x, d: R.cum_extreme(x, d, True))
+add("cummin", lambda ns, x, d: tuple(ns.cummin(x, d)), lambda: [
+    S(T((3, 5), "distinct"), 1), S(T((2, 3, 4), "distinct", layout="t"), 2),
+    S(T(data=[3.0, 1.0, 1.0, np.nan, 0.0]), 0, name="ties_and_nan", gradcheck=False),
+], covers=("Tensor.cummin",), ref_np=lambda x, d: R.cum_extreme(x, d, False))
+errors("topk", E("k_too_large", lambda L: L.topk(L.ones(3), 4), RuntimeError, "out of range"))
+errors("kthvalue", E("k_zero", lambda L: L.kthvalue(L.ones(3), 0), RuntimeError, "out of range"))
+errors("sort", E("dim_range", lambda L: L.sort(L.ones(3), 1), IndexError, "1"))
+errors("median", E("empty", lambda L: L.median(L.ones(0)), RuntimeError, "empty"))
+# comparisons and everyday helpers
+add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),
+    S(T(data=[np.nan, np.inf, -np.inf, 1.5]), 2.0, 9.0, -9.0, gradcheck=False, name="given"),
+], covers=("Tensor.nan_to_num",), ref_np=lambda x, nan=0.0, posinf=None, neginf=None: np.nan_to_num(
+    x, nan=nan, posinf=posinf, neginf=neginf))
+add("addcmul", lambda ns, c, a, b, **k: ns.addcmul(c, a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4)), T((3, 4))), S(T((4,)), T((3, 1)), T((1, 4)), value=-0.5), S(T(()), T((2, 3)), T((2, 3)))],
+    covers=("Tensor.addcmul",), ref_np=lambda c, a, b, value=1.0: c + value * a * b)
+add("addcdiv", lambda ns, c, a, b, **k: ns.addcdiv(c, a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4)), T((3, 4), "away")), S(T((4,)), T((3, 1)), T((1, 4), "away"), value=2.0)],
+    covers=("Tensor.addcdiv",), ref_np=lambda c, a, b, value=1.0: c + value * a / b)
+add("Tensor.repeat", lambda ns, x, *r: x.repeat(*r), lambda: [
+    S(T((2, 3)), 2, 1), S(T((2, 3)), 1, 2, 3), S(T((3,), layout="s"), (2, 2)), S(T(()), 3), S(T((2, 1)), 0, 2)],
+    ref_np=lambda x, *r: np.tile(x, r[0] if len(r) == 1 and isinstance(r[0], tuple) else r))
+add("tile", lambda ns, x, r: ns.tile(x, r), lambda: [S(T((2, 3)), (2,)), S(T((2, 3)), (2, 1, 2)), S(T((3,)), (2, 2))],
+    covers=("Tensor.tile",), ref_np=np.tile)
+add("repeat_interleave", lambda ns, x, r, *d: ns.repeat_interleave(x, r, *d), lambda: [
+    S(T((2, 3)), 2), S(T((2, 3)), 2, 1), S(T((3, 2)), I([1, 0, 2]), 0), S(T(()), 3)],
+    covers=("Tensor.repeat_interleave",), ref_np=lambda x, r, d=None: np.repeat(x, r, axis=d))
+add("roll", lambda ns, x, s, *d: ns.roll(x, s, *d), lambda: [
+    S(T((2, 3)), 1), S(T((2, 3)), -4, 1), S(T((2, 3)), (1, 2), (0, 1)), S(T((3, 4), layout="t"), 2, 0)],
+    covers=("Tensor.roll",), ref_np=lambda x, s, d=None: np.roll(x, s, d))
+add("meshgrid", lambda ns, *xs, **k: ns.meshgrid(*xs, **k), lambda: [
+    S(T((2,)), T((3,)), indexing="ij"), S(T((2,)), T((3,)), T((4,)), indexing="xy"), S(T((2,)), T(()), indexing="ij")],
+    ref_np=lambda *xs, indexing="ij": tuple(np.meshgrid(*xs, indexing=indexing)))
+add("masked_select", lambda ns, x, m: ns.masked_select(x, m), lambda: [
+    S(T((3, 4)), B(np.arange(12).reshape(3, 4) % 3 == 0)),
+    S(T((3, 4)), B([True, False, True, False])), S(T((2, 2)), B(np.zeros((2, 2), bool)))],
+    covers=("Tensor.masked_select",), ref_np=lambda x, m: np.broadcast_to(x, np.broadcast_shapes(x.shape, m.shape))[
+        np.broadcast_to(m, np.broadcast_shapes(x.shape, m.shape))])
+add("take_along_dim", lambda ns, x, i, *d: ns.take_along_dim(x, i, *d), lambda: [
+    S(T((3, 4)), I([[0, 3], [1, 1], [2, 0]]), 1), S(T((3, 4)), I([5, 0, 11])),
+    S(T((3, 4)), I([[2, 0, 1, 1]]), 0)],
+    covers=("Tensor.take_along_dim",), ref_np=lambda x, i, d=None: np.take_along_axis(
+        x.reshape(-1) if d is None else x, i, 0 if d is None else d))
+add("std_mean", lambda ns, x, *a, **k: tuple(ns.std_mean(x, *a, **k)), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((3, 4)), 0, keepdim=True), S(T((3, 4)), 1, correction=0)],
+    ref_np=lambda x, dim=None, keepdim=False, correction=1: (np.std(x, axis=dim, ddof=correction, keepdims=keepdim),
+                                                             np.mean(x, axis=dim, keepdims=keepdim)))
+add("var_mean", lambda ns, x, *a, **k: tuple(ns.var_mean(x, *a, **k)), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 4)), (0, 2), keepdim=True)],
+    ref_np=lambda x, dim=None, keepdim=False: (np.var(x, axis=dim, ddof=1, keepdims=keepdim),
+                                               np.mean(x, axis=dim, keepdims=keepdim)))
+errors("isclose", E("dtype_mismatch", lambda L: L.isclose(L.ones(2), L.ones(2, dtype=L.float64)), RuntimeError,
+                    "Float", "Double"))
+errors("roll", E("misaligned", lambda L: L.roll(L.ones(2, 3), (1, 2), (0,)), RuntimeError, "align"))
+errors("masked_select", E("float_mask", lambda L: L.masked_select(L.ones(2), L.ones(2)), RuntimeError, "Bool"))
+errors("repeat_interleave", E("count", lambda L: L.repeat_interleave(L.ones(3), L.tensor([1, 2])), RuntimeError,
+                              "repeats"))
+errors("meshgrid", E("indexing", lambda L: L.meshgrid(L.ones(2), L.ones(3), indexing="xz"), RuntimeError, "xz"))
+errors("Tensor.repeat", E("too_few", lambda L: L.ones(2, 3).repeat(2), RuntimeError, "repeat dims"))
 for _n in ("linear", "nn.functional.linear"):
     add(_n, (lambda name: (lambda ns, *a: ns.nn.functional.linear(*a)) if name.startswith("nn")
              else (lambda ns, *a: (ns.nn.functional.linear if ns.__name__ == "torch" else ns.linear)(*a)))(_n),

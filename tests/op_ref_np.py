@@ -568,3 +568,53 @@ def prelu(x, weight):
     else:
         w = w.reshape(())
     return np.where(x > 0, x, w * x)
+
+
+# ---------------------------------------------------------------- sorting and selection
+def sort(x, dim=-1, descending=False):
+    """Stable, NaN after every number ascending and before every number descending, as torch."""
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return x.copy(), np.array(0)
+    key = np.where(np.isnan(x), -np.inf, -x) if descending else x
+    idx = np.argsort(key, axis=dim, kind="stable")
+    return np.take_along_axis(x, idx, dim), idx
+
+
+def topk(x, k, dim=-1, largest=True):
+    v, i = sort(x, dim, descending=largest)
+    if np.asarray(x).ndim == 0:
+        return v, i
+    return np.take(v, range(k), axis=dim), np.take(i, range(k), axis=dim)
+
+
+def kthvalue(x, k, dim=-1, keepdim=False):
+    v, i = sort(x, dim)
+    v, i = np.take(v, [k - 1], axis=dim), np.take(i, [k - 1], axis=dim)
+    return (v, i) if keepdim else (v.squeeze(dim), i.squeeze(dim))
+
+
+def median_dim(x, dim, keepdim=False):
+    v, i = sort(x, dim)
+    n = np.asarray(x).shape[dim]
+    nans = np.isnan(v).sum(axis=dim, keepdims=True)
+    pos = np.where(nans > 0, n - nans, (n - 1) // 2)
+    v, i = np.take_along_axis(v, pos, dim), np.take_along_axis(i, pos, dim)
+    return (v, i) if keepdim else (v.squeeze(dim), i.squeeze(dim))
+
+
+def median(x):
+    return median_dim(np.asarray(x).reshape(-1), 0)[0]
+
+
+def cum_extreme(x, dim, is_max):
+    x = np.moveaxis(np.asarray(x), dim, -1)
+    v, idx = np.empty_like(x), np.zeros(x.shape, np.int64)
+    for r in np.ndindex(*x.shape[:-1]):
+        best, at = x[r + (0,)], 0
+        for j in range(x.shape[-1]):
+            e = x[r + (j,)]
+            if np.isnan(e) or (not np.isnan(best) and (e >= best if is_max else e <= best)):
+                best, at = e, j
+            v[r + (j,)], idx[r + (j,)] = best, at
+    return np.moveaxis(v, -1, dim), np.moveaxis(idx, -1, dim)

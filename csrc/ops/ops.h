@@ -151,6 +151,15 @@ Tensor cdist(const Tensor& x1, const Tensor& x2, double p);
 // ord: any real or +-inf; dims empty: every element; dtype converts x first
 Tensor vector_norm(const Tensor& x, double ord, const Dims& dims, bool keepdim, std::optional<DType> dtype);
 
+// ---- sorting and selection (sort.cpp): values and int64 indices; values carry the gradient ----
+std::tuple<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending);  // stable, NaN last
+std::tuple<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest);
+std::tuple<Tensor, Tensor> kthvalue(const Tensor& x, int64_t k, int64_t dim, bool keepdim);
+std::tuple<Tensor, Tensor> median_dim(const Tensor& x, int64_t dim, bool keepdim);  // the lower median
+Tensor median(const Tensor& x);
+std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max);  // cummax / cummin
+std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x);  // sorted values, inverse indices, counts
+
 // ---- views and shape (view.cpp) ----
 Tensor view(const Tensor& x, const Dims& shape);
 Tensor reshape(const Tensor& x, const Dims& shape);

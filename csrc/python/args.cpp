@@ -156,6 +156,11 @@ bool is_device_arg(py::handle h) {
   return py::isinstance<py::str>(h) || PyObject_IsInstance(h.ptr(), device_type.ptr()) == 1;
 }
 
+py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices) {
+  static py::handle types = py::module_::import("fastgrad._types").release();
+  return types.attr(type_name)(values, indices);
+}
+
 bool keepdim_of(bool keepdim, py::handle keepdims, const char* op) {
   if (keepdims.is_none()) return keepdim;
   FG_CHECK(!keepdim, TypeError, op, "() got multiple values for argument 'keepdim' (as keepdim and keepdims)");

@@ -43,6 +43,11 @@ void check_cpu_device(py::handle device, const char* op);
 void check_pin_memory(py::handle pin_memory);
 bool is_device_arg(py::handle h);  // a str or a fastgrad.device (Tensor.to's positional device)
 
+// (values, indices) as the named tuple fastgrad._types.<type_name> (torch.return_types.max, .sort, ...).
+// The module's reference is deliberately leaked: a static py::object would be released after the
+// interpreter has finalized, and that dealloc segfaults at process exit.
+py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices);
+
 // torch's numpy spelling `keepdims=` of `keepdim=`: the alias wins when given; both at once is a TypeError.
 bool keepdim_of(bool keepdim, py::handle keepdims, const char* op);  // fastgrad.Size (a tuple subclass), like torch.Size
 

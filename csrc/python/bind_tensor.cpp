@@ -16,13 +16,6 @@ namespace {
 
 using ops::CmpOp;
 
-py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices) {
-  // A deliberately leaked reference: a static py::object would be released by a C++ static destructor
-  // after the interpreter has finalized, and the module's dealloc then segfaults at process exit.
-  static py::handle types = py::module_::import("fastgrad._types").release();
-  return types.attr(type_name)(values, indices);
-}
-
 double scalar_value(const Tensor& t) {
   FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
   double v = 0;

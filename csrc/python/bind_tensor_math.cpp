@@ -1,4 +1,5 @@
 // Math on tensors, bound as both Tensor methods and fastgrad functions, plus Python operators.
+#include "ops/misc.h"
 #include "python/tensor_methods.h"
 
 namespace fg::python {
@@ -277,6 +278,106 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
     }
     return ops::cdist(x1, x2, p);
   }, py::arg("x1"), py::arg("x2"), py::arg("p") = 2.0, py::arg("compute_mode") = py::none());
+  // sorting and selection
+  def_both(cls, m, "sort", [](const Tensor& x, int64_t dim, bool descending, bool stable) {
+    (void)stable;  // fastgrad's sort is always stable, which stable=False also allows
+    auto [v, i] = ops::sort(x, dim, descending);
+    return named_pair("sort", v, i);
+  }, py::arg("dim") = -1, py::arg("descending") = false, py::kw_only(), py::arg("stable") = false);
+  def_both(cls, m, "argsort", [](const Tensor& x, int64_t dim, bool descending, bool stable) {
+    (void)stable;  // always stable, as above
+    return std::get<1>(ops::sort(x, dim, descending));
+  }, py::arg("dim") = -1, py::arg("descending") = false, py::kw_only(), py::arg("stable") = false);
+  def_both(cls, m, "topk", [](const Tensor& x, int64_t k, int64_t dim, bool largest, bool sorted) {
+    (void)sorted;  // always sorted, which sorted=False also allows
+    auto [v, i] = ops::topk(x, k, dim, largest);
+    return named_pair("topk", v, i);
+  }, py::arg("k"), py::arg("dim") = -1, py::arg("largest") = true, py::arg("sorted") = true);
+  def_both(cls, m, "kthvalue", [](const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
+    auto [v, i] = ops::kthvalue(x, k, dim, keepdim);
+    return named_pair("kthvalue", v, i);
+  }, py::arg("k"), py::arg("dim") = -1, py::arg("keepdim") = false);
+  def_both(cls, m, "median", [](const Tensor& x, py::object dim, bool keepdim) -> py::object {
+    if (dim.is_none()) return py::cast(ops::median(x));
+    auto [v, i] = ops::median_dim(x, dim.cast<int64_t>(), keepdim);
+    return named_pair("median", v, i);
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  def_both(cls, m, "cummax", [](const Tensor& x, int64_t dim) {
+    auto [v, i] = ops::cum_extreme(x, dim, true);
+    return named_pair("cummax", v, i);
+  }, py::arg("dim"));
+  def_both(cls, m, "cummin", [](const Tensor& x, int64_t dim) {
+    auto [v, i] = ops::cum_extreme(x, dim, false);
+    return named_pair("cummin", v, i);
+  }, py::arg("dim"));
+  def_both(cls, m, "unique", [](const Tensor& x, bool sorted, bool return_inverse, bool return_counts,
+                                py::object dim) -> py::object {
+    (void)sorted;  // torch's CPU unique sorts either way
+    FG_CHECK(dim.is_none(), NotImplementedError, "unique(dim=...) is not supported by fastgrad yet; use dim=None");
+    auto [v, inv, counts] = ops::unique(x);
+    if (!return_inverse && !return_counts) return py::cast(v);
+    py::list out;
+    out.append(v);
+    if (return_inverse) out.append(inv);
+    if (return_counts) out.append(counts);
+    return py::tuple(out);
+  }, py::arg("sorted") = true, py::arg("return_inverse") = false, py::arg("return_counts") = false,
+     py::arg("dim") = py::none());
+  // comparisons and everyday helpers (ops/misc.h)
+  def_both(cls, m, "isclose", &ops::isclose, py::arg("other"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8,
+           py::arg("equal_nan") = false);
+  def_both(cls, m, "allclose", &ops::allclose, py::arg("other"), py::arg("rtol") = 1e-5, py::arg("atol") = 1e-8,
+           py::arg("equal_nan") = false);
+  def_both(cls, m, "equal", &ops::equal, py::arg("other"));
+  def_both(cls, m, "nan_to_num", [](const Tensor& x, double nan, py::object posinf, py::object neginf) {
+    return ops::nan_to_num(x, nan, opt_double(posinf), opt_double(neginf));
+  }, py::arg("nan") = 0.0, py::arg("posinf") = py::none(), py::arg("neginf") = py::none());
+  def_both(cls, m, "addcmul", &ops::addcmul, py::arg("tensor1"), py::arg("tensor2"), py::kw_only(), py::arg("value") = 1.0);
+  def_both(cls, m, "addcdiv", &ops::addcdiv, py::arg("tensor1"), py::arg("tensor2"), py::kw_only(), py::arg("value") = 1.0);
+  cls.def("repeat", [](const Tensor& x, const py::args& sizes) { return ops::repeat(x, shape_from_args(sizes, "repeat")); });
+  def_both(cls, m, "tile", [](const Tensor& x, py::object dims) { return ops::tile(x, dims_from(dims, "tile")); },
+           py::arg("dims"));
+  def_both(cls, m, "repeat_interleave", [](const Tensor& x, py::object repeats, py::object dim) {
+    Tensor reps = is_tensor(repeats) ? repeats.cast<Tensor>() : to_tensor_arg(py::int_(repeats), "repeat_interleave");
+    return ops::repeat_interleave(x, reps, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()));
+  }, py::arg("repeats"), py::arg("dim") = py::none());
+  def_both(cls, m, "roll", [](const Tensor& x, py::object shifts, py::object dims) {
+    return ops::roll(x, dims_from(shifts, "roll"), dims.is_none() ? Dims{} : dims_from(dims, "roll"));
+  }, py::arg("shifts"), py::arg("dims") = py::none());
+  m.def("meshgrid", [](const py::args& args, const std::string& indexing) {
+    TensorList ts;
+    py::handle src = args.size() == 1 && !is_tensor(args[0]) ? args[0] : py::handle(args);
+    for (auto h : src) ts.push_back(h.cast<Tensor>());
+    py::list out;
+    for (const Tensor& t : ops::meshgrid(ts, indexing)) out.append(t);
+    return py::tuple(out);
+  }, py::kw_only(), py::arg("indexing") = "ij");
+  def_both(cls, m, "nonzero", [](const Tensor& x, bool as_tuple) -> py::object {
+    Tensor nz = ops::nonzero(x);
+    if (!as_tuple) return py::cast(nz);
+    // one index tensor per dim (a 0-d input counts as 1-d, as torch)
+    py::list cols;
+    if (x->dim() == 0) cols.append(ops::reshape(ops::nonzero(ops::reshape(x, {1})), {-1}));
+    for (int64_t d = 0; d < x->dim(); ++d) cols.append(ops::contiguous(ops::select(nz, 1, d)));
+    return py::tuple(cols);
+  }, py::kw_only(), py::arg("as_tuple") = false);
+  def_both(cls, m, "masked_select", &ops::masked_select, py::arg("mask"));
+  def_both(cls, m, "take_along_dim", [](const Tensor& x, const Tensor& indices, py::object dim) {
+    return ops::take_along_dim(x, indices, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()));
+  }, py::arg("indices"), py::arg("dim") = py::none());
+  def_both(cls, m, "count_nonzero", [](const Tensor& x, py::object dim) {
+    return ops::count_nonzero(x, dims_or_all(dim));
+  }, py::arg("dim") = py::none());
+  m.def("std_mean", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
+    auto [s, mu] = ops::std_mean(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+    return py::make_tuple(s, mu);
+  }, py::arg("input"), py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false,
+     py::kw_only(), py::arg("correction") = py::none());
+  m.def("var_mean", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
+    auto [v, mu] = ops::var_mean(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
+    return py::make_tuple(v, mu);
+  }, py::arg("input"), py::arg("dim") = py::none(), py::arg("unbiased") = py::none(), py::arg("keepdim") = false,
+     py::kw_only(), py::arg("correction") = py::none());
   m.def("_linalg_vector_norm", [](const Tensor& x, double ord, py::object dim, bool keepdim, py::object dtype) {
     return ops::vector_norm(x, ord, dims_or_all(dim), keepdim, optional_dtype(dtype));
   }, py::arg("x"), py::arg("ord") = 2.0, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(),

@@ -1,0 +1,191 @@
+// Sorting and selection: sort, argsort, topk, kthvalue, median, unique, cummax and cummin. One sorting
+// kernel (a stable sort of each row along a dim, NaN greater than every number as torch orders it); the
+// selections are slices and gathers of its result. The values' gradient goes back to where each value
+// came from (a scatter-add by the indices), as torch's.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <vector>
+
+#include "autograd/function.h"
+#include "ops/ops.h"
+
+namespace fg::ops {
+
+namespace {
+
+template <typename T>
+bool is_nan(T v) {
+  if constexpr (std::is_floating_point_v<T>) return std::isnan(v);
+  else return false;
+}
+
+// values and indices of x sorted along its last dim (x contiguous); no autograd
+std::tuple<Tensor, Tensor> sort_last_dim(const Tensor& x, bool descending) {
+  Tensor vals = empty(x->shape, x->dtype), idx = empty(x->shape, DType::Int64);
+  const int64_t n = x->dim() == 0 ? 1 : x->shape.back();
+  if (x->numel() == 0) return {vals, idx};
+  const int64_t rows = x->numel() / n;
+  FG_DISPATCH_NUMERIC(x->dtype, "sort", [&] {
+    const scalar_t* src = x->data<scalar_t>();
+    scalar_t* dv = vals->data<scalar_t>();
+    int64_t* di = idx->data<int64_t>();
+    std::vector<int64_t> perm(n);
+    for (int64_t r = 0; r < rows; ++r) {
+      const scalar_t* row = src + r * n;
+      std::iota(perm.begin(), perm.end(), 0);
+      if (descending)
+        std::stable_sort(perm.begin(), perm.end(), [row](int64_t a, int64_t b) {
+          return (is_nan(row[a]) && !is_nan(row[b])) || row[a] > row[b];
+        });
+      else
+        std::stable_sort(perm.begin(), perm.end(), [row](int64_t a, int64_t b) {
+          return (!is_nan(row[a]) && is_nan(row[b])) || row[a] < row[b];
+        });
+      for (int64_t j = 0; j < n; ++j) {
+        dv[r * n + j] = row[perm[j]];
+        di[r * n + j] = perm[j];
+      }
+    }
+  });
+  return {vals, idx};
+}
+
+// Records the backward of `values` = x's elements picked by `indices` along dim d (same shape as values):
+// the gradient is scattered back onto zeros of x's shape.
+void record_pick(const Tensor& x, const Tensor& values, const Tensor& indices, int64_t d, const char* node) {
+  if (!autograd::needs_grad(x)) return;
+  Dims shape = x->shape;
+  autograd::record(node, {x}, {values}, [indices, d, shape](const TensorList& g, Node&) {
+    return TensorList{scatter_add(zeros(shape, g[0]->dtype), d, indices, g[0])};
+  }, /*has_saved=*/false);
+}
+
+}  // namespace
+
+std::tuple<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
+  if (x->dim() == 0) {
+    wrap_dim(dim, 1);  // a 0-d tensor takes dim 0 or -1, as torch
+    return {clone(x), zeros({}, DType::Int64)};
+  }
+  const int64_t d = wrap_dim(dim, x->dim()), last = x->dim() - 1;
+  Tensor xin = x->dtype == DType::Bool ? to_dtype(alias_detached(x), DType::Int64) : alias_detached(x);
+  Tensor moved = contiguous(transpose(xin, d, last));
+  auto [v, i] = sort_last_dim(moved, descending);
+  Tensor values = contiguous(transpose(v, d, last)), indices = contiguous(transpose(i, d, last));
+  if (x->dtype == DType::Bool) values = to_dtype(values, DType::Bool);
+  record_pick(x, values, indices, d, "SortBackward0");
+  return {values, indices};
+}
+
+std::tuple<Tensor, Tensor> topk(const Tensor& x, int64_t k, int64_t dim, bool largest) {
+  const int64_t d = wrap_dim(dim, std::max<int64_t>(x->dim(), 1));
+  const int64_t n = x->dim() == 0 ? 1 : x->shape[d];
+  FG_CHECK(k >= 0 && k <= n, RuntimeError, "selected index k out of range");
+  auto [v, i] = sort(x, dim, largest);
+  if (x->dim() == 0) return {v, i};
+  return {slice(v, d, 0, k, 1), slice(i, d, 0, k, 1)};
+}
+
+std::tuple<Tensor, Tensor> kthvalue(const Tensor& x, int64_t k, int64_t dim, bool keepdim) {
+  const int64_t d = wrap_dim(dim, std::max<int64_t>(x->dim(), 1));
+  const int64_t n = x->dim() == 0 ? 1 : x->shape[d];
+  FG_CHECK(k >= 1 && k <= n, RuntimeError, "kthvalue(): selected number k out of range for dimension ", d);
+  auto [v, i] = sort(x, dim, false);
+  if (x->dim() == 0) return {v, i};
+  if (keepdim) return {slice(v, d, k - 1, k, 1), slice(i, d, k - 1, k, 1)};
+  return {select(v, d, k - 1), select(i, d, k - 1)};
+}
+
+// The lower median along dim, NaN when the row holds one (its first NaN's index), as torch.
+std::tuple<Tensor, Tensor> median_dim(const Tensor& x, int64_t dim, bool keepdim) {
+  const int64_t d = wrap_dim(dim, std::max<int64_t>(x->dim(), 1));
+  const int64_t n = x->dim() == 0 ? 1 : x->shape[d];
+  FG_CHECK(n > 0, IndexError, "median(): Expected reduction dim ", d, " to have non-zero size.");
+  if (x->dim() == 0) return sort(x, dim, false);
+  auto [v, i] = sort(x, dim, false);
+  // ascending order puts NaNs last: a row with c NaNs has its first one at n - c
+  Tensor pos;
+  if (is_floating(x->dtype)) {
+    Tensor nans = sum(to_dtype(isnan(alias_detached(v)), DType::Int64), {d}, true);
+    Tensor middle = full(nans->shape, static_cast<double>((n - 1) / 2), DType::Int64);
+    Tensor first_nan = sub(full(nans->shape, static_cast<double>(n), DType::Int64), nans);
+    pos = where(compare(nans, zeros({}, DType::Int64), CmpOp::Gt), first_nan, middle);
+  } else {
+    Dims s = v->shape;
+    s[d] = 1;
+    pos = full(s, static_cast<double>((n - 1) / 2), DType::Int64);
+  }
+  Tensor values = gather(v, d, pos), indices = gather(i, d, pos);
+  if (!keepdim) return {squeeze(values, Dims{d}), squeeze(indices, Dims{d})};
+  return {values, indices};
+}
+
+Tensor median(const Tensor& x) {
+  FG_CHECK(x->numel() > 0, RuntimeError, "median() input tensor cannot be empty");
+  return std::get<0>(median_dim(reshape(x, {-1}), 0, false));
+}
+
+// cummax / cummin along dim: the running extreme and where it was last reached; NaN sticks once seen.
+std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max) {
+  if (x->dim() == 0) return sort(x, dim, false);
+  const int64_t d = wrap_dim(dim, x->dim()), last = x->dim() - 1;
+  FG_CHECK(x->dtype != DType::Bool, RuntimeError, is_max ? "cummax" : "cummin", ": bool input is not supported");
+  Tensor moved = contiguous(transpose(alias_detached(x), d, last));
+  Tensor v = empty(moved->shape, x->dtype), idx = empty(moved->shape, DType::Int64);
+  const int64_t n = moved->shape.back();
+  if (moved->numel() > 0) {
+    FG_DISPATCH_NUMERIC(x->dtype, "cummax", [&] {
+      const scalar_t* src = moved->data<scalar_t>();
+      scalar_t* dv = v->data<scalar_t>();
+      int64_t* di = idx->data<int64_t>();
+      for (int64_t r = 0; r < moved->numel() / n; ++r) {
+        scalar_t best = src[r * n];
+        int64_t at = 0;
+        for (int64_t j = 0; j < n; ++j) {
+          const scalar_t e = src[r * n + j];
+          // torch: take e when it is NaN, or when neither is NaN and e reaches the running extreme
+          if (is_nan(e) || (!is_nan(best) && (is_max ? e >= best : e <= best))) {
+            best = e;
+            at = j;
+          }
+          dv[r * n + j] = best;
+          di[r * n + j] = at;
+        }
+      }
+    });
+  }
+  Tensor values = contiguous(transpose(v, d, last)), indices = contiguous(transpose(idx, d, last));
+  record_pick(x, values, indices, d, is_max ? "CummaxBackward0" : "CumminBackward0");
+  return {values, indices};
+}
+
+// unique over all elements: sorted values, and optionally each element's index into them and the counts
+std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x) {
+  Tensor flat = reshape(alias_detached(x), {-1});
+  auto [sorted, perm] = sort(flat, 0, false);
+  const int64_t n = flat->numel();
+  Tensor inverse = empty({n}, DType::Int64);
+  std::vector<int64_t> starts;
+  Tensor sorted_i = x->dtype == DType::Bool ? to_dtype(sorted, DType::Int64) : sorted;
+  FG_DISPATCH_NUMERIC(sorted_i->dtype, "unique", [&] {
+    const scalar_t* s = sorted_i->data<scalar_t>();
+    const int64_t* p = perm->data<int64_t>();
+    int64_t* inv = inverse->data<int64_t>();
+    for (int64_t j = 0; j < n; ++j) {
+      // NaNs are never equal to each other: each is its own value, as torch's unique gives them
+      if (j == 0 || !(s[j] == s[j - 1])) starts.push_back(j);
+      inv[p[j]] = static_cast<int64_t>(starts.size()) - 1;
+    }
+  });
+  const int64_t m = static_cast<int64_t>(starts.size());
+  Tensor idx = empty({m}, DType::Int64), counts = empty({m}, DType::Int64);
+  for (int64_t g = 0; g < m; ++g) {
+    idx->data<int64_t>()[g] = starts[g];
+    counts->data<int64_t>()[g] = (g + 1 < m ? starts[g + 1] : n) - starts[g];
+  }
+  Tensor values = index_select(sorted, 0, idx);
+  return {values, reshape(inverse, x->shape), counts};
+}
+
+}  // namespace fg::ops
