@@ -51,7 +51,8 @@ def test_equal(a, b, want):
 def test_nonzero_and_count_nonzero(data):
     x = fastgrad.tensor(data)
     a = np.asarray(data)
-    np.testing.assert_array_equal(x.nonzero().numpy(), np.argwhere(a).reshape(-1, a.ndim))
+    np.testing.assert_array_equal(x.nonzero().numpy(), np.argwhere(a).reshape(-1, a.ndim) if a.ndim else
+                                  np.zeros((int(a != 0), 0), np.int64))
     tup = fastgrad.nonzero(x, as_tuple=True)
     want_tup = np.nonzero(np.atleast_1d(a))
     assert len(tup) == len(want_tup)

@@ -25,7 +25,7 @@ def _label(m):
 @pytest.mark.parametrize("spec", MODULES, ids=[_label(m) for m in MODULES])
 def test_module_repr_and_output_match_torch(spec):
     name, args, kwargs = spec
-    data = np.random.default_rng(0).normal(size=(2, 4, 3)) * 3
+    data = (np.random.default_rng(0).normal(size=(2, 4, 6)) * 3).astype(np.float32)
     module = getattr(nn, name)(*args, **kwargs)
     if module.__dict__.get("inplace") and name in ("ELU", "ReLU6"):
         with pytest.raises(NotImplementedError, match="inplace"):  # no in-place kernel for these yet
@@ -41,7 +41,7 @@ def test_module_repr_and_output_match_torch(spec):
         module.inplace = tmod.inplace
     assert repr(module) == repr(tmod)
     want = tmod(torch.tensor(data.copy()))
-    np.testing.assert_allclose(out.detach().numpy(), want.detach().numpy(), rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(out.detach().numpy(), want.detach().numpy(), rtol=1e-6, atol=1e-6)
 
 
 def test_prelu_weight_is_a_parameter_that_learns():

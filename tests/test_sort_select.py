@@ -57,3 +57,11 @@ def test_sort_results_are_named_tuples():
     v, i = fastgrad.topk(fastgrad.tensor([3.0, 1.0, 2.0]), 2)
     assert v.tolist() == [3.0, 2.0] and i.tolist() == [0, 2]
     assert fastgrad.tensor([[1.0, 4.0], [3.0, 2.0]]).cummax(1).indices.tolist() == [[0, 1], [0, 0]]
+
+
+def test_median_of_nothing():
+    assert np.isnan(fastgrad.median(fastgrad.ones(0)).item())  # torch gives nan too
+    with pytest.raises(RuntimeError, match="empty"):
+        fastgrad.median(fastgrad.ones(0, dtype=fastgrad.int64))  # torch returns garbage; fastgrad refuses
+    with pytest.raises(IndexError, match="non-zero size"):
+        fastgrad.median(fastgrad.ones(2, 0), 1)

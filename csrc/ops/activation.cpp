@@ -181,10 +181,12 @@ Tensor celu(const Tensor& x, double alpha) {
   });
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false);
-    autograd::record("CeluBackward0", {x}, {out}, [sx, alpha](const TensorList& g, Node& self) {
+    // torch's derivative takes the input scale as 1 / float(alpha): the same here, so gradients match its
+    const double inv = 1.0 / static_cast<double>(static_cast<float>(alpha));
+    autograd::record("CeluBackward0", {x}, {out}, [sx, alpha, inv](const TensorList& g, Node& self) {
       Tensor v = sx.unpack(self);
       Tensor pos = compare(v, scalar_like(0.0, v), CmpOp::Gt);
-      return TensorList{where(pos, g[0], mul(g[0], exp(div(v, scalar_like(alpha, v)))))};
+      return TensorList{where(pos, g[0], mul(g[0], mul(exp(mul(v, scalar_like(inv, v))), scalar_like(inv * alpha, v))))};
     }, /*has_saved=*/true);
   }
   return out;
@@ -284,6 +286,8 @@ Tensor glu(const Tensor& x, int64_t dim) {
 Tensor prelu(const Tensor& x, const Tensor& weight) {
   FG_CHECK(weight->dim() <= 1, RuntimeError, "prelu: Expected `weight` to be a scalar or 1D tensor, but got: ndim = ",
            weight->dim());
+  FG_CHECK(x->dtype == weight->dtype, RuntimeError, "prelu: Type promoting not supported. Got ",
+           dtype_short_name(x->dtype), " and ", dtype_short_name(weight->dtype));
   const int64_t channels = x->dim() >= 2 ? x->shape[1] : 1;
   const int64_t params = weight->numel();
   FG_CHECK(params == 1 || params == channels, RuntimeError,

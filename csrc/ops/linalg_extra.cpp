@@ -192,7 +192,8 @@ Tensor einsum(const std::string& equation, const TensorList& operands) {
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  FG_CHECK(subs.size() == operands.size(), RuntimeError, "einsum(): more operands were provided than specified in the equation");
+  FG_CHECK(subs.size() == operands.size(), RuntimeError, "einsum(): ",
+           subs.size() < operands.size() ? "more" : "fewer", " operands were provided than specified in the equation");
   // "..." becomes as many fresh capital letters as the widest operand's broadcast dims, right-aligned
   int64_t ell = 0;
   for (size_t i = 0; i < subs.size(); ++i) {

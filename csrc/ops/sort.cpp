@@ -122,7 +122,11 @@ std::tuple<Tensor, Tensor> median_dim(const Tensor& x, int64_t dim, bool keepdim
 }
 
 Tensor median(const Tensor& x) {
-  FG_CHECK(x->numel() > 0, RuntimeError, "median() input tensor cannot be empty");
+  // torch: the median of nothing is NaN (and an error for integers, which have no NaN)
+  if (x->numel() == 0) {
+    FG_CHECK(is_floating(x->dtype), RuntimeError, "median() input tensor cannot be empty");
+    return full({}, NAN, x->dtype);
+  }
   return std::get<0>(median_dim(reshape(x, {-1}), 0, false));
 }
 

@@ -126,8 +126,11 @@ class Mish(_InplaceActivation):
 class Hardsigmoid(_InplaceActivation):
     _fn = staticmethod(F.hardsigmoid)
 
+    def extra_repr(self):
+        return ""  # torch's repr leaves inplace out for these two
 
-class Hardswish(_InplaceActivation):
+
+class Hardswish(Hardsigmoid):
     _fn = staticmethod(F.hardswish)
 
 
