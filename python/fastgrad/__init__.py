@@ -11,9 +11,9 @@ from ._types import float32 as float, float64 as double, int64 as long  # noqa: 
 _C._register_dtypes(float32, float64, int64, bool)
 
 from ._C import (  # noqa: E402
-    Tensor, Generator, manual_seed, initial_seed, default_generator, from_numpy, from_dlpack,
+    Tensor, Generator, default_generator, from_numpy, from_dlpack,
     zeros, ones, empty, full, zeros_like, ones_like, empty_like, full_like, rand, randn, rand_like, randn_like,
-    randint, randperm, bernoulli, arange, linspace, eye,
+    randint, randint_like, randperm, bernoulli, multinomial, arange, linspace, eye,
     add, sub, mul, div, true_divide, pow, maximum, minimum, eq, ne, lt, le, gt, ge, where, masked_fill,
     floor_divide, remainder, fmod, floor, ceil, trunc, round,
     isnan, isinf, isfinite, isposinf, isneginf, logical_not, logical_and, logical_or, logical_xor,
@@ -31,6 +31,9 @@ from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as li
 from ._config import get_num_threads, set_num_threads, show_config  # noqa: E402
 from . import _config as __config__  # noqa: E402
 from . import autograd  # noqa: E402
+from . import random  # noqa: E402
+from .random import manual_seed, seed, initial_seed, get_rng_state, set_rng_state  # noqa: E402
+from ._sampling import normal  # noqa: E402
 
 __version__ = "0.1.0"
 

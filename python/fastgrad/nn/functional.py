@@ -52,12 +52,13 @@ def linear(input, weight, bias=None):
 def dropout(input, p=0.5, training=True, inplace=False):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-    if not training or p == 0.0:
+    if not training or p == 0.0 or input.numel() == 0:
         return input
     if p == 1.0:
-        return input * 0.0
-    keep = (_fg.rand_like(input) >= p).to(input.dtype)
-    return input * keep * (1.0 / (1.0 - p))
+        return input.mul_(0.0) if inplace else input * 0.0
+    # torch's CPU dropout: noise = bernoulli_(1 - p) / (1 - p) drawn in the input's memory order
+    noise = _fg._C._dropout_noise(input, p)
+    return input.mul_(noise) if inplace else input * noise
 
 
 def one_hot(tensor, num_classes=-1):

@@ -83,6 +83,9 @@ class DataLoader:
         return len(self.sampler)
 
     def __iter__(self):
+        # torch draws a base seed (for worker seeding) from the loader's generator each time an
+        # iterator is made, before the sampler's first draw; the stream must advance the same way.
+        self._base_seed = int(_fg.empty((), dtype=_fg.int64).random_(generator=self.generator).item())
         if self._iterable:
             return self._iter_iterable()
         if self.batch_sampler is None:
