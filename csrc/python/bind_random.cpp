@@ -200,7 +200,14 @@ FG_BIND_ORDER(bind_random, 20) {
   m.def("_dropout_noise", [](const Tensor& input, double p, py::object generator) {
     return ops::dropout_noise(empty_like_layout(input, input->dtype), p, gen_of(generator));
   }, py::arg("input"), py::arg("p"), py::kw_only(), py::arg("generator") = py::none());
-  m.def("_seed_from", [](py::object seed) { return seed_from(seed, "manual_seed"); });
+  m.def("manual_seed", [](py::object seed) {
+    const uint64_t s = seed_from(seed, "manual_seed");
+    auto g = default_generator();
+    std::lock_guard<std::mutex> lock(g->mutex());
+    g->manual_seed(s);
+    return g;
+  }, py::arg("seed"));
+  m.def("initial_seed", []() { return default_generator()->initial_seed(); });
 
   def_sampled(m, "rand", &fill_uniform01);
   def_sampled(m, "randn", &fill_standard_normal);

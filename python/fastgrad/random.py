@@ -16,7 +16,7 @@ __all__ = ["manual_seed", "seed", "initial_seed", "get_rng_state", "set_rng_stat
 
 def manual_seed(seed):
     """Seeds the default generator and returns it (torch.manual_seed)."""
-    return default_generator.manual_seed(_C._seed_from(seed))
+    return _C.manual_seed(seed)
 
 
 def seed():
