@@ -208,6 +208,19 @@ def test_normal_tensor_forms():
         fg.normal(fm, -fs - 1)
 
 
+def test_normal_gradients_are_torch_zeros():
+    f, t = gens(1)
+    fm, tm = fg.zeros(5, requires_grad=True), torch.zeros(5, requires_grad=True)
+    fs, ts = fg.ones(5, requires_grad=True), torch.ones(5, requires_grad=True)
+    fo, to = fg.normal(fm * 2, fs * 3, generator=f), torch.normal(tm * 2, ts * 3, generator=t)
+    assert fo.requires_grad and to.requires_grad
+    assert_same(fo.detach(), to.detach())
+    fo.sum().backward()
+    to.sum().backward()
+    assert_same(fm.grad, tm.grad)
+    assert_same(fs.grad, ts.grad)
+
+
 # ---- integers -------------------------------------------------------------------------------------
 
 def test_randint_small_and_64_bit_ranges():
@@ -373,3 +386,26 @@ def test_requires_grad_and_errors():
         fg.rand(3, generator=torch.Generator())
     with pytest.raises(RuntimeError, match="single memory location"):
         fg.zeros(1).expand(4).uniform_()
+
+
+@pytest.fixture
+def each_cpu_level():
+    saved = fg._C._cpu_level()
+    yield list(fg._C._cpu_levels_supported())
+    fg._C._set_cpu_level(saved)
+
+
+def test_every_kernel_variant_draws_torch_bits(each_cpu_level):
+    """The samplers are compiled per ISA (software fma on plain x86-64, hardware FMA with AVX2): every
+    variant the CPU can run gives torch's bits."""
+    for level in each_cpu_level:
+        fg._C._set_cpu_level(level)
+        f, t = gens(1000)
+        for n in [5, 16, 17, 4099]:
+            assert_same(fg.randn(n, generator=f), torch.randn(n, generator=t))
+            assert_same(fg.randn(n, dtype=fg.float64, generator=f), torch.randn(n, dtype=torch.float64, generator=t))
+            assert_same(fg.empty(n).uniform_(-0.3, 0.7, generator=f), torch.empty(n).uniform_(-0.3, 0.7, generator=t))
+            assert_same(fg.empty(n, dtype=fg.float64).normal_(0.5, 3.0, generator=f),
+                        torch.empty(n, dtype=torch.float64).normal_(0.5, 3.0, generator=t))
+            assert_same(fg.empty(n, dtype=fg.float64).cauchy_(1.0, 0.5, generator=f),
+                        torch.empty(n, dtype=torch.float64).cauchy_(1.0, 0.5, generator=t))
