@@ -658,9 +658,20 @@ add(NF + "embedding", lambda ns, i, w, **k: ns.nn.functional.embedding(i, w, **k
          "sample is compared with torch only (gradcheck would rightly see a nonzero numerical derivative)")
 add(NF + "dropout", lambda ns, x, **k: (ns.manual_seed(0), ns.nn.functional.dropout(x, **k))[1], lambda: [
     S(T((3, 4)), p=0.0), S(T((3, 4)), p=0.5, training=False),
-    S(T((3, 4)), p=0.3, name="p=0.3-seeded", compare=False),
-], notes="the p=0.3 sample reseeds inside the call, so every evaluation draws the same mask; "
-         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval")
+    S(T((3, 4)), p=0.3, name="p=0.3-seeded"),
+], notes="the seeded samples reseed inside the call, so every evaluation draws the same mask, and the "
+         "generators being torch's, the same mask as torch")
+
+
+def _seeded_dropout(name):
+    return lambda ns, x, **k: (ns.manual_seed(0), getattr(ns.nn.functional, name)(x, **k))[1]
+
+
+for _name, _shape in [("dropout1d", (2, 3, 4)), ("dropout2d", (2, 3, 2, 2)), ("dropout3d", (2, 2, 2, 2, 2)),
+                      ("alpha_dropout", (3, 4)), ("feature_alpha_dropout", (2, 3, 4))]:
+    add(NF + _name, _seeded_dropout(_name), lambda _shape=_shape: [
+        S(T(_shape), p=0.3, training=True, name="p=0.3-seeded"), S(T(_shape), p=0.5, training=False),
+    ], notes="reseeded inside the call like dropout's samples: the same noise every evaluation, and torch's")
 
 # --------------------------------------------------------------------------- nn.functional: losses
 REDS = ("mean", "sum", "none")

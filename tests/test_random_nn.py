@@ -167,3 +167,28 @@ def test_random_split():
     f, t = fg.Generator().manual_seed(9), torch.Generator().manual_seed(9)
     assert [list(s) for s in data.random_split(range(23), [20, 3], generator=f)] == \
         [list(s) for s in torch.utils.data.random_split(range(23), [20, 3], generator=t)]
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_feature_and_alpha_dropout(dtype):
+    fd, td = getattr(fg, dtype), getattr(torch, dtype)
+    fg.manual_seed(21), torch.manual_seed(21)
+    tF = torch.nn.functional
+    cases = [("dropout1d", (4, 3, 5)), ("dropout1d", (3, 5)), ("dropout2d", (2, 3, 4, 5)), ("dropout3d", (2, 3, 2, 2, 2)),
+             ("dropout3d", (3, 2, 2, 2)), ("alpha_dropout", (6, 7)), ("feature_alpha_dropout", (2, 3, 4))]
+    for p in [0.2, 0.5]:
+        for name, shape in cases:
+            fx, tx = fg.randn(*shape, dtype=fd), torch.randn(*shape, dtype=td)
+            assert_same(getattr(F, name)(fx, p, True), getattr(tF, name)(tx, p, True))
+            assert_same(getattr(F, name)(fx.clone(), p, True, True), getattr(tF, name)(tx.clone(), p, True, True))
+    for name, shape in [("Dropout1d", (2, 3, 4)), ("Dropout2d", (2, 3, 2, 2)), ("Dropout3d", (2, 3, 2, 2, 2)),
+                        ("AlphaDropout", (5, 6)), ("FeatureAlphaDropout", (2, 3, 4))]:
+        fm, tm = getattr(nn, name)(0.3), getattr(torch.nn, name)(0.3)
+        fx, tx = fg.randn(*shape, dtype=fd), torch.randn(*shape, dtype=td)
+        assert_same(fm(fx), tm(tx))
+        fm.eval(), tm.eval()
+        assert_same(fm(fx), tm(tx))
+    assert F.alpha_dropout(fx, 0.5) is fx  # training defaults to False, as torch's
+    with pytest.raises(RuntimeError, match="Expected 2D or 3D input"):
+        F.dropout1d(fg.zeros(2, 3, 4, 5))
+    assert_same(fg.rand(3, dtype=fd), torch.rand(3, dtype=td))

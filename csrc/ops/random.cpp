@@ -40,6 +40,7 @@ namespace ops {
   void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen);                         \
   Tensor bernoulli(const Tensor& p, Generator& gen);                                         \
   Tensor dropout_noise(const Tensor& noise, double p, Generator& gen);                       \
+  void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen); \
   Tensor randperm(int64_t n, DType dtype, Generator& gen);                                   \
   Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, Generator& gen); \
   }
@@ -71,6 +72,9 @@ void bernoulli_(const Tensor& t, double p, Generator& gen) { FG_RANDOM_DISPATCH(
 void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli_(t, p, gen)); }
 Tensor bernoulli(const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli(p, gen)); }
 Tensor dropout_noise(const Tensor& noise, double p, Generator& gen) { FG_RANDOM_DISPATCH(dropout_noise(noise, p, gen)); }
+void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen) {
+  FG_RANDOM_DISPATCH(alpha_dropout_noise(noise, shift, p, gen));
+}
 Tensor randperm(int64_t n, DType dtype, Generator& gen) { FG_RANDOM_DISPATCH(randperm(n, dtype, gen)); }
 Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, Generator& gen) {
   FG_RANDOM_DISPATCH(multinomial(probs, num_samples, replacement, gen));

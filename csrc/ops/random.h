@@ -72,6 +72,9 @@ Tensor bernoulli(const Tensor& p, Generator& gen);  // a fresh tensor of draws w
 // Dropout's multiplier, written into `noise` (laid out like the input): torch's bernoulli_(1 - p)
 // then div_(1 - p), i.e. 0 or 1 / (1 - p) in the dtype's precision.
 Tensor dropout_noise(const Tensor& noise, double p, Generator& gen);
+// Alpha dropout's multiplier and shift: noise becomes a or 0, shift (laid out like noise) the
+// matching b, as torch's alpha_dropout computes them from bernoulli_(1 - p).
+void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen);
 
 Tensor randperm(int64_t n, DType dtype, Generator& gen);
 Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, Generator& gen);

@@ -421,6 +421,27 @@ Tensor dropout_noise(const Tensor& noise, double p, Generator& gen) {
   return noise;
 }
 
+void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen) {
+  FG_CHECK(p >= 0 && p < 1, ValueError, "dropout noise needs p in [0, 1), got ", p);
+  require_floating(noise, "alpha_dropout");
+  bernoulli_(noise, 1 - p, gen);
+  // torch: b = noise.add(-1).mul_(alpha * a).add_(alpha * a * p); noise.mul_(a), one rounding per op
+  constexpr double alpha = 1.7580993408473766;
+  const double a = 1. / std::sqrt((alpha * alpha * p + 1) * (1 - p));
+  FG_DISPATCH_FLOATING(noise->dtype, "alpha_dropout", [&] {
+    const scalar_t scale = static_cast<scalar_t>(alpha * a), offset = static_cast<scalar_t>(alpha * a * p);
+    const scalar_t keep = static_cast<scalar_t>(a), minus_one = static_cast<scalar_t>(-1);
+    scalar_t* d = noise->data<scalar_t>();
+    scalar_t* b = shift->data<scalar_t>();
+    for_each_offset2(noise->shape, noise->strides, shift->strides, [&](int64_t o, int64_t i) {
+      scalar_t v = d[o] + minus_one;
+      v = v * scale;
+      b[i] = v + offset;
+      d[o] = d[o] * keep;
+    });
+  });
+}
+
 // ---- randperm --------------------------------------------------------------------------------------
 Tensor randperm(int64_t n, DType dtype, Generator& gen) {
   FG_CHECK(n >= 0, RuntimeError, "n must be non-negative, got", n);

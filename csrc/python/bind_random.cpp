@@ -96,6 +96,15 @@ Tensor empty_like_layout(const Tensor& like, DType dtype) {
   return t;
 }
 
+// (N, C, 1, ..., 1): one dropout draw per feature map
+Dims feature_noise_shape(const Tensor& input) {
+  FG_CHECK(input->dim() >= 2, RuntimeError, "Feature dropout requires at least 2 dimensions in the input");
+  Dims s(input->dim(), 1);
+  s[0] = input->shape[0];
+  s[1] = input->shape[1];
+  return s;
+}
+
 void check_fill_allowed(const Tensor& t) {
   FG_CHECK(!(GradMode::is_enabled() && t->is_leaf() && t->requires_grad), RuntimeError,
            "a leaf Variable that requires grad is being used in an in-place operation.");
@@ -199,6 +208,16 @@ FG_BIND_ORDER(bind_random, 20) {
   m.attr("default_generator") = default_generator();
   m.def("_dropout_noise", [](const Tensor& input, double p, py::object generator) {
     return ops::dropout_noise(empty_like_layout(input, input->dtype), p, gen_of(generator));
+  }, py::arg("input"), py::arg("p"), py::kw_only(), py::arg("generator") = py::none());
+  // feature=True: one draw per (sample, channel), torch's make_feature_noise; else one per element
+  m.def("_alpha_dropout_noise", [](const Tensor& input, double p, bool feature, py::object generator) {
+    Tensor noise = feature ? empty(feature_noise_shape(input), input->dtype) : empty_like_layout(input, input->dtype);
+    Tensor shift = empty_like_layout(noise, noise->dtype);
+    ops::alpha_dropout_noise(noise, shift, p, gen_of(generator));
+    return py::make_tuple(noise, shift);
+  }, py::arg("input"), py::arg("p"), py::arg("feature"), py::kw_only(), py::arg("generator") = py::none());
+  m.def("_feature_dropout_noise", [](const Tensor& input, double p, py::object generator) {
+    return ops::dropout_noise(empty(feature_noise_shape(input), input->dtype), p, gen_of(generator));
   }, py::arg("input"), py::arg("p"), py::kw_only(), py::arg("generator") = py::none());
   m.def("manual_seed", [](py::object seed) {
     const uint64_t s = seed_from(seed, "manual_seed");

@@ -49,16 +49,84 @@ def linear(input, weight, bias=None):
     return out if bias is None else out + bias
 
 
-def dropout(input, p=0.5, training=True, inplace=False):
+def _check_dropout_p(p):
     if p < 0.0 or p > 1.0:
         raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def _dropout_impl(input, p, training, inplace, feature, alpha):
+    """torch's CPU dropout family: noise from bernoulli_(1 - p) (one draw per element, or per
+    (sample, channel) for the feature forms), scaled by 1/(1-p), or for alpha dropout the affine
+    pair (a, b) that keeps SELU's mean and variance."""
     if not training or p == 0.0 or input.numel() == 0:
         return input
     if p == 1.0:
         return input.mul_(0.0) if inplace else input * 0.0
-    # torch's CPU dropout: noise = bernoulli_(1 - p) / (1 - p) drawn in the input's memory order
-    noise = _fg._C._dropout_noise(input, p)
+    if alpha:
+        noise, shift = _fg._C._alpha_dropout_noise(input, p, feature)
+        return input.mul_(noise).add_(shift) if inplace else (input * noise).add_(shift)
+    noise = _fg._C._feature_dropout_noise(input, p) if feature else _fg._C._dropout_noise(input, p)
     return input.mul_(noise) if inplace else input * noise
+
+
+def dropout(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=False, alpha=False)
+
+
+def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=False, alpha=True)
+
+
+def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=True, alpha=True)
+
+
+def _feature_dropout_unbatched(input, p, training, inplace, batched):
+    # torch adds the batch dim, draws one value per channel, and removes the dim again
+    if batched or not training or p == 0.0 or p == 1.0 or input.numel() == 0:
+        return _dropout_impl(input, p, training, inplace, feature=True, alpha=False)
+    noise = _fg._C._feature_dropout_noise(input.unsqueeze(0), p).squeeze(0)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that "
+                           "dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a "
+                           "channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
+    return _feature_dropout_unbatched(input, p, training, inplace, input.dim() == 3)
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (3, 4):
+        warnings.warn(f"dropout2d: Received a {input.dim()}-D input to dropout2d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on "
+                      "inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 3D or 4D inputs).", stacklevel=2)
+    if input.dim() == 3:
+        warnings.warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                      "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. "
+                      "This behavior will change in a future release to interpret the input as one without a "
+                      "batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, "
+                      "please switch to using dropout1d instead.", stacklevel=2)
+    return _dropout_impl(input, p, training, inplace, feature=True, alpha=False)
+
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (4, 5):
+        warnings.warn(f"dropout3d: Received a {input.dim()}-D input to dropout3d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout3d exists to provide channel-wise dropout on "
+                      "inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 4D or 5D inputs).", stacklevel=2)
+    return _feature_dropout_unbatched(input, p, training, inplace, input.dim() == 5)
 
 
 def one_hot(tensor, num_classes=-1):
