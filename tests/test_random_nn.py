@@ -192,3 +192,19 @@ def test_feature_and_alpha_dropout(dtype):
     with pytest.raises(RuntimeError, match="Expected 2D or 3D input"):
         F.dropout1d(fg.zeros(2, 3, 4, 5))
     assert_same(fg.rand(3, dtype=fd), torch.rand(3, dtype=td))
+
+
+@pytest.mark.parametrize("dtype", ["float32", "float64"])
+def test_trunc_normal(dtype):
+    fd, td = getattr(fg, dtype), getattr(torch, dtype)
+    # both of torch's samplers: normal draws with redraws (wide bounds), uniform proposals (narrow)
+    for kw in [dict(), dict(mean=0.5, std=0.02, a=0.46, b=0.6), dict(std=3.0, a=-1.0, b=10.0),
+               dict(std=1.0, a=1.5, b=2.5), dict(mean=0.0, std=2.0, a=-0.3, b=0.1)]:
+        f, t = fg.Generator().manual_seed(14), torch.Generator().manual_seed(14)
+        for shape in [(7,), (16, 17), (300, 40)]:
+            assert_same(init.trunc_normal_(fg.empty(*shape, dtype=fd), generator=f, **kw),
+                        torch.nn.init.trunc_normal_(torch.empty(*shape, dtype=td), generator=t, **kw))
+    fg.manual_seed(2), torch.manual_seed(2)
+    fw, tw = nn.Linear(8, 9).weight, torch.nn.Linear(8, 9).weight
+    assert_same(init.trunc_normal_(fw, std=0.02), torch.nn.init.trunc_normal_(tw, std=0.02))
+    assert fw.requires_grad and fw.is_leaf
