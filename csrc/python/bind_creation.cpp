@@ -13,7 +13,7 @@ DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback :
 Tensor finish(Tensor t, bool requires_grad) {
   if (requires_grad) {
     FG_CHECK(is_floating(t->dtype), RuntimeError, "Only Tensors of floating point dtype can require gradients");
-    t->requires_grad = true;
+    t->autograd().requires_grad = true;
   }
   return t;
 }
