@@ -208,3 +208,75 @@ def test_trunc_normal(dtype):
     fw, tw = nn.Linear(8, 9).weight, torch.nn.Linear(8, 9).weight
     assert_same(init.trunc_normal_(fw, std=0.02), torch.nn.init.trunc_normal_(tw, std=0.02))
     assert fw.requires_grad and fw.is_leaf
+
+
+class _NoisyDigits:
+    """A map-style dataset drawing from all three generators in __getitem__, as augmentations do."""
+
+    def __init__(self, lib, n=14):
+        self.lib, self.n = lib, n
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        import random as pyrandom
+        info = self.lib.utils.data.get_worker_info()
+        wid = -1 if info is None else info.id
+        return [float(i), float(self.lib.rand(()).item()), pyrandom.random(), float(np.random.rand()), float(wid)]
+
+
+def _seed_everything(lib, seed):
+    import random as pyrandom
+    lib.manual_seed(seed)
+    pyrandom.seed(seed)
+    np.random.seed(seed)
+
+
+def _rows(batches):
+    return [[list(map(float, row)) for row in zip(*[c.tolist() for c in b])] for b in batches]
+
+
+@pytest.mark.parametrize("persistent", [False, True])
+def test_dataloader_workers_draw_torch_numbers(persistent):
+    record = {}
+
+    def init_fn(lib):
+        def fn(worker_id):
+            record.setdefault(lib.__name__, []).append(float(lib.rand(()).item()))
+        return fn
+
+    out = {}
+    for lib in (fg, torch):
+        _seed_everything(lib, 3)
+        loader = lib.utils.data.DataLoader(_NoisyDigits(lib), batch_size=3, shuffle=True, num_workers=2,
+                                           worker_init_fn=init_fn(lib), persistent_workers=persistent)
+        out[lib.__name__] = [_rows(loader) for _ in range(2)] + [float(lib.rand(()).item())]
+    assert out["fastgrad"] == out["torch"]
+
+
+def test_worker_info_outside_workers():
+    assert data.get_worker_info() is None
+    info = data.WorkerInfo(id=1, num_workers=2, seed=5, dataset=None)
+    with pytest.raises(RuntimeError, match="Cannot assign"):
+        info.id = 3
+
+
+def _sharded_stream(lib, n):
+    class Stream(lib.utils.data.IterableDataset):
+        def __iter__(self):
+            info = lib.utils.data.get_worker_info()
+            ids = range(n) if info is None else range(info.id, n, info.num_workers)
+            for i in ids:
+                yield [float(i), float(lib.rand(()).item())]
+    return Stream()
+
+
+@pytest.mark.parametrize("n", [12, 13, 7])
+def test_iterable_dataset_workers(n):
+    out = {}
+    for lib in (fg, torch):
+        lib.manual_seed(8)
+        loader = lib.utils.data.DataLoader(_sharded_stream(lib, n), batch_size=2, num_workers=2)
+        out[lib.__name__] = [[x.tolist() for x in b] for b in loader] + [float(lib.rand(()).item())]
+    assert out["fastgrad"] == out["torch"]

@@ -4,8 +4,10 @@ from .sampler import (BatchSampler, RandomSampler, Sampler, SequentialSampler, S
                       WeightedRandomSampler)
 from .collate import default_collate, default_convert
 from .dataloader import DataLoader
+from ._worker import WorkerInfo, get_worker_info
 from .distributed import DistributedSampler  # noqa: E402
 
 __all__ = ["Dataset", "IterableDataset", "TensorDataset", "ConcatDataset", "ChainDataset", "Subset",
            "random_split", "Sampler", "SequentialSampler", "RandomSampler", "SubsetRandomSampler",
-           "WeightedRandomSampler", "BatchSampler", "DataLoader", "default_collate", "default_convert"]
+           "WeightedRandomSampler", "BatchSampler", "DataLoader", "get_worker_info", "WorkerInfo",
+           "default_collate", "default_convert"]
