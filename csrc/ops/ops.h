@@ -176,4 +176,13 @@ Tensor broadcast_to_view(const Tensor& x, const Dims& shape);  // a stride-0 vie
 DType result_type(const Tensor& a, const Tensor& b);
 bool is_wrapped_number(const Tensor& t);
 
+// ---- normalization layers (normalization.cpp): one node each, fused kernels ----
+// layer_norm over the trailing dims given by normalized_shape; weight / bias of that shape or null.
+Tensor layer_norm(const Tensor& x, const DimList& normalized_shape, const Tensor& weight, const Tensor& bias,
+                  double eps);
+// batch_norm of an (N, C, *) input per channel. training: batch statistics, and running_mean /
+// running_var (when given) updated in place; otherwise the running statistics normalise.
+Tensor batch_norm(const Tensor& x, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
+                  const Tensor& bias, bool training, double momentum, double eps);
+
 }  // namespace fg::ops

@@ -565,12 +565,18 @@ def _cpu_level() -> str:
     """
 def _cpu_levels_supported() -> list[str]:
     ...
-def _cross_entropy_indices(input: Tensor, target: Tensor, weight: typing.Any = None, ignore_index: typing.SupportsInt | typing.SupportsIndex = -100, reduction: str = 'mean') -> Tensor:
+def _batch_norm(input: Tensor, running_mean: typing.Any, running_var: typing.Any, weight: typing.Any = None, bias: typing.Any = None, training: bool = False, momentum: typing.SupportsFloat | typing.SupportsIndex = 0.1, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
+    ...
+def _binary_cross_entropy(input: Tensor, target: Tensor, weight: typing.Any = None, reduction: str = 'mean') -> Tensor:
+    ...
+def _cross_entropy(input: Tensor, target: Tensor, weight: typing.Any = None, ignore_index: typing.SupportsInt | typing.SupportsIndex = -100, reduction: str = 'mean', label_smoothing: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
     ...
 def _gemm_test(a: numpy.ndarray, b: numpy.ndarray, c: typing.Any = None, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0, beta: typing.SupportsFloat | typing.SupportsIndex = 0.0, level: str = '', reference: bool = False) -> numpy.ndarray:
     """
     c = alpha * a @ b + beta * c on numpy arrays of any strides, without copies. level forces an ISA for this call ('' = current); reference=True runs the simple reference kernel. With c None a new array is returned (beta is then ignored: c starts uninitialised).
     """
+def _layer_norm(input: Tensor, normalized_shape: typing.Any, weight: typing.Any = None, bias: typing.Any = None, eps: typing.SupportsFloat | typing.SupportsIndex = 1e-05) -> Tensor:
+    ...
 def _make_function_node(arg0: str, arg1: collections.abc.Sequence[typing.Any], arg2: collections.abc.Sequence[Tensor], arg3: typing.Any) -> None:
     ...
 def _register_dtypes(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: typing.Any) -> None:
