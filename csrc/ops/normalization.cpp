@@ -123,7 +123,8 @@ ChannelGeometry check_batch_norm(const Tensor& x, const Tensor& running_mean, co
       {&weight, "weight"}, {&bias, "bias"}, {&running_mean, "running_mean"}, {&running_var, "running_var"}};
   for (const auto& [p, name] : params) {
     if (!*p) continue;
-    FG_CHECK((*p)->numel() == C, RuntimeError, name, " should contain ", C, " elements not ", (*p)->numel());
+    FG_CHECK((*p)->numel() == C, RuntimeError, name, " should contain ", C, " elements not ", (*p)->numel(),
+             " (one per channel: the input's size ", C, " at dim 1)");
     check_param_dtype(*p, name, x);
   }
   if (!training) {
