@@ -755,3 +755,15 @@ def _bcel_samples():
 
 add(NF + "binary_cross_entropy_with_logits",
     lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples)
+
+# ---------------------------------------------------- nn.functional: fused norm layers' other forms
+add(NF + "layer_norm.bias_only", lambda ns, x, s, b: ns.nn.functional.layer_norm(x, s, None, b), lambda: [
+    S(T((3, 4)), (4,), T((4,))), S(T((2, 3, 2), layout="s"), (3, 2), T((3, 2))),
+])
+add(NF + "batch_norm.running_stats",
+    lambda ns, x, rm, rv, w, b, **k: ns.nn.functional.batch_norm(x, rm.clone(), rv.clone(), w, b, **k), lambda: [
+        S(T((4, 3)), T((3,), grad=False), T((3,), "positive", grad=False), T((3,)), T((3,)), training=True),
+        S(T((2, 3, 2, 2)), T((3,), grad=False), T((3,), "positive", grad=False), None, T((3,)), training=True,
+          momentum=0.3),
+    ], notes="training with running statistics: clones, as gradcheck calls the op many times and each call "
+             "updates them in place")

@@ -2,6 +2,7 @@
 // NativeBatchNormBackward0), with fused row / channel kernels (kernels/norm) for the forward and
 // the backward. Under create_graph the backward is written with differentiable ops instead, from
 // the saved input, so double backward works as in torch.
+#include <algorithm>
 #include <cmath>
 
 #include "autograd/function.h"
@@ -157,12 +158,12 @@ void channel_affine(const ChannelGeometry& g, const T* a, const T* pa, const T* 
                [&](int64_t n0, int64_t n1) { affine(g.C, g.S, n0, n1, a, pa, b, pb, pc, y); });
 }
 
-// Writes v[c] into a (possibly strided) 1-D running-statistics buffer and bumps its version.
+// Writes v into a running-statistics buffer of any layout and bumps its version (an in-place update).
 template <typename T>
 void store_running(const Tensor& buf, const std::vector<T>& v) {
-  const int64_t stride = buf->dim() == 1 ? buf->strides[0] : 1;
-  T* d = buf->data<T>();
-  for (size_t c = 0; c < v.size(); ++c) d[c * stride] = v[c];
+  Tensor values = empty(buf->shape, buf->dtype);
+  std::copy(v.begin(), v.end(), values->data<T>());
+  copy_into(buf, values);
   buf->bump_version();
 }
 template <typename T>
