@@ -162,6 +162,32 @@ def test_layer_norm_large_rows_use_threads_consistently():
     np.testing.assert_array_equal(full[[0, 150, 299]], rows)
 
 
+@pytest.mark.parametrize("layer,shape", [("layer_norm", (600, 128)), ("batch_norm", (1024, 64)),
+                                         ("batch_norm", (16, 8, 32, 32))])
+def test_threaded_kernels_give_the_single_thread_result(layer, shape):
+    # each row / channel / column is summed in one fixed order whatever the split across threads
+    x = rng.standard_normal(shape).astype(np.float32)
+    cot = rng.standard_normal(shape).astype(np.float32)
+    size = shape[-1] if layer == "layer_norm" else shape[1]
+    results = []
+    old = fg.get_num_threads()
+    try:
+        for threads in (1, 2):
+            fg.set_num_threads(threads)
+            xv, w, b = fg.tensor(x, requires_grad=True), fg.ones(size, requires_grad=True), fg.zeros(size,
+                                                                                                   requires_grad=True)
+            if layer == "layer_norm":
+                y = F.layer_norm(xv, (size,), w, b)
+            else:
+                y = F.batch_norm(xv, fg.zeros(size), fg.ones(size), w, b, training=True)
+            (y * fg.tensor(cot)).sum().backward()
+            results.append([y.detach().numpy(), xv.grad.numpy(), w.grad.numpy(), b.grad.numpy()])
+    finally:
+        fg.set_num_threads(old)
+    for a, b in zip(*results):
+        np.testing.assert_array_equal(a, b)
+
+
 @pytest.mark.parametrize("shape", [(6, 4), (3, 4, 5), (2, 4, 3, 3)])
 def test_batch_norm_training_matches_numpy_and_updates_running_stats(shape):
     x = rng.standard_normal(shape) * 2 + 1
