@@ -5,7 +5,8 @@
 Each framework runs in its own process per round (as run.py does: two OpenMP runtimes never share a
 process), rounds alternate between frameworks, and a figure is the median over rounds of timing.py's
 median per-call time. A call is: the functional forward as the module calls it (affine parameters; running stats in
-training for batch_norm), `.sum().backward()`, gradients reset.
+training for batch_norm), `.sum().backward()` (or `.backward(cotangent)` with --dense-grad), gradients
+reset.
 """
 import argparse
 import json
@@ -51,7 +52,7 @@ def count_nodes(out):
     return n
 
 
-def worker(framework, threads, budget_s):
+def worker(framework, threads, budget_s, dense_grad):
     sys.path.insert(0, HERE)
     from timing import Budget, measure
     lib = __import__(framework)
@@ -61,9 +62,13 @@ def worker(framework, threads, budget_s):
     for name, (fn, size, shape) in CASES.items():
         call, params = make_call(lib, fn, size, shape)
         x = lib.randn(*shape, requires_grad=True)
+        cot = lib.randn(*shape)
 
         def step():
-            call(x).sum().backward()
+            if dense_grad:
+                call(x).backward(cot)
+            else:
+                call(x).sum().backward()
             x.grad = None
             for p in params:
                 p.grad = None
@@ -80,10 +85,13 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--frameworks", default="fastgrad,torch")
     p.add_argument("--block-s", type=float, default=0.2)
+    p.add_argument("--dense-grad", action="store_true",
+                   help="backward from a dense random cotangent instead of .sum()'s stride-0 one (torch's "
+                        "batch_norm backward takes a slow path on the latter)")
     p.add_argument("--worker", default=None, help=argparse.SUPPRESS)
     a = p.parse_args()
     if a.worker:
-        worker(a.worker, a.threads, a.block_s)
+        worker(a.worker, a.threads, a.block_s, a.dense_grad)
         return
     env = dict(os.environ, OMP_NUM_THREADS=str(a.threads), MKL_NUM_THREADS=str(a.threads))
     fws = a.frameworks.split(",")
@@ -92,14 +100,15 @@ def main():
     for _ in range(a.rounds):
         for fw in fws:
             out = subprocess.run([sys.executable, __file__, "--worker", fw, "--threads", str(a.threads),
-                                  "--block-s", str(a.block_s)], env=env, check=True, capture_output=True,
+                                  "--block-s", str(a.block_s)] + (["--dense-grad"] if a.dense_grad else []), env=env, check=True, capture_output=True,
                                  text=True).stdout
             for name, r in json.loads(out.strip().splitlines()[-1]).items():
                 times[fw][name].append(r["time_s"])
                 if r["nodes"] is not None:
                     nodes[name] = r["nodes"]
     base = fws[-1]
-    print(f"threads={a.threads} rounds={a.rounds}; forward + backward, median us per call")
+    grad = "a dense cotangent" if a.dense_grad else ".sum()"
+    print(f"threads={a.threads} rounds={a.rounds}; forward + backward from {grad}, median us per call")
     print(f"| case | nodes | {' | '.join(fws)} | {base}/{fws[0]} |")
     print("|---|---|" + "---|" * len(fws) + "---|")
     for name in CASES:
