@@ -221,6 +221,19 @@ def test_batch_norm_bumps_running_stats_version():
     assert (rm._version, rv._version) == (before[0] + 1, before[1] + 1)
 
 
+@pytest.mark.parametrize("shape", [(0, 3), (0, 3, 4), (2, 3, 0)])
+def test_batch_norm_empty_batch_leaves_running_stats(shape):
+    rm, rv = fg.tensor([0.5, 1.0, -1.0]), fg.tensor([1.0, 2.0, 3.0])
+    x = fg.randn(*shape, requires_grad=True)
+    w = fg.ones(3, requires_grad=True)
+    out = F.batch_norm(x, rm, rv, w, None, training=True)
+    out.sum().backward()
+    assert tuple(out.shape) == shape and tuple(x.grad.shape) == shape
+    np.testing.assert_array_equal(w.grad.numpy(), np.zeros(3))
+    np.testing.assert_array_equal(rm.numpy(), [0.5, 1.0, -1.0])
+    np.testing.assert_array_equal(rv.numpy(), [1.0, 2.0, 3.0])
+
+
 def test_batch_norm_eval_uses_running_stats():
     x = rng.standard_normal((5, 3, 2))
     rm, rv = rng.standard_normal(3), rng.uniform(0.5, 2, 3)

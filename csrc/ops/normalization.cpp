@@ -306,7 +306,11 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
   FG_DISPATCH_FLOATING(dt, "batch_norm", [&] {
     kernels::GilRelease nogil(x->numel() >= kernels::kGilReleaseElements);
     scalar_t *md = save_mean->data<scalar_t>(), *id = save_invstd->data<scalar_t>();
-    if (training) {
+    if (training && x->numel() == 0) {
+      // an empty batch has no statistics: torch leaves the running stats as they are
+      std::fill(md, md + geo.C, scalar_t(0));
+      std::fill(id, id + geo.C, scalar_t(0));
+    } else if (training) {
       batch_stats<scalar_t>(geo, x->data<scalar_t>(), running_mean, running_var, momentum, eps, md, id);
     } else {
       // eval: the running statistics, invstd = 1 / sqrt(var + eps) in T as torch's kernel
