@@ -93,7 +93,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
       if (self.needs_input_grad(1))
         r[1] = sum_to(alpha == 1.0 ? g[0] : mul(g[0], result_like_scalar(alpha, g[0])), sb);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -110,7 +110,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
       if (self.needs_input_grad(1))
         r[1] = sum_to(alpha == 1.0 ? neg(g[0]) : mul(g[0], result_like_scalar(-alpha, g[0])), sb);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -127,7 +127,7 @@ Tensor mul(const Tensor& a, const Tensor& b) {
       if (self.needs_input_grad(0)) r[0] = sum_to(mul(g[0], sb.unpack(self)), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(mul(g[0], sa.unpack(self)), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -145,7 +145,7 @@ Tensor div(const Tensor& a, const Tensor& b) {
       if (self.needs_input_grad(0)) r[0] = sum_to(div(g[0], bv), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(div(mul(neg(g[0]), sa.unpack(self)), mul(bv, bv)), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -188,7 +188,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
         r[1] = sum_to(where(mask, zeros_like(d), d), shb);
       }
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -211,7 +211,7 @@ static Tensor extremum(const char* name, const char* node_name, const Tensor& a,
       if (self.needs_input_grad(0)) r[0] = sum_to(where(tie, half, where(b_wins, z, g[0])), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(where(tie, half, where(a_wins, z, g[0])), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -269,7 +269,7 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
       if (self.needs_input_grad(1)) r[1] = sum_to(where(c, g[0], z), sha);
       if (self.needs_input_grad(2)) r[2] = sum_to(where(c, z, g[0]), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }

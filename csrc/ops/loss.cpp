@@ -143,7 +143,7 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
                                                  grad->data<scalar_t>());
                        });
                        return TensorList{grad};
-                     });
+                     }, /*has_saved=*/true);
   }
   return out;
 }
@@ -170,7 +170,7 @@ Tensor cross_entropy_probabilities(const Tensor& input, const Tensor& target, co
     t = add(mul(t, scalar_like(1 - label_smoothing, t)), scalar_like(label_smoothing / c, t));
   Tensor prod = mul(logp, t);
   if (weight) {
-    DimList wshape(input->dim(), 1);
+    Dims wshape(input->dim(), 1);
     wshape[class_dim] = c;
     prod = mul(prod, reshape(weight, wshape));
   }
@@ -203,14 +203,14 @@ Tensor cross_entropy_class_indices(const Tensor& input, const Tensor& target, co
   if (nd == 1) rows = unsqueeze(input, 0);
   else if (nd == 2) rows = input;
   else {
-    DimList perm = {0};
+    Dims perm = {0};
     for (int64_t d = 2; d < nd; ++d) perm.push_back(d);
     perm.push_back(1);
     rows = reshape(permute(input, perm), {-1, c});
   }
   Tensor flat_target = reshape(target, {-1});
   Tensor nll = cross_entropy_indices(rows, flat_target, weight, ignore_index, reduction_name);
-  if (red == Reduction::None) nll = reshape(nll, DimList(target->shape.begin(), target->shape.end()));
+  if (red == Reduction::None) nll = reshape(nll, target->shape);
   if (label_smoothing == 0) return nll;
 
   Tensor logp = log_softmax(rows, 1);
@@ -219,7 +219,7 @@ Tensor cross_entropy_class_indices(const Tensor& input, const Tensor& target, co
   smooth = where(ignored, zeros_like(smooth), smooth);
   Tensor smooth_red;
   if (red == Reduction::None) {
-    smooth_red = reshape(smooth, DimList(target->shape.begin(), target->shape.end()));
+    smooth_red = reshape(smooth, target->shape);
   } else if (red == Reduction::Sum) {
     smooth_red = sum_all(smooth);
   } else {
@@ -306,7 +306,7 @@ Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Ten
              "provide it either)");
     broadcast_shapes(weight->shape, input->shape);  // raises when the weight does not broadcast
   }
-  const DimList shape(input->shape.begin(), input->shape.end());
+  const Dims shape = input->shape;
   Tensor p = contiguous(alias_detached(input)), t = contiguous(alias_detached(target));
   Tensor w = weight ? contiguous(expand(alias_detached(weight), shape)) : nullptr;
   Tensor per = empty(p->shape, p->dtype);
@@ -353,7 +353,7 @@ Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Ten
                                                 ptr(tc), ptr(wv), ptr(r[0]), ptr(r[1]));
                        });
                        return r;
-                     });
+                     }, /*has_saved=*/true);
   }
   return out;
 }

@@ -27,8 +27,8 @@ void check_param_dtype(const Tensor& p, const char* what, const Tensor& x) {
            dtype_name(x->dtype), ", got ", dtype_name(p->dtype));
 }
 
-DimList iota_dims(int64_t begin, int64_t end) {
-  DimList d;
+Dims iota_dims(int64_t begin, int64_t end) {
+  Dims d;
   for (int64_t i = begin; i < end; ++i) d.push_back(i);
   return d;
 }
@@ -40,9 +40,9 @@ struct LayerNormGeometry {
   int64_t axis;     // first normalized dim
 };
 
-LayerNormGeometry check_layer_norm(const Tensor& x, const DimList& normalized_shape, const Tensor& weight,
+LayerNormGeometry check_layer_norm(const Tensor& x, const Dims& normalized_shape, const Tensor& weight,
                                    const Tensor& bias) {
-  const Dims norm(normalized_shape.begin(), normalized_shape.end());
+  const Dims& norm = normalized_shape;
   FG_CHECK(!normalized_shape.empty(), RuntimeError,
            "Expected normalized_shape to be at least 1-dimensional, i.e., containing at least one element, but got "
            "normalized_shape = ", shape_str(norm));
@@ -245,7 +245,7 @@ void batch_norm_backward(const ChannelGeometry& g, bool training, const T* dy, c
 
 }  // namespace
 
-Tensor layer_norm(const Tensor& input, const DimList& normalized_shape, const Tensor& weight, const Tensor& bias,
+Tensor layer_norm(const Tensor& input, const Dims& normalized_shape, const Tensor& weight, const Tensor& bias,
                   double eps) {
   const LayerNormGeometry geo = check_layer_norm(input, normalized_shape, weight, bias);
   Tensor x = contiguous(alias_detached(input));
@@ -260,7 +260,7 @@ Tensor layer_norm(const Tensor& input, const DimList& normalized_shape, const Te
                      [sx, sw, smean, srstd, geo, eps](const TensorList& g, Node& self) {
                        TensorList r(3);
                        Tensor xv = sx.unpack(self), wv = sw.defined() ? sw.unpack(self) : nullptr;
-                       const DimList norm_dims = iota_dims(geo.axis, xv->dim()), batch_dims = iota_dims(0, geo.axis);
+                       const Dims norm_dims = iota_dims(geo.axis, xv->dim()), batch_dims = iota_dims(0, geo.axis);
                        if (GradMode::is_enabled()) {
                          // create_graph: the same formulas with differentiable ops, the statistics recomputed
                          // from x so that their dependence on x is part of the graph
@@ -291,7 +291,7 @@ Tensor layer_norm(const Tensor& input, const DimList& normalized_shape, const Te
                          layer_norm_backward<scalar_t>(geo, dy, xc, mv, rv, wc, r[0], r[1], r[2]);
                        });
                        return r;
-                     });
+                     }, /*has_saved=*/true);
   }
   return y;
 }
@@ -330,9 +330,9 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
                        TensorList r(3);
                        Tensor xv = sx.unpack(self), wv = sw.defined() ? sw.unpack(self) : nullptr;
                        Tensor mv = smean.unpack(self), iv = sinvstd.unpack(self);
-                       DimList stat_dims = iota_dims(2, xv->dim());
-                       stat_dims.insert(stat_dims.begin(), 0);
-                       DimList bshape(xv->dim(), 1);
+                       Dims stat_dims = {0};  // every dim but the channel dim
+                       for (int64_t d = 2; d < xv->dim(); ++d) stat_dims.push_back(d);
+                       Dims bshape(xv->dim(), 1);
                        bshape[1] = geo.C;
                        if (GradMode::is_enabled()) {
                          // create_graph: differentiable ops; in training the statistics are recomputed from x
@@ -369,7 +369,7 @@ Tensor batch_norm(const Tensor& input, const Tensor& running_mean, const Tensor&
                                                        data_or_null<scalar_t>(r[1]), data_or_null<scalar_t>(r[2]));
                        });
                        return r;
-                     });
+                     }, /*has_saved=*/true);
   }
   return y;
 }

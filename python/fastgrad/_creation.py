@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from . import _C
-from ._types import float32, float64, int64, bool_
+from ._types import bool_, check_cpu_device, check_pin_memory, float32, float64, int64
 
 _NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
              np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
@@ -87,9 +87,8 @@ def _normalise_numpy_dtype(a):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
-    if device is not None:
-        from ._types import device as _device
-        _device(device)
+    check_cpu_device(device, "tensor()")
+    check_pin_memory(pin_memory)
     a = _to_numpy(data, keep_float64=dtype is not None)
     a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:
@@ -104,6 +103,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 def as_tensor(data, dtype=None, device=None):
     """Like tensor(), but shares memory with a numpy array or tensor of the right dtype."""
+    check_cpu_device(device, "as_tensor()")
     if isinstance(data, _C.Tensor):
         return data if dtype is None or data.dtype is dtype else data.to(dtype)
     if isinstance(data, np.ndarray) and data.dtype in _NP_TO_FG and (dtype is None or _NP_TO_FG[data.dtype] is dtype):
@@ -119,12 +119,42 @@ def numel(t):
     return t.numel()
 
 
-def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
-    return input.max(dim, keepdim)
+def _keepdim(keepdim, keepdims):
+    """torch takes numpy's spelling `keepdims=` as an alias of `keepdim=`."""
+    return keepdim if keepdims is None else keepdims
 
 
-def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
-    return input.min(dim, keepdim)
+def _write_out(result, out):
+    """Copies `result` (a tensor or a tuple of them) into the caller's out= tensors and returns those.
+    fastgrad cannot resize a tensor in place, so an out tensor must already have the result's shape."""
+    if out is None:
+        return result
+    results = (result,) if isinstance(result, _C.Tensor) else tuple(result)
+    outs = (out,) if isinstance(out, _C.Tensor) else tuple(out)
+    if len(outs) != len(results):
+        raise TypeError(f"out= expects {len(results)} tensor(s), got {len(outs)}")
+    for o, r in zip(outs, results):
+        if o.dtype is not r.dtype:
+            raise RuntimeError(f"Expected out tensor to have dtype {r.dtype}, but got {o.dtype} instead")
+        if tuple(o.shape) != tuple(r.shape):
+            raise RuntimeError(f"out= tensor has shape {list(o.shape)} but the result has shape {list(r.shape)}; "
+                               "fastgrad does not resize out= tensors")
+        with _no_grad():
+            o.copy_(r)
+    return outs[0] if isinstance(result, _C.Tensor) else type(result)(*outs)
+
+
+def _no_grad():
+    from ._grad_mode import no_grad
+    return no_grad()
+
+
+def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    return _write_out(input.max(dim, _keepdim(keepdim, keepdims)), out)
+
+
+def min(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    return _write_out(input.min(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def _root_of_sum(s, root):
@@ -135,8 +165,9 @@ def _root_of_sum(s, root):
     return _C.where(zero, _C.zeros_like(s), safe.sqrt() if root == 0.5 else safe ** root)
 
 
-def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None, *, keepdims=None):
     """Vector p-norms (p = 2 / 'fro', 1, inf, -inf, or any positive number) over `dim` or all."""
+    keepdim = _keepdim(keepdim, keepdims)
     x = input if dtype is None else input.to(dtype)
     dims = () if dim is None else dim
     if p in ("fro", 2, 2.0):
