@@ -479,6 +479,20 @@ add(UnaryInfo("sign", np.sign, domain="away"))
 add(UnaryInfo("sin", np.sin))
 add(UnaryInfo("cos", np.cos))
 add(UnaryInfo("erf", R.erf))
+add(UnaryInfo("erfc", R.erfc))
+add(UnaryInfo("exp2", np.exp2))
+add(UnaryInfo("expm1", np.expm1, isa=("expm1",), isa_scale=2.0))
+add(UnaryInfo("log2", np.log2, domain="positive"))
+add(UnaryInfo("log10", np.log10, domain="positive"))
+add(UnaryInfo("tan", np.tan, domain=("uniform", -1.2, 1.2)))
+add(UnaryInfo("asin", np.arcsin, domain=("uniform", -0.9, 0.9)))
+add(UnaryInfo("acos", np.arccos, domain=("uniform", -0.9, 0.9)))
+add(UnaryInfo("atan", np.arctan))
+add(UnaryInfo("sinh", np.sinh))
+add(UnaryInfo("cosh", np.cosh))
+add(UnaryInfo("asinh", np.arcsinh))
+add(UnaryInfo("acosh", np.arccosh, domain=("uniform", 1.2, 3.0)))
+add(UnaryInfo("atanh", np.arctanh, domain=("uniform", -0.9, 0.9)))
 add(UnaryInfo("reciprocal", R.reciprocal, domain="away"))
 add(UnaryInfo("square", np.square))
 add(UnaryInfo("relu", R.relu, domain="away", isa=("relu", "threshold_backward"), isa_scale=5.0,
@@ -783,6 +797,18 @@ for _n, _dom, _ref in [("relu_", "away", R.relu), ("sigmoid_", "normal", R.sigmo
                        ("abs_", "away", np.abs), ("neg_", "normal", np.negative)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom), ref_np=_ref)
+# The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
+# op's own samples and reference, applied to a copy.
+_TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",
+                  "asin", "acos", "atan", "sinh", "cosh", "asinh", "acosh", "atanh", "erf", "erfc")
+# torch has no derivative for the in-place inverse hyperbolics (NotImplementedError); fastgrad's come from the
+# same table row as the out-of-place op, so torch's out-of-place op is their reference.
+_TORCH_NO_INPLACE_GRAD = ("asinh", "acosh", "atanh")
+for _info in [o for o in op_db if isinstance(o, ElementwiseInfo) and o.name in _TABLE_INPLACE]:
+    add(f"Tensor.{_info.name}_", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_info.name + "_"),
+        _info.samples, ref_np=_info.ref_np,
+        ref=(lambda name: lambda ns, x: getattr(ns, name)(x))(_info.name) if _info.name in _TORCH_NO_INPLACE_GRAD
+        else None)
 for _n, _ref in [("floor_", np.floor), ("ceil_", np.ceil), ("trunc_", np.trunc), ("round_", np.round)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))], ref_np=_ref)
@@ -795,6 +821,10 @@ for _n, _ref in [("remainder_", R.remainder), ("fmod_", R.fmod), ("__imod__", R.
 add("Tensor.div_rounding_", lambda ns, x, y, m: x.clone().div_(y, rounding_mode=m), lambda: [
     S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")],
     ref_np=lambda x, y, m: R.div(x, y, rounding_mode=m))
+add("lerp", lambda ns, a, b, w: ns.lerp(a, b, w), lambda: [
+    S(T((2, 3)), T((2, 3)), 0.3), S(T((2, 3)), T((2, 3)), 0.8), S(T((2, 3)), T((3,)), T((2, 3), "prob")),
+    S(T((2, 3), layout="t"), T((2, 3)), T((), "prob"))],
+    ref_np=lambda a, b, w: a + w * (b - a), covers=("Tensor.lerp",))
 add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))],
     ref_np=lambda x, y: x - 2.0 * y)
 add("Tensor.clamp_", lambda ns, x, **k: x.clone().clamp_(**k), lambda: [

@@ -16,6 +16,13 @@ def erf(x):
     return _erf(x).astype(np.asarray(x).dtype, copy=False)
 
 
+_erfc = np.vectorize(math.erfc, otypes=[np.float64])
+
+
+def erfc(x):
+    return _erfc(x).astype(np.asarray(x).dtype, copy=False)
+
+
 def _quiet(fn):
     """Overflow to inf, 0 * inf = nan and so on are the expected IEEE results here, not warnings."""
     def wrapped(*a, **k):

@@ -9,6 +9,7 @@ float64, rounded, as it was computed before) is compared too when it is installe
 Kernels run with flush-to-zero, so subnormal results may read as 0: tolerances allow that.
 """
 import operator
+import sys
 import threading
 import time
 
@@ -476,20 +477,33 @@ def test_gil_released_around_large_matmul():
     assert inside > 0
 
 
-def test_gil_released_around_large_elementwise():
+@pytest.mark.parametrize("case", ["exp", "sin", "exp_strided"])
+def test_gil_released_around_large_elementwise(case):
+    """Every big elementwise loop runs without the GIL: the vector path (exp), the scalar path of an op
+    with no vector kernel (sin held the GIL for its whole call), and strided runs."""
     x = fgt(np.random.default_rng(12).standard_normal(4_000_000).astype(np.float32))
+    if case == "exp_strided":
+        x = x.reshape(2000, 2000).t()
+    op = (lambda t: t.sin()) if case == "sin" else (lambda t: t.exp())
     spans, ticks = [], []
 
     def work():
         for _ in range(3):
             t0 = time.perf_counter()
-            x.exp()
+            op(x)
             spans.append((t0, time.perf_counter()))
 
-    th = threading.Thread(target=work)
-    th.start()
-    while th.is_alive():
-        ticks.append(time.perf_counter())
-    th.join()
+    # A long switch interval: the interpreter never takes the GIL from a thread inside a C++ call, so the
+    # main thread ticks inside a call only if the kernel released the GIL itself.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.2)
+    try:
+        th = threading.Thread(target=work)
+        th.start()
+        while th.is_alive():
+            ticks.append(time.perf_counter())
+        th.join()
+    finally:
+        sys.setswitchinterval(interval)
     inside = sum(t0 + 0.25 * (t1 - t0) < x < t1 - 0.25 * (t1 - t0) for t0, t1 in spans for x in ticks)
     assert inside > 0

@@ -71,6 +71,9 @@ void check_not_bool_sub(const Tensor& a, const Tensor& b) {
   FG_CHECK(!(a->dtype == DType::Bool && b->dtype == DType::Bool), RuntimeError,
            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
            "`logical_xor()` operator instead.");
+  FG_CHECK(a->dtype != DType::Bool && b->dtype != DType::Bool, RuntimeError,
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.");
 }
 
 }  // namespace

@@ -16,7 +16,9 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& weight) {
   FG_CHECK(is_floating(a->dtype) && a->dtype == b->dtype, RuntimeError, "expected dtype ", dtype_name(a->dtype),
            " for `end` but got dtype ", dtype_name(b->dtype));
   // torch computes a + w (b - a) for |w| < 0.5 and b - (b - a)(1 - w) otherwise, exact at both ends.
-  const Tensor w = weight->dtype == a->dtype ? weight : to_dtype(weight, a->dtype);
+  // A Python-number weight arrives as a wrapped number; as an operand of a's dtype it must not stay one
+  // (1 - w of two wrapped numbers would be computed in float32).
+  const Tensor w = weight->dtype == a->dtype && !is_wrapped_number(weight) ? weight : to_dtype(clone(weight), a->dtype);
   const Tensor diff = sub(b, a);
   const Tensor near_a = add(a, mul(w, diff));
   const Tensor near_b = sub(b, mul(diff, sub(result_like_scalar(1.0, w), w)));

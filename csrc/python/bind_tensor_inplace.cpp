@@ -60,7 +60,9 @@ void bind_tensor_inplace(TensorClass& cls) {
            py::arg("tensor1"), py::arg("tensor2"), py::kw_only(), py::arg("value") = 1.0)
       .def("addcdiv_", [](Tensor& t, const Tensor& a, const Tensor& b, double v) { return ops::addcdiv_(t, a, b, v); },
            py::arg("tensor1"), py::arg("tensor2"), py::kw_only(), py::arg("value") = 1.0)
-      .def("lerp_", [](Tensor& t, const Tensor& end, py::object w) { return ops::lerp_(t, end, to_tensor_arg(w, "lerp_")); },
+      .def("lerp_", [](Tensor& t, const Tensor& end, py::object w) {
+        return ops::lerp_(t, end, is_tensor(w) ? w.cast<Tensor>() : ops::result_like_scalar(w.cast<double>(), t));
+      },
            py::arg("end"), py::arg("weight"))
       .def("masked_fill_", [](Tensor& t, const Tensor& mask, py::object value) {
         return ops::masked_fill_(t, mask, to_tensor_arg(value, "masked_fill_"));

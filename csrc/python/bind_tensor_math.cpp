@@ -171,7 +171,8 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
     return ops::masked_fill(x, mask, arg(value, "masked_fill"));
   }, py::arg("mask"), py::arg("value"));
   def_both(cls, m, "lerp", [](const Tensor& a, const Tensor& end, py::object weight) {
-    return ops::lerp(a, end, arg(weight, "lerp"));
+    // a Python number weight keeps its double value (to_tensor_arg would round it to float32 first)
+    return ops::lerp(a, end, is_tensor(weight) ? weight.cast<Tensor>() : ops::result_like_scalar(weight.cast<double>(), a));
   }, py::arg("end"), py::arg("weight"));
 
   // reductions
