@@ -1231,3 +1231,16 @@ errors("all",
        E("all_dim_float", lambda L: L.ones(2, 3).all(1.5), TypeError))
 errors("any",
        E("any_dim", lambda L: L.any(L.ones(2, 3), -3), IndexError, "range", "-3"))
+
+# ---------------------------------------------------- nn.functional: fused norm layers' other forms
+add(NF + "layer_norm.bias_only", lambda ns, x, s, b: ns.nn.functional.layer_norm(x, s, None, b), lambda: [
+    S(T((3, 4)), (4,), T((4,))), S(T((2, 3, 2), layout="s"), (3, 2), T((3, 2))),
+], ref_np=lambda x, s, b: R.layer_norm(x, s, None, b))
+add(NF + "batch_norm.running_stats",
+    lambda ns, x, rm, rv, w, b, **k: ns.nn.functional.batch_norm(x, rm.clone(), rv.clone(), w, b, **k), lambda: [
+        S(T((4, 3)), T((3,), grad=False), T((3,), "positive", grad=False), T((3,)), T((3,)), training=True),
+        S(T((2, 3, 2, 2)), T((3,), grad=False), T((3,), "positive", grad=False), None, T((3,)), training=True,
+          momentum=0.3),
+    ], ref_np=R.batch_norm,
+    notes="training with running statistics: clones, as gradcheck calls the op many times and each call "
+          "updates them in place")
