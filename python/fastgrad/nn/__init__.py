@@ -6,8 +6,8 @@ from .activation import (CELU, ELU, GELU, GLU, SELU, Hardshrink, Hardsigmoid, Ha
                          LogSigmoid, LogSoftmax, Mish, PReLU, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus,
                          Softshrink, Softsign, Tanh, Tanhshrink, Threshold)
 from .flatten import Flatten, Unflatten
-from .dropout import Dropout
-from .batchnorm import BatchNorm1d
+from .dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d, FeatureAlphaDropout
+from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import LayerNorm
 from .sparse import Embedding
 from .container import ModuleDict, ModuleList, Sequential
@@ -19,7 +19,9 @@ from . import parallel  # DistributedDataParallel; mpi4py is imported only by in
 __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "LogSoftmax", "ReLU", "Sigmoid",
            "Softmax", "Softplus", "Tanh", "CELU", "ELU", "GLU", "SELU", "Hardshrink", "Hardsigmoid", "Hardswish",
            "Hardtanh", "LogSigmoid", "Mish", "PReLU", "ReLU6", "SiLU", "Softshrink", "Softsign", "Tanhshrink",
-           "Threshold", "Flatten", "Unflatten", "Dropout", "BatchNorm1d", "LayerNorm",
+           "Threshold", "Flatten", "Unflatten", "Dropout", "Dropout1d", "Dropout2d",
+           "Dropout3d", "AlphaDropout", "FeatureAlphaDropout", "BatchNorm1d", "BatchNorm2d", "BatchNorm3d",
+           "LayerNorm",
            "Embedding", "ModuleDict", "ModuleList", "Sequential", "BCELoss", "BCEWithLogitsLoss",
            "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
            "functional", "init", "utils"]
