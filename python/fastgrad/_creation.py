@@ -112,18 +112,64 @@ def as_tensor(data, dtype=None, device=None):
 
 
 def is_tensor(obj):
+    """Returns ``True`` if ``obj`` is a fastgrad tensor.
+
+    Args:
+        obj (object): the object to test.
+
+    Example:
+        >>> fastgrad.is_tensor(fastgrad.zeros(1)), fastgrad.is_tensor([0.0])
+        (True, False)
+    """
     return isinstance(obj, _C.Tensor)
 
 
 def numel(t):
+    """Returns the number of elements of ``input``.
+
+    Args:
+        input (Tensor): the tensor.
+
+    Example:
+        >>> fastgrad.numel(fastgrad.zeros(2, 3))
+        6
+    """
     return t.numel()
 
 
 def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    """Returns the largest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
+    ``(values, indices)`` of the maxima along ``dim`` and where they are. NaN propagates.
+
+    Args:
+        input (Tensor): the input tensor.
+        dim (int, optional): the dimension to reduce.
+        keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+
+    Example:
+        >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
+        >>> fastgrad.max(a)
+        tensor(5.)
+        >>> fastgrad.max(a, dim=1)
+        max(values=tensor([5., 3.]), indices=tensor([1, 0]))
+    """
     return input.max(dim, keepdim)
 
 
 def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+    """Returns the smallest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
+    ``(values, indices)`` of the minima along ``dim`` and where they are. NaN propagates.
+
+    Args:
+        input (Tensor): the input tensor.
+        dim (int, optional): the dimension to reduce.
+        keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+
+    Example:
+        >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
+        >>> fastgrad.min(a, dim=0).values
+        tensor([1., 2.])
+    """
     return input.min(dim, keepdim)
 
 

@@ -4,6 +4,24 @@ from .module import Module
 
 
 class Dropout(Module):
+    """During training, zeroes each element with probability ``p`` and scales the others by ``1 / (1 - p)``;
+    in eval mode, returns the input. The mask comes from fastgrad's generator (torch's numbers for the same seed).
+
+    Args:
+        p (float): the probability of zeroing an element. Default: 0.5.
+        inplace (bool): overwrite the input. Default: ``False``.
+
+    Shape:
+        - Input: ``(*)``; Output: ``(*)``, the same shape.
+
+    Example:
+        >>> m = nn.Dropout(p=0.5)
+        >>> m(fastgrad.ones(1000)).sum().item() > 0
+        True
+        >>> m.eval()(fastgrad.ones(3))
+        tensor([1., 1., 1.])
+    """
+
     def __init__(self, p=0.5, inplace=False):
         super().__init__()
         if p < 0 or p > 1:
