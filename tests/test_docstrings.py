@@ -78,7 +78,7 @@ def test_docstring_table_names_exist():
 def test_bound_functions_keep_their_signature_line():
     doc = fastgrad.add.__doc__
     assert doc.splitlines()[0].startswith("add(input: ")
-    assert "Example:" in doc and ">>> " in doc
+    assert "Examples:" in doc and ">>> " in doc
 
 
 def _documented_objects():

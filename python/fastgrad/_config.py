@@ -5,7 +5,7 @@ from . import _C
 def get_num_threads():
     """Returns the number of threads fastgrad's kernels may use (see `set_num_threads`).
 
-    Example:
+    Examples:
         >>> fastgrad.get_num_threads() >= 1
         True
     """
@@ -19,7 +19,7 @@ def set_num_threads(n):
     Args:
         n (int): the number of threads, at least 1.
 
-    Example:
+    Examples:
         >>> n = fastgrad.get_num_threads()
         >>> fastgrad.set_num_threads(1)
         >>> fastgrad.get_num_threads()
@@ -51,7 +51,7 @@ def show_config():
     """Returns a description of this build: the CPU instruction set in use, threads, compiler and flags
     (what ``fastgrad.__config__.show()`` returns).
 
-    Example:
+    Examples:
         >>> print(fastgrad.show_config())  # doctest: +ELLIPSIS
         fastgrad ...
     """

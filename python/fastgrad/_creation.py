@@ -117,7 +117,7 @@ def is_tensor(obj):
     Args:
         obj (object): the object to test.
 
-    Example:
+    Examples:
         >>> fastgrad.is_tensor(fastgrad.zeros(1)), fastgrad.is_tensor([0.0])
         (True, False)
     """
@@ -125,12 +125,12 @@ def is_tensor(obj):
 
 
 def numel(t):
-    """Returns the number of elements of ``input``.
+    """Returns the number of elements of the tensor ``t``.
 
     Args:
-        input (Tensor): the tensor.
+        t (Tensor): the tensor.
 
-    Example:
+    Examples:
         >>> fastgrad.numel(fastgrad.zeros(2, 3))
         6
     """
@@ -146,7 +146,7 @@ def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
         dim (int, optional): the dimension to reduce.
         keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
 
-    Example:
+    Examples:
         >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
         >>> fastgrad.max(a)
         tensor(5.)
@@ -165,7 +165,7 @@ def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
         dim (int, optional): the dimension to reduce.
         keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
 
-    Example:
+    Examples:
         >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
         >>> fastgrad.min(a, dim=0).values
         tensor([1., 2.])

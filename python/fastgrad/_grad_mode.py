@@ -39,7 +39,7 @@ class no_grad(_NoParamDecorator):
     """Context manager (and decorator) that turns autograd off in this thread: operations inside it are
     not recorded and their results do not require grad. Use it for evaluation and for updates done by hand.
 
-    Example:
+    Examples:
         >>> x = fastgrad.ones(2, requires_grad=True)
         >>> with fastgrad.no_grad():
         ...     y = x * 2
@@ -58,7 +58,7 @@ class no_grad(_NoParamDecorator):
 class enable_grad(_NoParamDecorator):
     """Context manager (and decorator) that turns autograd back on inside a `no_grad` block.
 
-    Example:
+    Examples:
         >>> x = fastgrad.ones(2, requires_grad=True)
         >>> with fastgrad.no_grad():
         ...     with fastgrad.enable_grad():
@@ -77,7 +77,7 @@ class set_grad_enabled(_GradModeContext):
     Args:
         mode (bool): ``True`` to record operations, ``False`` not to.
 
-    Example:
+    Examples:
         >>> x = fastgrad.ones(2, requires_grad=True)
         >>> with fastgrad.set_grad_enabled(False):
         ...     y = x * 2
@@ -117,7 +117,7 @@ class inference_mode(_GradModeContext):
     Args:
         mode (bool): ``True`` to disable autograd inside the block, ``False`` to leave it as it is. Default: ``True``.
 
-    Example:
+    Examples:
         >>> x = fastgrad.ones(2, requires_grad=True)
         >>> with fastgrad.inference_mode():
         ...     y = x * 2

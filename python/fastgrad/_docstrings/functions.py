@@ -1,6 +1,6 @@
 """Docstrings of the functions fastgrad's C++ core binds (fastgrad.add, fastgrad.sum, ...).
 
-Plain text in the Google style (Args:, Example:); the examples are run as doctests by
+Plain text in the Google style (Args:, Examples:); the examples are run as doctests by
 tests/test_docstrings.py, so keep their outputs true.
 """
 
@@ -11,7 +11,7 @@ FUNCTIONS['abs'] = """Returns a new tensor with the absolute value of the elemen
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.abs(a)
     tensor([1.5000, 0.0000, 0.5000, 2.0000])"""
@@ -21,7 +21,7 @@ FUNCTIONS['neg'] = """Returns a new tensor with the negative of the elements of 
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.neg(a)
     tensor([ 1.5000, -0.0000, -0.5000, -2.0000])"""
@@ -31,7 +31,7 @@ FUNCTIONS['negative'] = """Returns a new tensor with the negative of the element
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.negative(a)
     tensor([ 1.5000, -0.0000, -0.5000, -2.0000])"""
@@ -41,7 +41,7 @@ FUNCTIONS['sign'] = """Returns a new tensor with the sign (-1, 0 or 1) of the el
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.sign(a)
     tensor([-1.,  0.,  1.,  1.])"""
@@ -51,7 +51,7 @@ FUNCTIONS['square'] = """Returns a new tensor with the square of the elements of
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.square(a)
     tensor([2.2500, 0.0000, 0.2500, 4.0000])"""
@@ -61,7 +61,7 @@ FUNCTIONS['sin'] = """Returns a new tensor with the sine (in radians) of the ele
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.sin(a)
     tensor([-0.9975,  0.0000,  0.4794,  0.9093])"""
@@ -71,7 +71,7 @@ FUNCTIONS['cos'] = """Returns a new tensor with the cosine (in radians) of the e
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.cos(a)
     tensor([ 0.0707,  1.0000,  0.8776, -0.4161])"""
@@ -81,7 +81,7 @@ FUNCTIONS['tanh'] = """Returns a new tensor with the hyperbolic tangent of the e
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.tanh(a)
     tensor([-0.9051,  0.0000,  0.4621,  0.9640])"""
@@ -91,7 +91,7 @@ FUNCTIONS['sigmoid'] = """Applies the logistic sigmoid ``1 / (1 + exp(-x))`` to 
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.sigmoid(a)
     tensor([0.1824, 0.5000, 0.6225, 0.8808])"""
@@ -101,7 +101,7 @@ FUNCTIONS['erf'] = """Returns a new tensor with the error function of the elemen
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.erf(a)
     tensor([-0.9661,  0.0000,  0.5205,  0.9953])"""
@@ -111,7 +111,7 @@ FUNCTIONS['relu'] = """Applies the rectified linear unit ``max(x, 0)`` to the el
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.relu(a)
     tensor([0.0000, 0.0000, 0.5000, 2.0000])"""
@@ -121,7 +121,7 @@ FUNCTIONS['floor'] = """Returns a new tensor with the floor of the elements of `
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.floor(a)
     tensor([-2.,  0.,  0.,  2.])"""
@@ -131,7 +131,7 @@ FUNCTIONS['ceil'] = """Returns a new tensor with the ceiling of the elements of 
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.ceil(a)
     tensor([-1.,  0.,  1.,  2.])"""
@@ -141,7 +141,7 @@ FUNCTIONS['trunc'] = """Returns a new tensor with the integer part (rounded towa
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
     >>> fastgrad.trunc(a)
     tensor([-1.,  0.,  0.,  2.])"""
@@ -151,7 +151,7 @@ FUNCTIONS['exp'] = """Returns a new tensor with the exponential of the elements 
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([0.0, 1.0, 2.0])
     >>> fastgrad.exp(a)
     tensor([1.0000, 2.7183, 7.3891])"""
@@ -164,7 +164,7 @@ Note:
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([1.0, 2.0, 10.0])
     >>> fastgrad.log(a)
     tensor([0.0000, 0.6931, 2.3026])"""
@@ -174,7 +174,7 @@ FUNCTIONS['log1p'] = """Returns ``log(1 + x)`` for the elements ``x`` of ``input
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([0.0, 1e-8, 1.0])
     >>> fastgrad.log1p(a)
     tensor([0.0000e+00, 1.0000e-08, 6.9315e-01])"""
@@ -184,7 +184,7 @@ FUNCTIONS['sqrt'] = """Returns a new tensor with the square root of the elements
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([0.0, 1.0, 4.0, 2.0])
     >>> fastgrad.sqrt(a)
     tensor([0.0000, 1.0000, 2.0000, 1.4142])"""
@@ -194,7 +194,7 @@ FUNCTIONS['rsqrt'] = """Returns a new tensor with the reciprocal of the square r
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([0.25, 1.0, 4.0])
     >>> fastgrad.rsqrt(a)
     tensor([2.0000, 1.0000, 0.5000])"""
@@ -204,7 +204,7 @@ FUNCTIONS['reciprocal'] = """Returns a new tensor with the reciprocal, ``1 / x``
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([0.5, 1.0, 4.0])
     >>> fastgrad.reciprocal(a)
     tensor([2.0000, 1.0000, 0.2500])"""
@@ -215,7 +215,7 @@ Args:
     input (Tensor): the input tensor.
     decimals (int): the number of decimal places. Default: 0.
 
-Example:
+Examples:
     >>> fastgrad.round(fastgrad.tensor([0.5, 1.5, 2.5, -0.7]))
     tensor([ 0.,  2.,  2., -1.])
     >>> fastgrad.round(fastgrad.tensor([1.234, 5.678]), decimals=1)
@@ -226,7 +226,7 @@ FUNCTIONS['isnan'] = """Returns a boolean tensor that is ``True`` where the elem
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.isnan(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
     tensor([False, False, False,  True])"""
 
@@ -235,7 +235,7 @@ FUNCTIONS['isinf'] = """Returns a boolean tensor that is ``True`` where the elem
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.isinf(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
     tensor([False,  True,  True, False])"""
 
@@ -244,7 +244,7 @@ FUNCTIONS['isfinite'] = """Returns a boolean tensor that is ``True`` where the e
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.isfinite(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
     tensor([ True, False, False, False])"""
 
@@ -253,7 +253,7 @@ FUNCTIONS['isposinf'] = """Returns a boolean tensor that is ``True`` where the e
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.isposinf(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
     tensor([False,  True, False, False])"""
 
@@ -262,7 +262,7 @@ FUNCTIONS['isneginf'] = """Returns a boolean tensor that is ``True`` where the e
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.isneginf(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
     tensor([False, False,  True, False])"""
 
@@ -271,7 +271,7 @@ FUNCTIONS['logical_not'] = """Computes the logical NOT of ``input``: zero is ``F
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.logical_not(fastgrad.tensor([0, 1, -2]))
     tensor([ True, False, False])"""
 
@@ -281,7 +281,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.logical_and(fastgrad.tensor([True, True, False]), fastgrad.tensor([True, False, False]))
     tensor([ True, False, False])"""
 
@@ -291,7 +291,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.logical_or(fastgrad.tensor([True, True, False]), fastgrad.tensor([True, False, False]))
     tensor([ True,  True, False])"""
 
@@ -301,7 +301,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.logical_xor(fastgrad.tensor([True, True, False]), fastgrad.tensor([True, False, False]))
     tensor([False,  True, False])"""
 
@@ -310,7 +310,7 @@ FUNCTIONS['bitwise_not'] = """Computes the bitwise NOT of ``input``, an integer 
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.bitwise_not(fastgrad.tensor([0, 5, -3]))
     tensor([-1, -6,  2])"""
 
@@ -320,7 +320,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or int): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.bitwise_and(fastgrad.tensor([12, 10]), fastgrad.tensor([10, 6]))
     tensor([8, 2])"""
 
@@ -330,7 +330,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or int): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.bitwise_or(fastgrad.tensor([12, 10]), fastgrad.tensor([10, 6]))
     tensor([14, 14])"""
 
@@ -340,7 +340,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or int): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.bitwise_xor(fastgrad.tensor([12, 10]), fastgrad.tensor([10, 6]))
     tensor([ 6, 12])"""
 
@@ -351,7 +351,7 @@ Args:
     other (Tensor or Number): the second operand; broadcast against ``input``.
     alpha (Number): the multiplier for ``other``. Default: 1.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([1.0, 2.0, 3.0])
     >>> fastgrad.add(a, 10)
     tensor([11., 12., 13.])
@@ -365,7 +365,7 @@ Args:
     other (Tensor or Number): the second operand; broadcast against ``input``.
     alpha (Number): the multiplier for ``other``. Default: 1.
 
-Example:
+Examples:
     >>> fastgrad.sub(fastgrad.tensor([5.0, 7.0]), fastgrad.tensor([1.0, 2.0]), alpha=2)
     tensor([3., 3.])"""
 
@@ -375,7 +375,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the second operand; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.mul(fastgrad.tensor([[1.0], [2.0]]), fastgrad.tensor([1.0, 10.0, 100.0]))
     tensor([[  1.,  10., 100.],
             [  2.,  20., 200.]])"""
@@ -387,7 +387,7 @@ Args:
     other (Tensor or Number): the divisor; broadcast against ``input``.
     rounding_mode (str, optional): ``None`` for true division, ``'trunc'`` to round towards zero, ``'floor'`` to round down.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([-7, 7])
     >>> fastgrad.div(a, 2)
     tensor([-3.5000,  3.5000])
@@ -402,7 +402,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the divisor.
 
-Example:
+Examples:
     >>> fastgrad.true_divide(fastgrad.tensor([1, 3]), 2)
     tensor([0.5000, 1.5000])"""
 
@@ -412,7 +412,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the divisor.
 
-Example:
+Examples:
     >>> fastgrad.floor_divide(fastgrad.tensor([-7, 7]), 2)
     tensor([-4,  3])"""
 
@@ -422,7 +422,7 @@ Args:
     input (Tensor or Number): the dividend.
     other (Tensor or Number): the divisor.
 
-Example:
+Examples:
     >>> fastgrad.remainder(fastgrad.tensor([-3, -2, 2, 3]), 2)
     tensor([1, 0, 0, 1])"""
 
@@ -432,7 +432,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the divisor.
 
-Example:
+Examples:
     >>> fastgrad.fmod(fastgrad.tensor([-3, -2, 2, 3]), 2)
     tensor([-1,  0,  0,  1])"""
 
@@ -442,7 +442,7 @@ Args:
     input (Tensor or Number): the base.
     exponent (Tensor or Number): the exponent.
 
-Example:
+Examples:
     >>> fastgrad.pow(fastgrad.tensor([1.0, 2.0, 3.0]), 2)
     tensor([1., 4., 9.])
     >>> fastgrad.pow(2, fastgrad.tensor([0, 1, 3]))
@@ -454,7 +454,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor): the second tensor; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.maximum(fastgrad.tensor([1.0, 5.0]), fastgrad.tensor([3.0, 2.0]))
     tensor([3., 5.])"""
 
@@ -464,7 +464,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor): the second tensor; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.minimum(fastgrad.tensor([1.0, 5.0]), fastgrad.tensor([3.0, 2.0]))
     tensor([1., 2.])"""
 
@@ -474,7 +474,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.eq(fastgrad.tensor([1, 2, 3]), 2)
     tensor([False,  True, False])"""
 
@@ -484,7 +484,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.ne(fastgrad.tensor([1, 2, 3]), 2)
     tensor([ True, False,  True])"""
 
@@ -494,7 +494,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.lt(fastgrad.tensor([1, 2, 3]), 2)
     tensor([ True, False, False])"""
 
@@ -504,7 +504,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.le(fastgrad.tensor([1, 2, 3]), 2)
     tensor([ True,  True, False])"""
 
@@ -514,7 +514,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.gt(fastgrad.tensor([1, 2, 3]), 2)
     tensor([False, False,  True])"""
 
@@ -524,7 +524,7 @@ Args:
     input (Tensor): the input tensor.
     other (Tensor or Number): the value(s) to compare with; broadcast against ``input``.
 
-Example:
+Examples:
     >>> fastgrad.ge(fastgrad.tensor([1, 2, 3]), 2)
     tensor([False,  True,  True])"""
 
@@ -535,7 +535,7 @@ Args:
     min (Number or Tensor, optional): the lower bound.
     max (Number or Tensor, optional): the upper bound.
 
-Example:
+Examples:
     >>> fastgrad.clamp(fastgrad.tensor([-2.0, 0.5, 3.0]), min=-1.0, max=1.0)
     tensor([-1.0000,  0.5000,  1.0000])"""
 
@@ -546,7 +546,7 @@ Args:
     min (Number or Tensor, optional): the lower bound.
     max (Number or Tensor, optional): the upper bound.
 
-Example:
+Examples:
     >>> fastgrad.clip(fastgrad.tensor([-2.0, 0.5, 3.0]), 0.0, 1.0)
     tensor([0.0000, 0.5000, 1.0000])"""
 
@@ -556,7 +556,7 @@ Args:
     input (Tensor): the input tensor.
     min (Number): the lower bound.
 
-Example:
+Examples:
     >>> fastgrad.clamp_min(fastgrad.tensor([-2.0, 3.0]), 0.0)
     tensor([0., 3.])"""
 
@@ -566,7 +566,7 @@ Args:
     input (Tensor): the input tensor.
     max (Number): the upper bound.
 
-Example:
+Examples:
     >>> fastgrad.clamp_max(fastgrad.tensor([-2.0, 3.0]), 0.0)
     tensor([-2.,  0.])"""
 
@@ -576,7 +576,7 @@ Args:
     input (Tensor): the input tensor.
     negative_slope (float): the slope for negative inputs. Default: 0.01.
 
-Example:
+Examples:
     >>> fastgrad.leaky_relu(fastgrad.tensor([-2.0, 0.0, 3.0]), 0.1)
     tensor([-0.2000,  0.0000,  3.0000])"""
 
@@ -586,7 +586,7 @@ Args:
     input (Tensor): the input tensor.
     approximate (str): ``'none'`` (exact, with erf) or ``'tanh'``. Default: ``'none'``.
 
-Example:
+Examples:
     >>> fastgrad.gelu(fastgrad.tensor([-1.0, 0.0, 1.0]))
     tensor([-0.1587,  0.0000,  0.8413])"""
 
@@ -597,7 +597,7 @@ Args:
     beta (float): Default: 1.
     threshold (float): Default: 20.
 
-Example:
+Examples:
     >>> fastgrad.softplus(fastgrad.tensor([-1.0, 0.0, 1.0]))
     tensor([0.3133, 0.6931, 1.3133])"""
 
@@ -608,7 +608,7 @@ Args:
     dim (int): the dimension softmax normalises over.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> fastgrad.softmax(fastgrad.tensor([[1.0, 2.0, 3.0], [1.0, 1.0, 1.0]]), dim=1)
     tensor([[0.0900, 0.2447, 0.6652],
             [0.3333, 0.3333, 0.3333]])"""
@@ -620,7 +620,7 @@ Args:
     dim (int): the dimension to normalise over.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> fastgrad.log_softmax(fastgrad.tensor([1.0, 2.0, 3.0]), dim=0)
     tensor([-2.4076, -1.4076, -0.4076])"""
 
@@ -631,7 +631,7 @@ Args:
     dim (int or tuple of ints): the dimension(s) to reduce.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.logsumexp(fastgrad.tensor([[0.0, 0.0], [1000.0, 1000.0]]), dim=1)
     tensor([6.9315e-01, 1.0007e+03])"""
 
@@ -643,7 +643,7 @@ Args:
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]])
     >>> fastgrad.sum(a)
     tensor(10.)
@@ -664,7 +664,7 @@ Args:
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]])
     >>> fastgrad.mean(a)
     tensor(2.5000)
@@ -682,7 +682,7 @@ Args:
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]])
     >>> fastgrad.prod(a)
     tensor(24.)
@@ -699,7 +699,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
     >>> fastgrad.amax(a)
     tensor(5.)
@@ -713,7 +713,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
     >>> fastgrad.amin(a, dim=1)
     tensor([1., 2.])"""
@@ -725,7 +725,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
     >>> fastgrad.argmax(a)
     tensor(1)
@@ -739,7 +739,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.argmin(fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]]), dim=0)
     tensor([0, 1])"""
 
@@ -750,7 +750,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.all(fastgrad.tensor([[True, False], [True, True]]), dim=1)
     tensor([False,  True])"""
 
@@ -761,7 +761,7 @@ Args:
     dim (int or tuple of ints, optional): the dimension(s) to reduce; all of them when omitted.
     keepdim (bool): whether the output keeps the reduced dimension(s) with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.any(fastgrad.tensor([[True, False], [False, False]]), dim=1)
     tensor([ True, False])"""
 
@@ -774,7 +774,7 @@ Args:
     unbiased (bool, optional): ``True`` divides by ``N - 1`` (Bessel's correction), ``False`` by ``N``.
     correction (int, optional): divide by ``N - correction``. Default: 1.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([1.0, 2.0, 3.0, 4.0])
     >>> fastgrad.var(a)
     tensor(1.6667)
@@ -790,7 +790,7 @@ Args:
     unbiased (bool, optional): ``True`` divides by ``N - 1`` (Bessel's correction), ``False`` by ``N``.
     correction (int, optional): divide by ``N - correction``. Default: 1.
 
-Example:
+Examples:
     >>> fastgrad.std(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]))
     tensor(1.2910)"""
 
@@ -801,7 +801,7 @@ Args:
     dim (int): the dimension to scan.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> fastgrad.cumsum(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]), dim=0)
     tensor([ 1.,  3.,  6., 10.])"""
 
@@ -812,7 +812,7 @@ Args:
     dim (int): the dimension to scan.
     dtype (fastgrad.dtype, optional): the dtype the input is cast to before the operation.
 
-Example:
+Examples:
     >>> fastgrad.cumprod(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]), dim=0)
     tensor([ 1.,  2.,  6., 24.])"""
 
@@ -825,7 +825,7 @@ Args:
 Shape:
     ``(*, n, m) @ (*, m, p) -> (*, n, p)``
 
-Example:
+Examples:
     >>> a = fastgrad.ones(2, 3)
     >>> b = fastgrad.ones(3, 4)
     >>> fastgrad.matmul(a, b).shape
@@ -842,7 +842,7 @@ Args:
 Shape:
     ``(n, m) @ (m, p) -> (n, p)``
 
-Example:
+Examples:
     >>> fastgrad.mm(fastgrad.tensor([[1.0, 2.0]]), fastgrad.tensor([[3.0], [4.0]]))
     tensor([[11.]])"""
 
@@ -852,7 +852,7 @@ Args:
     input (Tensor): a 1-D tensor.
     other (Tensor): a 1-D tensor.
 
-Example:
+Examples:
     >>> fastgrad.dot(fastgrad.tensor([1.0, 2.0, 3.0]), fastgrad.tensor([4.0, 5.0, 6.0]))
     tensor(32.)"""
 
@@ -866,7 +866,7 @@ Args:
 Shape:
     ``(*, in_features) -> (*, out_features)``
 
-Example:
+Examples:
     >>> x = fastgrad.ones(4, 3)
     >>> w = fastgrad.ones(2, 3)
     >>> fastgrad.linear(x, w, fastgrad.tensor([0.0, 1.0]))
@@ -882,7 +882,7 @@ Args:
     input (Tensor or Number): values where ``condition``.
     other (Tensor or Number): values elsewhere.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([-1.0, 2.0, -3.0])
     >>> fastgrad.where(x > 0, x, 0.0)
     tensor([0., 2., 0.])"""
@@ -894,7 +894,7 @@ Args:
     mask (Tensor): a bool tensor broadcastable to ``input``.
     value (Number or 0-d Tensor): the fill value.
 
-Example:
+Examples:
     >>> x = fastgrad.zeros(2, 3)
     >>> fastgrad.masked_fill(x, fastgrad.tensor([True, False, True]), -1.0)
     tensor([[-1.,  0., -1.],
@@ -907,7 +907,7 @@ Args:
     dim (int): the axis to index along.
     index (Tensor): int64 indices; the result has its shape.
 
-Example:
+Examples:
     >>> t = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]])
     >>> fastgrad.gather(t, 1, fastgrad.tensor([[0, 0], [1, 0]]))
     tensor([[1., 1.],
@@ -920,7 +920,7 @@ Args:
     dim (int): the dimension to index.
     index (Tensor): 1-D int64 indices.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
     >>> fastgrad.index_select(x, 0, fastgrad.tensor([2, 0]))
     tensor([[5., 6.],
@@ -934,7 +934,7 @@ Args:
     index (Tensor): int64 indices, shaped like ``src``.
     src (Tensor): the values to add.
 
-Example:
+Examples:
     >>> fastgrad.scatter_add(fastgrad.zeros(3), 0, fastgrad.tensor([0, 2, 0]), fastgrad.tensor([1.0, 2.0, 3.0]))
     tensor([4., 0., 2.])"""
 
@@ -946,7 +946,7 @@ Args:
     index (Tensor): 1-D int64 indices.
     source (Tensor): the slices to add; ``source.shape[dim] == len(index)``.
 
-Example:
+Examples:
     >>> fastgrad.index_add(fastgrad.zeros(3, 2), 0, fastgrad.tensor([0, 0]), fastgrad.ones(2, 2))
     tensor([[2., 2.],
             [0., 0.],
@@ -958,7 +958,7 @@ Args:
     input (Tensor): the input tensor.
     shape (tuple of ints): the new shape.
 
-Example:
+Examples:
     >>> fastgrad.reshape(fastgrad.arange(6), (2, -1))
     tensor([[0, 1, 2],
             [3, 4, 5]])"""
@@ -969,7 +969,7 @@ Args:
     input (Tensor): the input tensor.
     dims (tuple of ints): the new order of the dimensions.
 
-Example:
+Examples:
     >>> fastgrad.permute(fastgrad.zeros(2, 3, 4), (2, 0, 1)).shape
     torch.Size([4, 2, 3])"""
 
@@ -980,7 +980,7 @@ Args:
     dim0 (int): the first dimension.
     dim1 (int): the second dimension.
 
-Example:
+Examples:
     >>> fastgrad.transpose(fastgrad.tensor([[1, 2, 3]]), 0, 1)
     tensor([[1],
             [2],
@@ -993,7 +993,7 @@ Args:
     axis0 (int): the first dimension.
     axis1 (int): the second dimension.
 
-Example:
+Examples:
     >>> fastgrad.swapaxes(fastgrad.zeros(2, 3), 0, 1).shape
     torch.Size([3, 2])"""
 
@@ -1002,7 +1002,7 @@ FUNCTIONS['t'] = """Transposes a tensor of at most 2 dimensions (a 0-D or 1-D te
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> fastgrad.t(fastgrad.tensor([[1, 2, 3]]))
     tensor([[1],
             [2],
@@ -1014,7 +1014,7 @@ Args:
     input (Tensor): the input tensor.
     dim (int or tuple of ints, optional): the dimension(s) to remove if their size is 1.
 
-Example:
+Examples:
     >>> x = fastgrad.zeros(2, 1, 3, 1)
     >>> fastgrad.squeeze(x).shape
     torch.Size([2, 3])
@@ -1027,7 +1027,7 @@ Args:
     input (Tensor): the input tensor.
     dim (int): where to insert it, in ``[-input.dim() - 1, input.dim()]``.
 
-Example:
+Examples:
     >>> fastgrad.unsqueeze(fastgrad.tensor([1, 2, 3]), 0)
     tensor([[1, 2, 3]])"""
 
@@ -1038,7 +1038,7 @@ Args:
     start_dim (int): the first dimension to flatten. Default: 0.
     end_dim (int): the last dimension to flatten. Default: -1.
 
-Example:
+Examples:
     >>> fastgrad.flatten(fastgrad.zeros(2, 3, 4), start_dim=1).shape
     torch.Size([2, 12])"""
 
@@ -1050,7 +1050,7 @@ Args:
     start (int): the first index kept.
     length (int): how many indices are kept.
 
-Example:
+Examples:
     >>> fastgrad.narrow(fastgrad.arange(10), 0, 2, 3)
     tensor([2, 3, 4])"""
 
@@ -1061,7 +1061,7 @@ Args:
     dim (int): the dimension to index.
     index (int): the index to take.
 
-Example:
+Examples:
     >>> fastgrad.select(fastgrad.tensor([[1, 2], [3, 4]]), 1, 0)
     tensor([1, 3])"""
 
@@ -1071,7 +1071,7 @@ Args:
     input (Tensor): the input tensor.
     dims (int or tuple of ints): the dimensions to reverse.
 
-Example:
+Examples:
     >>> fastgrad.flip(fastgrad.tensor([[1, 2], [3, 4]]), (1,))
     tensor([[2, 1],
             [4, 3]])"""
@@ -1082,7 +1082,7 @@ Args:
     input (Tensor): the input tensor.
     diagonal (int): which diagonal is the boundary: 0 the main one, positive above, negative below. Default: 0.
 
-Example:
+Examples:
     >>> fastgrad.tril(fastgrad.ones(3, 3))
     tensor([[1., 0., 0.],
             [1., 1., 0.],
@@ -1094,7 +1094,7 @@ Args:
     input (Tensor): the input tensor.
     diagonal (int): which diagonal is the boundary: 0 the main one, positive above, negative below. Default: 0.
 
-Example:
+Examples:
     >>> fastgrad.triu(fastgrad.ones(3, 3), diagonal=1)
     tensor([[0., 1., 1.],
             [0., 0., 1.],
@@ -1106,7 +1106,7 @@ Args:
     tensors (sequence of Tensors): the tensors to join.
     dim (int): the dimension. Default: 0.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([[1, 2]])
     >>> fastgrad.cat([a, a], dim=0)
     tensor([[1, 2],
@@ -1120,7 +1120,7 @@ Args:
     tensors (sequence of Tensors): the tensors to join.
     dim (int): the dimension. Default: 0.
 
-Example:
+Examples:
     >>> fastgrad.concat([fastgrad.tensor([1]), fastgrad.tensor([2, 3])])
     tensor([1, 2, 3])"""
 
@@ -1130,7 +1130,7 @@ Args:
     tensors (sequence of Tensors): the tensors to join.
     dim (int): where the new dimension goes. Default: 0.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([1, 2])
     >>> fastgrad.stack([a, a])
     tensor([[1, 2],
@@ -1149,7 +1149,7 @@ Args:
 Returns:
     a tuple of tensors.
 
-Example:
+Examples:
     >>> fastgrad.split(fastgrad.arange(5), 2)
     (tensor([0, 1]), tensor([2, 3]), tensor([4]))
     >>> fastgrad.split(fastgrad.arange(5), [1, 4])
@@ -1165,7 +1165,7 @@ Args:
 Returns:
     a tuple of tensors.
 
-Example:
+Examples:
     >>> fastgrad.chunk(fastgrad.arange(6), 3)
     (tensor([0, 1]), tensor([2, 3]), tensor([4, 5]))"""
 
@@ -1174,7 +1174,7 @@ FUNCTIONS['clone'] = """Returns a copy of ``input`` with its own memory. The cop
 Args:
     input (Tensor): the input tensor.
 
-Example:
+Examples:
     >>> a = fastgrad.tensor([1.0, 2.0])
     >>> b = fastgrad.clone(a)
     >>> b[0] = 5.0
@@ -1188,7 +1188,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.zeros(2, 3)
     tensor([[0., 0., 0.],
             [0., 0., 0.]])
@@ -1202,7 +1202,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``input.dtype``.
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.zeros_like(fastgrad.tensor([[1, 2, 3]]))
     tensor([[0, 0, 0]])"""
 
@@ -1213,7 +1213,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.ones(2, 3)
     tensor([[1., 1., 1.],
             [1., 1., 1.]])
@@ -1227,7 +1227,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``input.dtype``.
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.ones_like(fastgrad.tensor([[1, 2, 3]]))
     tensor([[1, 1, 1]])"""
 
@@ -1238,7 +1238,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.empty(2, 3).shape
     torch.Size([2, 3])"""
 
@@ -1249,7 +1249,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``input.dtype``.
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.empty_like(fastgrad.tensor([[1, 2, 3]])).shape
     torch.Size([1, 3])"""
 
@@ -1261,7 +1261,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.full((2, 2), 7)
     tensor([[7, 7],
             [7, 7]])
@@ -1276,7 +1276,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``input.dtype``.
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.full_like(fastgrad.zeros(2), 3.0)
     tensor([3., 3.])"""
 
@@ -1288,7 +1288,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(0)
     >>> fastgrad.rand(3)
     tensor([0.1598, 0.9921, 0.0396])"""
@@ -1301,7 +1301,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(0)
     >>> fastgrad.randn(2, 2)
     tensor([[ 1.9128, -0.0945],
@@ -1315,7 +1315,7 @@ Args:
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
     generator (fastgrad.Generator, optional): the random stream to draw from (the default one if omitted).
 
-Example:
+Examples:
     >>> fastgrad.rand_like(fastgrad.zeros(2, 3)).shape
     torch.Size([2, 3])"""
 
@@ -1327,7 +1327,7 @@ Args:
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
     generator (fastgrad.Generator, optional): the random stream to draw from (the default one if omitted).
 
-Example:
+Examples:
     >>> fastgrad.randn_like(fastgrad.zeros(2, 3)).shape
     torch.Size([2, 3])"""
 
@@ -1341,7 +1341,7 @@ Args:
     dtype (fastgrad.dtype, optional): Default: ``fastgrad.int64``.
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(0)
     >>> fastgrad.randint(0, 10, (5,))
     tensor([4, 7, 3, 8, 6])"""
@@ -1353,7 +1353,7 @@ Args:
     generator (fastgrad.Generator, optional): the random stream to draw from (the default one if omitted).
     dtype (fastgrad.dtype, optional): Default: ``fastgrad.int64``.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(0)
     >>> fastgrad.randperm(5)
     tensor([2, 0, 1, 3, 4])"""
@@ -1364,7 +1364,7 @@ Args:
     input (Tensor): the probabilities.
     generator (fastgrad.Generator, optional): the random stream to draw from (the default one if omitted).
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(0)
     >>> fastgrad.bernoulli(fastgrad.tensor([0.0, 1.0, 0.5, 0.5]))
     tensor([0., 1., 1., 0.])"""
@@ -1378,7 +1378,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.arange(5)
     tensor([0, 1, 2, 3, 4])
     >>> fastgrad.arange(1, 2.5, 0.5)
@@ -1393,7 +1393,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.linspace(0, 1, 5)
     tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])"""
 
@@ -1405,7 +1405,7 @@ Args:
     dtype (fastgrad.dtype, optional): the dtype of the result. Default: ``fastgrad.float32`` (``int64`` for integer-only results).
     requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.eye(2)
     tensor([[1., 0.],
             [0., 1.]])
@@ -1418,7 +1418,7 @@ FUNCTIONS['from_numpy'] = """Returns a tensor that shares memory with a numpy ar
 Args:
     ndarray (numpy.ndarray): the array.
 
-Example:
+Examples:
     >>> import numpy as np
     >>> a = np.array([1.0, 2.0], dtype=np.float32)
     >>> t = fastgrad.from_numpy(a)
@@ -1431,7 +1431,7 @@ FUNCTIONS['from_dlpack'] = """Returns a tensor that shares memory with another l
 Args:
     ext_tensor (object): an object with ``__dlpack__`` (or a DLPack capsule).
 
-Example:
+Examples:
     >>> import numpy as np
     >>> fastgrad.from_dlpack(np.arange(3.0))
     tensor([0., 1., 2.], dtype=torch.float64)"""
@@ -1444,7 +1444,7 @@ Args:
 Returns:
     the default `fastgrad.Generator`.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(42)
     >>> a = fastgrad.rand(2)
     >>> _ = fastgrad.manual_seed(42)
@@ -1453,14 +1453,14 @@ Example:
 
 FUNCTIONS['initial_seed'] = """Returns the seed of the default random generator.
 
-Example:
+Examples:
     >>> _ = fastgrad.manual_seed(7)
     >>> fastgrad.initial_seed()
     7"""
 
 FUNCTIONS['is_grad_enabled'] = """Returns ``True`` when autograd records operations in this thread (see `fastgrad.no_grad`).
 
-Example:
+Examples:
     >>> fastgrad.is_grad_enabled()
     True
     >>> with fastgrad.no_grad():
@@ -1469,7 +1469,7 @@ Example:
 
 FUNCTIONS['get_num_threads'] = """Returns the number of threads fastgrad's kernels may use (set by `fastgrad.set_num_threads`; by default the CPUs this process may run on).
 
-Example:
+Examples:
     >>> fastgrad.get_num_threads() >= 1
     True"""
 
@@ -1478,7 +1478,7 @@ FUNCTIONS['set_num_threads'] = """Sets the number of threads fastgrad's kernels 
 Args:
     n (int): the number of threads, at least 1.
 
-Example:
+Examples:
     >>> n = fastgrad.get_num_threads()
     >>> fastgrad.set_num_threads(1)
     >>> fastgrad.set_num_threads(n)"""

@@ -14,7 +14,7 @@ TENSOR[''] = """A multi-dimensional array of float32, float64, int64 or bool ele
     methods follow torch's semantics: broadcasting, type promotion, views that share memory, and reverse-mode
     autograd through `Tensor.backward` when ``requires_grad`` is set.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
     >>> y = (x * x).sum()
     >>> y.backward()
@@ -272,7 +272,7 @@ Args:
     dim (int, optional): the dimension to reduce.
     keepdim (bool): keep ``dim`` with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
     max(values=tensor([5, 3]), indices=tensor([1, 0]))"""
 
@@ -282,7 +282,7 @@ Args:
     dim (int, optional): the dimension to reduce.
     keepdim (bool): keep ``dim`` with size 1. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.tensor([[1, 5], [3, 2]]).min()
     tensor(1)"""
 
@@ -296,7 +296,7 @@ Args:
     create_graph (bool): record the backward pass so higher-order gradients can be taken. Default: ``False``.
     inputs (sequence of Tensors, optional): accumulate only into these tensors' ``.grad``.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([1.0, 2.0], requires_grad=True)
     >>> (x ** 2).sum().backward()
     >>> x.grad
@@ -310,7 +310,7 @@ Args:
 Returns:
     a handle whose ``remove()`` unregisters the hook.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([1.0, 2.0], requires_grad=True)
     >>> h = x.register_hook(lambda g: g * 10)
     >>> x.sum().backward()
@@ -320,7 +320,7 @@ Example:
 
 TENSOR['retain_grad'] = """Makes this non-leaf tensor keep its ``.grad`` after backward (leaves always do).
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([1.0], requires_grad=True)
     >>> y = x * 2
     >>> y.retain_grad()
@@ -333,13 +333,13 @@ TENSOR['requires_grad_'] = """Sets ``requires_grad`` in place and returns ``self
 Args:
     requires_grad (bool): Default: ``True``.
 
-Example:
+Examples:
     >>> fastgrad.zeros(2).requires_grad_().requires_grad
     True"""
 
 TENSOR['detach'] = """Returns a tensor that shares this tensor's memory but is out of the autograd graph.
 
-Example:
+Examples:
     >>> x = fastgrad.tensor([1.0], requires_grad=True)
     >>> (x * 2).detach().requires_grad
     False"""
@@ -348,13 +348,13 @@ TENSOR['detach_'] = """Detaches this tensor from the graph that created it, in p
 
 TENSOR['item'] = """Returns the value of a one-element tensor as a Python number.
 
-Example:
+Examples:
     >>> fastgrad.tensor([[2.5]]).item()
     2.5"""
 
 TENSOR['numpy'] = """Returns a numpy array that shares this tensor's memory (the tensor must not require grad: call ``detach()`` first).
 
-Example:
+Examples:
     >>> fastgrad.tensor([1, 2]).numpy()
     array([1, 2])"""
 
@@ -363,7 +363,7 @@ TENSOR['size'] = """Returns the shape as a `fastgrad.Size` (a tuple), or the siz
 Args:
     dim (int, optional): the dimension.
 
-Example:
+Examples:
     >>> x = fastgrad.zeros(2, 3)
     >>> x.size()
     torch.Size([2, 3])
@@ -375,7 +375,7 @@ TENSOR['stride'] = """Returns the strides (in elements) as a tuple, or the strid
 Args:
     dim (int, optional): the dimension.
 
-Example:
+Examples:
     >>> fastgrad.zeros(2, 3).stride()
     [3, 1]
     >>> fastgrad.zeros(2, 3).t().stride()
@@ -383,13 +383,13 @@ Example:
 
 TENSOR['storage_offset'] = """Returns this tensor's offset in its storage, in elements.
 
-Example:
+Examples:
     >>> fastgrad.arange(5)[2:].storage_offset()
     2"""
 
 TENSOR['dim'] = """Returns the number of dimensions.
 
-Example:
+Examples:
     >>> fastgrad.zeros(2, 3).dim()
     2"""
 
@@ -397,7 +397,7 @@ TENSOR['ndimension'] = """Alias of `Tensor.dim`."""
 
 TENSOR['numel'] = """Returns the number of elements.
 
-Example:
+Examples:
     >>> fastgrad.zeros(2, 3).numel()
     6"""
 
@@ -405,13 +405,13 @@ TENSOR['nelement'] = """Alias of `Tensor.numel`."""
 
 TENSOR['element_size'] = """Returns the size of one element in bytes.
 
-Example:
+Examples:
     >>> fastgrad.zeros(1, dtype=fastgrad.float64).element_size()
     8"""
 
 TENSOR['is_contiguous'] = """Returns ``True`` when the elements are laid out row-major without gaps.
 
-Example:
+Examples:
     >>> x = fastgrad.zeros(2, 3)
     >>> x.is_contiguous(), x.t().is_contiguous()
     (True, False)"""
@@ -420,7 +420,7 @@ TENSOR['contiguous'] = """Returns ``self`` if it is contiguous, else a contiguou
 
 TENSOR['is_floating_point'] = """Returns ``True`` for float32 and float64 tensors.
 
-Example:
+Examples:
     >>> fastgrad.tensor([1]).is_floating_point()
     False"""
 
@@ -429,7 +429,7 @@ TENSOR['view'] = """Returns a tensor with the same data and a new shape, sharing
 Args:
     *shape (int...): the new shape; one dimension may be -1.
 
-Example:
+Examples:
     >>> fastgrad.arange(6).view(2, 3)
     tensor([[0, 1, 2],
             [3, 4, 5]])"""
@@ -443,7 +443,7 @@ TENSOR['expand'] = """Returns a view with dimensions of size 1 repeated to the g
 Args:
     *sizes (int...): the new shape.
 
-Example:
+Examples:
     >>> fastgrad.tensor([[1], [2]]).expand(2, 3)
     tensor([[1, 1, 1],
             [2, 2, 2]])"""
@@ -457,7 +457,7 @@ Args:
     device (str or fastgrad.device, optional): must be the CPU.
     copy (bool): always return a new tensor. Default: ``False``.
 
-Example:
+Examples:
     >>> fastgrad.tensor([1, 2]).to(fastgrad.float32)
     tensor([1., 2.])"""
 
@@ -478,7 +478,7 @@ TENSOR['copy_'] = """Copies the elements of ``src`` into ``self`` (broadcasting 
 Args:
     src (Tensor): the source.
 
-Example:
+Examples:
     >>> x = fastgrad.zeros(2, 2)
     >>> x.copy_(fastgrad.tensor([1.0, 2.0]))
     tensor([[1., 2.],
@@ -489,7 +489,7 @@ TENSOR['fill_'] = """Fills ``self`` with ``value`` and returns it.
 Args:
     value (Number): the value.
 
-Example:
+Examples:
     >>> fastgrad.zeros(3).fill_(2.0)
     tensor([2., 2., 2.])"""
 
@@ -566,7 +566,7 @@ GENERATOR = {}
 
 GENERATOR[''] = """A random number stream: the mt19937 engine with torch's transforms, so a seed gives the numbers torch's CPU generator gives. Pass one as ``generator=`` to the random functions, samplers and ``DataLoader`` to keep a stream apart from the default one.
 
-Example:
+Examples:
     >>> g = fastgrad.Generator().manual_seed(0)
     >>> fastgrad.rand(2, generator=g)
     tensor([0.1598, 0.9921])"""

@@ -25,7 +25,7 @@ class DistributedNotInitializedError(RuntimeError, ValueError):
 class ReduceOp(enum.Enum):
     """The reduction of a collective: ``SUM``, ``AVG``, ``PRODUCT``, ``MIN`` or ``MAX``.
 
-    Example:
+    Examples:
         >>> fastgrad.distributed.ReduceOp.SUM
         ReduceOp.SUM
     """
@@ -93,7 +93,7 @@ is_mpi_available = is_available
 def is_initialized():
     """Returns ``True`` after `init_process_group` and before `destroy_process_group`.
 
-    Example:
+    Examples:
         >>> fastgrad.distributed.is_initialized()
         False
     """
@@ -173,7 +173,7 @@ def get_rank(group=None):
     """Returns this process's rank in the default process group (0 to world size - 1).
 
     Args:
-        group: ``None`` or the world group (fastgrad has no sub-groups).
+        group (optional): ``None`` or the world group (fastgrad has no sub-groups).
     """
     return _group(group).rank
 
@@ -182,7 +182,7 @@ def get_world_size(group=None):
     """Returns the number of processes in the default process group.
 
     Args:
-        group: ``None`` or the world group.
+        group (optional): ``None`` or the world group.
     """
     return _group(group).size
 
@@ -191,7 +191,7 @@ def get_backend(group=None):
     """Returns the backend of the process group: ``'mpi'``.
 
     Args:
-        group: ``None`` or the world group.
+        group (optional): ``None`` or the world group.
     """
     _group(group)
     return "mpi"
@@ -431,7 +431,7 @@ def barrier(group=None, async_op=False, device_ids=None):
     """Blocks until every rank has called it.
 
     Args:
-        group: ``None`` or the world group (fastgrad has no sub-groups).
+        group (optional): ``None`` or the world group (fastgrad has no sub-groups).
         async_op (bool): return a work handle to ``wait()`` on instead of blocking. Default: ``False``.
     """
     g = _group(group)

@@ -13,7 +13,7 @@ class ReLU(Module):
         - Input: ``(*)``, any shape.
         - Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.ReLU()(fastgrad.tensor([-1.0, 0.0, 2.0]))
         tensor([0., 0., 2.])
     """
@@ -39,7 +39,7 @@ class LeakyReLU(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.LeakyReLU(0.1)(fastgrad.tensor([-2.0, 3.0]))
         tensor([-0.2000,  3.0000])
     """
@@ -62,7 +62,7 @@ class Sigmoid(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.Sigmoid()(fastgrad.tensor([0.0]))
         tensor([0.5000])
     """
@@ -77,7 +77,7 @@ class Tanh(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.Tanh()(fastgrad.tensor([0.0, 1.0]))
         tensor([0.0000, 0.7616])
     """
@@ -95,7 +95,7 @@ class GELU(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.GELU()(fastgrad.tensor([-1.0, 0.0, 1.0]))
         tensor([-0.1587,  0.0000,  0.8413])
     """
@@ -121,7 +121,7 @@ class Softplus(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.Softplus()(fastgrad.tensor([0.0]))
         tensor([0.6931])
     """
@@ -147,7 +147,7 @@ class Softmax(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.Softmax(dim=1)(fastgrad.tensor([[1.0, 1.0], [0.0, 2.0]]))
         tensor([[0.5000, 0.5000],
                 [0.1192, 0.8808]])
@@ -173,7 +173,7 @@ class LogSoftmax(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> nn.LogSoftmax(dim=0)(fastgrad.tensor([0.0, 0.0]))
         tensor([-0.6931, -0.6931])
     """

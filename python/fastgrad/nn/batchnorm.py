@@ -85,7 +85,7 @@ class BatchNorm1d(_BatchNorm):
     Shape:
         - Input: ``(N, C)`` or ``(N, C, L)``; Output: the same shape.
 
-    Example:
+    Examples:
         >>> bn = nn.BatchNorm1d(3)
         >>> y = bn(fastgrad.randn(16, 3))
         >>> y.mean(dim=0).abs().max().item() < 1e-5

@@ -9,7 +9,7 @@ class Sequential(Module):
     """A chain of modules called in order, each on the output of the previous one. Takes modules as
     arguments or an ``OrderedDict`` of named modules; indexing and slicing work as in torch.
 
-    Example:
+    Examples:
         >>> model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
         >>> model(fastgrad.zeros(64, 784)).shape
         torch.Size([64, 10])
@@ -97,7 +97,7 @@ class ModuleList(Module):
     Args:
         modules (iterable of Module, optional): the initial modules.
 
-    Example:
+    Examples:
         >>> layers = nn.ModuleList([nn.Linear(4, 4) for _ in range(3)])
         >>> len(layers), len(list(layers.parameters()))
         (3, 6)
@@ -184,7 +184,7 @@ class ModuleDict(Module):
     Args:
         modules (mapping or iterable of (str, Module) pairs, optional): the initial modules.
 
-    Example:
+    Examples:
         >>> heads = nn.ModuleDict({"cls": nn.Linear(8, 10), "box": nn.Linear(8, 4)})
         >>> heads["box"](fastgrad.zeros(2, 8)).shape
         torch.Size([2, 4])

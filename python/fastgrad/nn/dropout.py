@@ -14,7 +14,7 @@ class Dropout(Module):
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
 
-    Example:
+    Examples:
         >>> m = nn.Dropout(p=0.5)
         >>> m(fastgrad.ones(1000)).sum().item() > 0
         True

@@ -12,7 +12,7 @@ class Flatten(Module):
     Shape:
         - Input: ``(N, *dims)``; Output: ``(N, prod(dims))`` with the defaults.
 
-    Example:
+    Examples:
         >>> nn.Flatten()(fastgrad.zeros(32, 1, 28, 28)).shape
         torch.Size([32, 784])
     """
@@ -36,7 +36,7 @@ class Unflatten(Module):
         dim (int): the dimension to expand.
         unflattened_size (tuple of ints): its new shape; the product must equal its size.
 
-    Example:
+    Examples:
         >>> nn.Unflatten(1, (1, 28, 28))(fastgrad.zeros(32, 784)).shape
         torch.Size([32, 1, 28, 28])
     """

@@ -53,7 +53,7 @@ def linear(input, weight, bias=None):
     Shape:
         - Output: ``(*, out_features)``.
 
-    Example:
+    Examples:
         >>> F.linear(fastgrad.ones(2, 3), fastgrad.ones(4, 3)).shape
         torch.Size([2, 4])
     """
@@ -73,7 +73,7 @@ def dropout(input, p=0.5, training=True, inplace=False):
         training (bool): apply dropout. Default: ``True``.
         inplace (bool): overwrite ``input``. Default: ``False``.
 
-    Example:
+    Examples:
         >>> F.dropout(fastgrad.ones(4), p=0.5, training=False)
         tensor([1., 1., 1., 1.])
     """
@@ -98,7 +98,7 @@ def one_hot(tensor, num_classes=-1):
     Shape:
         - Input: ``(*)``; Output: ``(*, num_classes)``, int64.
 
-    Example:
+    Examples:
         >>> F.one_hot(fastgrad.tensor([0, 2, 1]), 3)
         tensor([[1, 0, 0],
                 [0, 0, 1],
@@ -130,7 +130,7 @@ def embedding(input, weight, padding_idx=None):
     Shape:
         - Output: ``(*, embedding_dim)``.
 
-    Example:
+    Examples:
         >>> F.embedding(fastgrad.tensor([1, 0]), fastgrad.tensor([[0.0, 0.0], [1.0, 2.0]]))
         tensor([[1., 2.],
                 [0., 0.]])
@@ -154,7 +154,7 @@ def relu(input, inplace=False):
         input (Tensor): the input.
         inplace (bool): overwrite ``input``. Default: ``False``.
 
-    Example:
+    Examples:
         >>> F.relu(fastgrad.tensor([-1.0, 2.0]))
         tensor([0., 2.])
     """
@@ -169,7 +169,7 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
         negative_slope (float): Default: 0.01.
         inplace (bool): overwrite ``input``. Default: ``False``.
 
-    Example:
+    Examples:
         >>> F.leaky_relu(fastgrad.tensor([-1.0, 2.0]), 0.5)
         tensor([-0.5000,  2.0000])
     """
@@ -182,7 +182,7 @@ def sigmoid(input):
     Args:
         input (Tensor): the input.
 
-    Example:
+    Examples:
         >>> F.sigmoid(fastgrad.tensor([0.0]))
         tensor([0.5000])
     """
@@ -195,7 +195,7 @@ def tanh(input):
     Args:
         input (Tensor): the input.
 
-    Example:
+    Examples:
         >>> F.tanh(fastgrad.tensor([0.0]))
         tensor([0.])
     """
@@ -209,7 +209,7 @@ def gelu(input, approximate="none"):
         input (Tensor): the input.
         approximate (str): ``'none'`` or ``'tanh'``. Default: ``'none'``.
 
-    Example:
+    Examples:
         >>> F.gelu(fastgrad.tensor([1.0]), approximate="tanh")
         tensor([0.8412])
     """
@@ -226,7 +226,7 @@ def softplus(input, beta=1.0, threshold=20.0):
         beta (float): Default: 1.
         threshold (float): above ``beta * x > threshold`` the result is ``x``. Default: 20.
 
-    Example:
+    Examples:
         >>> F.softplus(fastgrad.tensor([0.0, 30.0]))
         tensor([ 0.6931, 30.0000])
     """
@@ -241,7 +241,7 @@ def logsigmoid(input):
     Args:
         input (Tensor): the input.
 
-    Example:
+    Examples:
         >>> F.logsigmoid(fastgrad.tensor([0.0, -200.0]))
         tensor([  -0.6931, -200.0000])
     """
@@ -262,7 +262,7 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):
         dim (int): the dimension to normalise over.
         dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
 
-    Example:
+    Examples:
         >>> F.softmax(fastgrad.tensor([0.0, 0.0]), dim=0)
         tensor([0.5000, 0.5000])
     """
@@ -281,7 +281,7 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
         dim (int): the dimension to normalise over.
         dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
 
-    Example:
+    Examples:
         >>> F.log_softmax(fastgrad.tensor([0.0, 0.0]), dim=0)
         tensor([-0.6931, -0.6931])
     """
@@ -303,7 +303,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         bias (Tensor, optional): the shift, shaped ``normalized_shape``.
         eps (float): added to the variance. Default: 1e-5.
 
-    Example:
+    Examples:
         >>> F.layer_norm(fastgrad.tensor([[1.0, 3.0]]), (2,))
         tensor([[-1.0000,  1.0000]])
     """
@@ -338,7 +338,7 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         momentum (float): the running statistics' update factor. Default: 0.1.
         eps (float): added to the variance. Default: 1e-5.
 
-    Example:
+    Examples:
         >>> F.batch_norm(fastgrad.tensor([[1.0], [3.0]]), None, None, training=True)
         tensor([[-1.0000],
                 [ 1.0000]])
@@ -383,7 +383,7 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
         target (Tensor): the target, same shape.
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
 
-    Example:
+    Examples:
         >>> F.mse_loss(fastgrad.tensor([1.0, 3.0]), fastgrad.tensor([1.0, 1.0]))
         tensor(2.)
     """
@@ -405,7 +405,7 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
         target (Tensor): the target, same shape.
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
 
-    Example:
+    Examples:
         >>> F.l1_loss(fastgrad.tensor([1.0, 3.0]), fastgrad.tensor([1.0, 1.0]))
         tensor(1.)
     """
@@ -427,7 +427,7 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         beta (float): Default: 1.
 
-    Example:
+    Examples:
         >>> F.smooth_l1_loss(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(1.3125)
     """
@@ -452,7 +452,7 @@ def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         delta (float): Default: 1.
 
-    Example:
+    Examples:
         >>> F.huber_loss(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(1.3125)
     """
@@ -485,7 +485,7 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
         ignore_index (int): a target value to skip. Default: -100.
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
 
-    Example:
+    Examples:
         >>> F.nll_loss(fastgrad.tensor([[-0.1, -2.0]]), fastgrad.tensor([0]))
         tensor(0.1000)
     """
@@ -548,7 +548,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         label_smoothing (float): Default: 0.
 
-    Example:
+    Examples:
         >>> F.cross_entropy(fastgrad.tensor([[2.0, 0.0, 0.0]]), fastgrad.tensor([0]))
         tensor(0.2395)
     """
@@ -612,7 +612,7 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
         weight (Tensor, optional): broadcast against the loss.
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
 
-    Example:
+    Examples:
         >>> F.binary_cross_entropy(fastgrad.tensor([0.5]), fastgrad.tensor([1.0]))
         tensor(0.6931)
     """
@@ -637,7 +637,7 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         pos_weight (Tensor, optional): a weight for positive examples.
 
-    Example:
+    Examples:
         >>> F.binary_cross_entropy_with_logits(fastgrad.tensor([0.0]), fastgrad.tensor([1.0]))
         tensor(0.6931)
     """

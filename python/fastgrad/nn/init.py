@@ -11,7 +11,7 @@ def calculate_gain(nonlinearity, param=None):
         nonlinearity (str): ``'linear'``, ``'conv*'``, ``'sigmoid'``, ``'tanh'``, ``'relu'``, ``'leaky_relu'`` or ``'selu'``.
         param (float, optional): the negative slope of ``'leaky_relu'``.
 
-    Example:
+    Examples:
         >>> nn.init.calculate_gain("relu")
         1.4142135623730951
     """
@@ -65,7 +65,7 @@ def uniform_(tensor, a=0.0, b=1.0, generator=None):
         b (float): the upper bound. Default: 1.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> w = nn.init.uniform_(fastgrad.empty(3, 5), -0.1, 0.1)
         >>> bool((w.abs() <= 0.1).all())
         True
@@ -83,7 +83,7 @@ def normal_(tensor, mean=0.0, std=1.0, generator=None):
         std (float): Default: 1.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> nn.init.normal_(fastgrad.empty(3, 5)).shape
         torch.Size([3, 5])
     """
@@ -98,7 +98,7 @@ def constant_(tensor, val):
         tensor (Tensor): the tensor to fill.
         val (float): the value.
 
-    Example:
+    Examples:
         >>> nn.init.constant_(fastgrad.empty(2), 0.3)
         tensor([0.3000, 0.3000])
     """
@@ -112,7 +112,7 @@ def ones_(tensor):
     Args:
         tensor (Tensor): the tensor to fill.
 
-    Example:
+    Examples:
         >>> nn.init.ones_(fastgrad.empty(2))
         tensor([1., 1.])
     """
@@ -125,7 +125,7 @@ def zeros_(tensor):
     Args:
         tensor (Tensor): the tensor to fill.
 
-    Example:
+    Examples:
         >>> nn.init.zeros_(fastgrad.empty(2))
         tensor([0., 0.])
     """
@@ -142,7 +142,7 @@ def xavier_uniform_(tensor, gain=1.0, generator=None):
         gain (float): Default: 1.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> nn.init.xavier_uniform_(fastgrad.empty(3, 5), gain=nn.init.calculate_gain("relu")).shape
         torch.Size([3, 5])
     """
@@ -161,7 +161,7 @@ def xavier_normal_(tensor, gain=1.0, generator=None):
         gain (float): Default: 1.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> nn.init.xavier_normal_(fastgrad.empty(3, 5)).shape
         torch.Size([3, 5])
     """
@@ -181,7 +181,7 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gene
         nonlinearity (str): ``'relu'`` or ``'leaky_relu'`` (recommended). Default: ``'leaky_relu'``.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> nn.init.kaiming_uniform_(fastgrad.empty(3, 5), mode="fan_in", nonlinearity="relu").shape
         torch.Size([3, 5])
     """
@@ -204,7 +204,7 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
         nonlinearity (str): ``'relu'`` or ``'leaky_relu'``. Default: ``'leaky_relu'``.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> nn.init.kaiming_normal_(fastgrad.empty(3, 5), mode="fan_out", nonlinearity="relu").shape
         torch.Size([3, 5])
     """

@@ -12,7 +12,7 @@ class Identity(Module):
     """A placeholder layer that returns its input unchanged (constructor arguments are accepted and unused,
     as in torch).
 
-    Example:
+    Examples:
         >>> nn.Identity()(fastgrad.tensor([1.0, 2.0]))
         tensor([1., 2.])
     """
@@ -44,7 +44,7 @@ class Linear(Module):
         weight (Parameter): ``(out_features, in_features)``.
         bias (Parameter): ``(out_features,)``, or ``None``.
 
-    Example:
+    Examples:
         >>> m = nn.Linear(20, 30)
         >>> m(fastgrad.randn(128, 20)).shape
         torch.Size([128, 30])

@@ -25,7 +25,7 @@ class MSELoss(_Loss):
     Shape:
         - Input and target: ``(*)``, the same shape. Output: a scalar, or ``(*)`` with ``reduction='none'``.
 
-    Example:
+    Examples:
         >>> loss = nn.MSELoss()
         >>> loss(fastgrad.tensor([1.0, 2.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(2.5000)
@@ -44,7 +44,7 @@ class L1Loss(_Loss):
     Shape:
         - Input and target: ``(*)``, the same shape. Output: a scalar, or ``(*)`` with ``reduction='none'``.
 
-    Example:
+    Examples:
         >>> nn.L1Loss()(fastgrad.tensor([1.0, -2.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(1.5000)
     """
@@ -61,7 +61,7 @@ class SmoothL1Loss(_Loss):
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         beta (float): where the loss turns from quadratic to linear. Default: 1.
 
-    Example:
+    Examples:
         >>> nn.SmoothL1Loss()(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(1.3125)
     """
@@ -82,7 +82,7 @@ class HuberLoss(_Loss):
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         delta (float): where the loss turns from quadratic to linear. Default: 1.
 
-    Example:
+    Examples:
         >>> nn.HuberLoss(delta=2.0)(fastgrad.tensor([1.0, 4.0]), fastgrad.tensor([0.0, 0.0]))
         tensor(3.2500)
     """
@@ -106,7 +106,7 @@ class NLLLoss(_WeightedLoss):
     Shape:
         - Input: ``(N, C)`` log-probabilities; Target: ``(N,)`` int64; Output: a scalar, or ``(N,)``.
 
-    Example:
+    Examples:
         >>> logp = F.log_softmax(fastgrad.tensor([[2.0, 0.0], [0.0, 2.0]]), dim=1)
         >>> nn.NLLLoss()(logp, fastgrad.tensor([0, 1]))
         tensor(0.1269)
@@ -136,7 +136,7 @@ class CrossEntropyLoss(_WeightedLoss):
         - Target: ``(N,)`` int64 class indices, or float probabilities shaped like the input.
         - Output: a scalar, or ``(N,)`` with ``reduction='none'``.
 
-    Example:
+    Examples:
         >>> loss = nn.CrossEntropyLoss()
         >>> logits = fastgrad.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 2.0]])
         >>> loss(logits, fastgrad.tensor([0, 2]))
@@ -163,7 +163,7 @@ class BCELoss(_WeightedLoss):
         weight (Tensor, optional): a weight broadcast against the loss.
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
 
-    Example:
+    Examples:
         >>> nn.BCELoss()(fastgrad.tensor([0.9, 0.2]), fastgrad.tensor([1.0, 0.0]))
         tensor(0.1643)
     """
@@ -180,7 +180,7 @@ class BCEWithLogitsLoss(_Loss):
         reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
         pos_weight (Tensor, optional): a weight for the positive examples, per class.
 
-    Example:
+    Examples:
         >>> nn.BCEWithLogitsLoss()(fastgrad.tensor([2.0, -1.0]), fastgrad.tensor([1.0, 0.0]))
         tensor(0.2201)
     """

@@ -50,7 +50,7 @@ class Module:
     ``parameters()``, ``named_parameters()``, ``state_dict()`` / ``load_state_dict()``, ``train()`` / ``eval()``,
     ``zero_grad()``, hooks and ``apply()`` then work as in torch, and the repr prints the tree of submodules.
 
-    Example:
+    Examples:
         >>> class Net(nn.Module):
         ...     def __init__(self):
         ...         super().__init__()

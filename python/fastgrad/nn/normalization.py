@@ -21,7 +21,7 @@ class LayerNorm(Module):
     Shape:
         - Input: ``(N, *)``; Output: the same shape.
 
-    Example:
+    Examples:
         >>> ln = nn.LayerNorm(4)
         >>> y = ln(fastgrad.randn(2, 4))
         >>> y.mean(dim=-1).abs().max().item() < 1e-5

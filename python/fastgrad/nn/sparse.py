@@ -17,7 +17,7 @@ class Embedding(Module):
     Shape:
         - Input: ``(*)``, int64 indices; Output: ``(*, embedding_dim)``.
 
-    Example:
+    Examples:
         >>> emb = nn.Embedding(10, 3)
         >>> emb(fastgrad.tensor([[1, 2], [4, 9]])).shape
         torch.Size([2, 2, 3])

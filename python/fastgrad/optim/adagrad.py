@@ -29,7 +29,7 @@ class Adagrad(Optimizer):
         eps (float): Default: 1e-10.
         maximize (bool): Default: ``False``.
 
-    Example:
+    Examples:
         >>> model = nn.Linear(4, 1)
         >>> opt = fastgrad.optim.Adagrad(model.parameters(), lr=1e-2)
         >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()

@@ -55,7 +55,7 @@ class Adam(Optimizer):
         amsgrad (bool): the AMSGrad variant. Default: ``False``.
         maximize (bool): maximise the objective. Default: ``False``.
 
-    Example:
+    Examples:
         >>> model = nn.Linear(4, 1)
         >>> opt = fastgrad.optim.Adam(model.parameters(), lr=1e-3)
         >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()

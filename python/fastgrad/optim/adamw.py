@@ -14,7 +14,7 @@ class AdamW(Adam):
         amsgrad (bool): Default: ``False``.
         maximize (bool): Default: ``False``.
 
-    Example:
+    Examples:
         >>> model = nn.Linear(4, 1)
         >>> opt = fastgrad.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)
         >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()

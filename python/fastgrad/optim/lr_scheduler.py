@@ -149,7 +149,7 @@ class LambdaLR(LRScheduler):
         lr_lambda (callable or list of callables): a function of the epoch index, or one per group.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.LambdaLR(opt, lambda epoch: 0.5 ** epoch)
         >>> for epoch in range(3):
@@ -181,7 +181,7 @@ class MultiplicativeLR(LRScheduler):
         lr_lambda (callable or list of callables): a function of the epoch index, or one per group.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.MultiplicativeLR(opt, lambda epoch: 0.9)
         >>> for epoch in range(3):
@@ -220,7 +220,7 @@ class StepLR(LRScheduler):
         gamma (float): the factor. Default: 0.1.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.1)
         >>> for epoch in range(4):
@@ -256,7 +256,7 @@ class MultiStepLR(LRScheduler):
         gamma (float): the factor. Default: 0.1.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.MultiStepLR(opt, milestones=[1, 3], gamma=0.5)
         >>> for epoch in range(4):
@@ -294,7 +294,7 @@ class ConstantLR(LRScheduler):
         total_iters (int): Default: 5.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.ConstantLR(opt, factor=0.5, total_iters=2)
         >>> for epoch in range(3):
@@ -335,7 +335,7 @@ class LinearLR(LRScheduler):
         total_iters (int): Default: 5.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.LinearLR(opt, start_factor=0.25, total_iters=3)
         >>> for epoch in range(3):
@@ -380,7 +380,7 @@ class ExponentialLR(LRScheduler):
         gamma (float): the factor.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)
         >>> for epoch in range(3):
@@ -414,7 +414,7 @@ class CosineAnnealingLR(LRScheduler):
         eta_min (float): the lowest rate. Default: 0.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=4)
         >>> for epoch in range(4):
@@ -472,7 +472,7 @@ class OneCycleLR(LRScheduler):
         three_phase (bool): a third phase annealing to the final rate. Default: ``False``.
         last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1, momentum=0.9)
         >>> sched = fastgrad.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=10)
         >>> rates = []
@@ -593,7 +593,7 @@ class ReduceLROnPlateau(LRScheduler):
         min_lr (float or list of floats): the lowest rate (per group). Default: 0.
         eps (float): smaller changes of the rate are skipped. Default: 1e-8.
 
-    Example:
+    Examples:
         >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
         >>> sched = fastgrad.optim.lr_scheduler.ReduceLROnPlateau(opt, patience=1)
         >>> for val_loss in [1.0, 0.9, 0.9, 0.9]:

@@ -41,7 +41,7 @@ class RMSprop(Optimizer):
         centered (bool): normalise by the estimated variance of the gradient. Default: ``False``.
         maximize (bool): Default: ``False``.
 
-    Example:
+    Examples:
         >>> model = nn.Linear(4, 1)
         >>> opt = fastgrad.optim.RMSprop(model.parameters(), lr=1e-2)
         >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()

@@ -41,7 +41,7 @@ class SGD(Optimizer):
         nesterov (bool): Nesterov momentum. Default: ``False``.
         maximize (bool): maximise the objective. Default: ``False``.
 
-    Example:
+    Examples:
         >>> model = nn.Linear(4, 1)
         >>> opt = fastgrad.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
         >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()

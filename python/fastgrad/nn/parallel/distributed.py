@@ -68,22 +68,23 @@ class DistributedDataParallel(Module):
 
     Args:
         module (Module): the model to replicate.
-        device_ids: must be ``None`` (CPU).
-        output_device: must be ``None``.
         broadcast_buffers (bool): broadcast rank 0's buffers at each forward. Default: ``True``.
-        process_group: ``None`` or the world group.
+        process_group (optional): ``None`` or the world group.
         bucket_cap_mb (float, optional): the size of a gradient bucket in MiB. Default: 25 (1 for the first).
-        find_unused_parameters (bool): must be ``False``: every parameter must get a gradient.
-        gradient_as_bucket_view (bool): accepted; ``.grad`` is always a view of the bucket.
+        find_unused_parameters (bool): must be ``False`` (``True`` raises): every parameter must get a gradient.
 
-    Example:
-        Run under ``mpirun -n 2 python train.py``::
+    The other arguments of torch's signature are accepted for compatibility.
 
-            dist.init_process_group("mpi")
-            model = nn.parallel.DistributedDataParallel(nn.Linear(10, 1))
-            loss = model(x).pow(2).mean()
-            loss.backward()   # gradients averaged over the ranks
-            opt.step()
+    Examples:
+        Run with ``mpirun -n 2 python train.py``:
+
+        ```python
+        dist.init_process_group("mpi")
+        model = nn.parallel.DistributedDataParallel(nn.Linear(10, 1))
+        loss = model(x).pow(2).mean()
+        loss.backward()   # gradients averaged over the ranks
+        opt.step()
+        ```
     """
 
     def __init__(self, module, device_ids=None, output_device=None, dim=0, broadcast_buffers=True,

@@ -35,9 +35,9 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
         error_if_nonfinite (bool): raise if the total norm is NaN or infinite. Default: ``False``.
 
     Returns:
-        the total norm before clipping, a 0-d tensor.
+        Tensor: the total norm before clipping, a 0-d tensor.
 
-    Example:
+    Examples:
         >>> p = nn.Parameter(fastgrad.zeros(2))
         >>> p.grad = fastgrad.tensor([3.0, 4.0])
         >>> nn.utils.clip_grad_norm_([p], max_norm=1.0)
@@ -70,7 +70,7 @@ def clip_grad_value_(parameters, clip_value, foreach=None):
         parameters (Tensor or iterable of Tensors): the parameters whose ``.grad`` is clipped.
         clip_value (float): the bound.
 
-    Example:
+    Examples:
         >>> p = nn.Parameter(fastgrad.zeros(2))
         >>> p.grad = fastgrad.tensor([3.0, -0.5])
         >>> nn.utils.clip_grad_value_([p], 1.0)

@@ -8,7 +8,7 @@ def parameters_to_vector(parameters):
     Args:
         parameters (iterable of Tensors): the parameters.
 
-    Example:
+    Examples:
         >>> nn.utils.parameters_to_vector(nn.Linear(3, 2).parameters()).shape
         torch.Size([8])
     """
@@ -23,7 +23,7 @@ def vector_to_parameters(vec, parameters):
         vec (Tensor): a 1-D tensor with as many elements as the parameters together.
         parameters (iterable of Tensors): the parameters to overwrite.
 
-    Example:
+    Examples:
         >>> m = nn.Linear(3, 2)
         >>> nn.utils.vector_to_parameters(fastgrad.zeros(8), m.parameters())
         >>> m.bias

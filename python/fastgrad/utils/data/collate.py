@@ -12,9 +12,9 @@ def default_convert(data):
     batching: the collate function of a `DataLoader` with ``batch_size=None``.
 
     Args:
-        data: a sample.
+        data (object): a sample.
 
-    Example:
+    Examples:
         >>> import numpy as np
         >>> from fastgrad.utils.data import default_convert
         >>> default_convert({"x": np.array([1.0, 2.0])})
@@ -44,7 +44,7 @@ def default_collate(batch):
     Args:
         batch (list): the samples.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import default_collate
         >>> default_collate([(fastgrad.tensor([1.0, 2.0]), 0), (fastgrad.tensor([3.0, 4.0]), 1)])
         [tensor([[1., 2.],

@@ -26,7 +26,7 @@ class DataLoader:
         drop_last (bool): drop the last incomplete batch. Default: ``False``.
         generator (fastgrad.Generator, optional): the random stream of the shuffle.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import DataLoader, TensorDataset
         >>> ds = TensorDataset(fastgrad.arange(10.0).reshape(5, 2), fastgrad.arange(5))
         >>> for x, y in DataLoader(ds, batch_size=2):

@@ -47,7 +47,7 @@ class ConcatDataset(Dataset):
     Args:
         datasets (sequence of Dataset): the datasets; each must have a length.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import ConcatDataset, TensorDataset
         >>> d = ConcatDataset([TensorDataset(fastgrad.arange(3)), TensorDataset(fastgrad.arange(10, 12))])
         >>> len(d), d[3]
@@ -105,7 +105,7 @@ class Subset(Dataset):
         dataset (Dataset): the whole dataset.
         indices (sequence of ints): the indices it keeps, in order.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import Subset, TensorDataset
         >>> s = Subset(TensorDataset(fastgrad.arange(10)), [7, 2])
         >>> len(s), s[0]

@@ -17,7 +17,7 @@ class SequentialSampler(Sampler):
     Args:
         data_source (Dataset): the dataset (only its length is used).
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import SequentialSampler
         >>> list(SequentialSampler(range(4)))
         [0, 1, 2, 3]
@@ -47,7 +47,7 @@ class RandomSampler(Sampler):
         num_samples (int, optional): how many indices to draw. Default: ``len(data_source)``.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import RandomSampler
         >>> sorted(RandomSampler(range(5), generator=fastgrad.Generator().manual_seed(0)))
         [0, 1, 2, 3, 4]
@@ -94,7 +94,7 @@ class SubsetRandomSampler(Sampler):
         indices (sequence of ints): the indices.
         generator (fastgrad.Generator, optional): the random stream.
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import SubsetRandomSampler
         >>> sorted(SubsetRandomSampler([1, 5, 7]))
         [1, 5, 7]
@@ -122,7 +122,7 @@ class BatchSampler(Sampler):
         batch_size (int): the size of a batch.
         drop_last (bool): drop the last batch if it is smaller. 
 
-    Example:
+    Examples:
         >>> from fastgrad.utils.data import BatchSampler, SequentialSampler
         >>> list(BatchSampler(SequentialSampler(range(5)), batch_size=2, drop_last=False))
         [[0, 1], [2, 3], [4]]
