@@ -159,7 +159,8 @@ def main(argv=None):
         if ok:
             frameworks[label] = module
         else:
-            log(f"skipping {label}: `import {module}` fails: {err}")
+            hint = " (pip install 'fastgrad[bench]' installs torch 2.13.0)" if module == "torch" else ""
+            log(f"skipping {label}: `import {module}` fails: {err}{hint}")
     non_numpy = [lb for lb, m in frameworks.items() if m != "numpy"]
     if not non_numpy:
         sys.exit("no framework to measure")

@@ -9,6 +9,14 @@ Tensor = _C.Tensor
 
 
 def _tolist(self):
+    """Returns the tensor as a (nested) list of Python numbers; a 0-d tensor gives a number.
+
+    Examples:
+        >>> fastgrad.tensor([[1, 2], [3, 4]]).tolist()
+        [[1, 2], [3, 4]]
+        >>> fastgrad.tensor(2.5).tolist()
+        2.5
+    """
     a = self.detach().numpy()
     return a.tolist() if a.ndim else a.item()
 
@@ -29,6 +37,18 @@ def _array(self, dtype=None, copy=None):
 
 
 def _type(self, dtype=None):
+    """With no argument, returns torch's type name of the tensor (``'torch.FloatTensor'`` ...); with a dtype,
+    returns the tensor converted to it.
+
+    Args:
+        dtype (fastgrad.dtype, optional): the dtype to convert to.
+
+    Examples:
+        >>> fastgrad.zeros(2).type()
+        'torch.FloatTensor'
+        >>> fastgrad.zeros(2).type(fastgrad.int64)
+        tensor([0, 0])
+    """
     if dtype is None:
         names = {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
                  "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}
@@ -37,26 +57,84 @@ def _type(self, dtype=None):
 
 
 def _new_tensor(self, data, dtype=None, requires_grad=False):
+    """Returns a new tensor holding ``data`` (copied), with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        data (array_like): the values.
+        dtype (fastgrad.dtype, optional): the dtype. Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.zeros(2, dtype=fastgrad.float64).new_tensor([1, 2])
+        tensor([1., 2.], dtype=torch.float64)
+    """
     from . import tensor
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_zeros(self, *size, dtype=None, requires_grad=False):
+    """Returns a tensor of zeros of the given shape, with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        *size (int...): the shape.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1, 2]).new_zeros(3)
+        tensor([0, 0, 0])
+    """
     from . import zeros
     return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_ones(self, *size, dtype=None, requires_grad=False):
+    """Returns a tensor of ones of the given shape, with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        *size (int...): the shape.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1.0]).new_ones(2, 2)
+        tensor([[1., 1.],
+                [1., 1.]])
+    """
     from . import ones
     return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_full(self, size, fill_value, dtype=None, requires_grad=False):
+    """Returns a tensor of the given shape filled with ``fill_value``, with this tensor's dtype unless
+    ``dtype`` is given.
+
+    Args:
+        size (tuple of ints): the shape.
+        fill_value (Number): the value.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1.0]).new_full((2,), 7)
+        tensor([7., 7.])
+    """
     from . import full
     return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _norm(self, p="fro", dim=None, keepdim=False):
+    """Returns the p-norm of the tensor, over all elements or over ``dim``. See `fastgrad.norm`.
+
+    Args:
+        p (float or str): the order: a number, ``inf``, ``-inf``, or ``'fro'`` (2-norm). Default: ``'fro'``.
+        dim (int or tuple of ints, optional): the dimension(s) to reduce.
+        keepdim (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([3.0, 4.0]).norm()
+        tensor(5.)
+    """
     from . import linalg_norm
     return linalg_norm(self, p, dim, keepdim)
 

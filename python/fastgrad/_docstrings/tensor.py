@@ -7,12 +7,12 @@ As in torch, a method that mirrors a function points to it ("See fastgrad.add"),
 TENSOR = {}
 
 TENSOR[''] = """A multi-dimensional array of float32, float64, int64 or bool elements, on the CPU, that autograd can
-    differentiate: fastgrad's ``torch.Tensor``.
+differentiate: fastgrad's ``torch.Tensor``.
 
-    Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
-    numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
-    methods follow torch's semantics: broadcasting, type promotion, views that share memory, and reverse-mode
-    autograd through `Tensor.backward` when ``requires_grad`` is set.
+Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
+numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
+methods follow torch's semantics: broadcasting, type promotion, views that share memory, and reverse-mode
+autograd through `Tensor.backward` when ``requires_grad`` is set.
 
 Examples:
     >>> x = fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]], requires_grad=True)
@@ -287,8 +287,8 @@ Examples:
     tensor(1)"""
 
 TENSOR['backward'] = """Computes the gradient of this tensor with respect to the graph leaves that require grad, and
-        accumulates it into their ``.grad``. For a non-scalar tensor pass ``gradient``, the vector in the
-        vector-Jacobian product. The graph's saved tensors are freed unless ``retain_graph``.
+accumulates it into their ``.grad``. For a non-scalar tensor pass ``gradient``, the vector in the
+vector-Jacobian product. The graph's saved tensors are freed unless ``retain_graph``.
 
 Args:
     gradient (Tensor, optional): the gradient of the final result with respect to this tensor (needed unless this tensor has one element).
