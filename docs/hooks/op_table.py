@@ -65,16 +65,19 @@ def op_table():
         samples = info._samples()
         compared = any(s.compare for s in samples)
         gradgrad = info.gradgrad and any(s.gradcheck and s.gradgrad for s in samples)
-        covers = ", ".join(f"`{c}`" for c in info.covers[1:])
-        rows.append((info.name, ", ".join(_dtypes(op_db, info)), "yes (gradcheck, float64)",
-                     "yes (gradgradcheck)" if gradgrad else "no", "yes" if compared else "no", covers))
-    for name, reason in sorted(non_differentiable.items()):
-        rows.append((name, "", f"no: {reason}", "-", "-", ""))
+        names = " ".join(f"`{c}`" for c in info.covers)
+        rows.append((info.name, names, ", ".join(_dtypes(op_db, info)) or "-", "yes",
+                     "yes" if gradgrad else "no", "yes" if compared else "no"))
+    reasons = {}  # reason text -> its number in the legend below the table
+    for name, reason in non_differentiable.items():
+        n = reasons.setdefault(reason, len(reasons) + 1)
+        rows.append((name, f"`{name}`", "-", f"no ({n})", "-", "-"))
     rows.sort(key=lambda r: r[0].lower())
-    head = ["| Op | dtypes (measured) | Differentiable | Second derivative | Checked against torch | Also covers |",
-            "|---|---|---|---|---|---|"]
-    body = [f"| `{r[0]}` | {r[1] or '-'} | {r[2]} | {r[3]} | {r[4]} | {r[5] or '-'} |" for r in rows]
-    n_diff = len(op_db.op_db)
-    summary = (f"{n_diff} differentiable ops (each checked by finite differences in float64, and against torch "
-               f"where marked) and {len(non_differentiable)} exports without a gradient, as in torch.")
-    return summary + "\n\n" + "\n".join(head + body)
+    head = ["| Op | dtypes (measured) | Gradient | Second derivative | Compared with torch |",
+            "|---|---|---|---|---|"]
+    body = [f"| {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} |" for r in rows]
+    legend = [f"{n}. {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: kv[1])]
+    summary = (f"{len(op_db.op_db)} differentiable ops, each checked by finite differences in float64, and "
+               f"{len(non_differentiable)} exports without a gradient, as in torch (the reasons are listed "
+               "after the table).")
+    return "\n".join([summary, "", *head, *body, "", "Why an op has no gradient:", "", *legend])
