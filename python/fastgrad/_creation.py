@@ -86,7 +86,25 @@ def _normalise_numpy_dtype(a):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
-    """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
+    """Returns a new tensor holding a copy of ``data``. The dtype is inferred as torch infers it (Python floats
+    give float32, integers int64, bools bool; a numpy array keeps its dtype where fastgrad has it).
+
+    Args:
+        data (array_like): nested lists or tuples of numbers, a number, a numpy array or a tensor.
+        dtype (fastgrad.dtype, optional): the dtype of the result. Default: inferred from ``data``.
+        device (str or fastgrad.device, optional): must be the CPU.
+        requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
+        pin_memory (bool): accepted for compatibility; it has no effect (there is no GPU to pin memory for).
+
+    Examples:
+        >>> fastgrad.tensor([[0.1, 1.2], [2.2, 3.1]])
+        tensor([[0.1000, 1.2000],
+                [2.2000, 3.1000]])
+        >>> fastgrad.tensor([1, 2, 3]).dtype
+        torch.int64
+        >>> fastgrad.tensor(3.5, requires_grad=True)
+        tensor(3.5000, requires_grad=True)
+    """
     if device is not None:
         from ._types import device as _device
         _device(device)
@@ -103,7 +121,22 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def as_tensor(data, dtype=None, device=None):
-    """Like tensor(), but shares memory with a numpy array or tensor of the right dtype."""
+    """Converts ``data`` to a tensor, sharing memory with it when it already is a tensor or a numpy array of
+    a dtype fastgrad has (and ``dtype`` does not ask for another); otherwise copies, as `fastgrad.tensor`.
+
+    Args:
+        data (array_like): a tensor, a numpy array, nested lists or a number.
+        dtype (fastgrad.dtype, optional): the dtype of the result.
+        device (str or fastgrad.device, optional): must be the CPU.
+
+    Examples:
+        >>> import numpy as np
+        >>> a = np.array([1.0, 2.0])
+        >>> t = fastgrad.as_tensor(a)
+        >>> a[0] = -1.0
+        >>> t
+        tensor([-1.,  2.], dtype=torch.float64)
+    """
     if isinstance(data, _C.Tensor):
         return data if dtype is None or data.dtype is dtype else data.to(dtype)
     if isinstance(data, np.ndarray) and data.dtype in _NP_TO_FG and (dtype is None or _NP_TO_FG[data.dtype] is dtype):
@@ -182,7 +215,22 @@ def _root_of_sum(s, root):
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
-    """Vector p-norms (p = 2 / 'fro', 1, inf, -inf, or any positive number) over `dim` or all."""
+    """Returns the vector p-norm of ``input``: over all elements, or over ``dim``.
+
+    Args:
+        input (Tensor): the input tensor.
+        p (float or str): a positive number, ``inf`` (the largest absolute value), ``-inf`` (the smallest) or
+            ``'fro'`` (the 2-norm). Default: ``'fro'``.
+        dim (int or tuple of ints, optional): the dimension(s) to reduce.
+        keepdim (bool): whether the output keeps the reduced dimensions with size 1. Default: ``False``.
+        dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
+
+    Examples:
+        >>> fastgrad.norm(fastgrad.tensor([3.0, 4.0]))
+        tensor(5.)
+        >>> fastgrad.norm(fastgrad.tensor([[1.0, -2.0], [3.0, 0.0]]), p=1, dim=1)
+        tensor([3., 3.])
+    """
     x = input if dtype is None else input.to(dtype)
     dims = () if dim is None else dim
     if p in ("fro", 2, 2.0):
