@@ -1280,7 +1280,7 @@ Examples:
     >>> fastgrad.full_like(fastgrad.zeros(2), 3.0)
     tensor([3., 3.])"""
 
-FUNCTIONS['rand'] = """Returns a tensor of numbers drawn uniformly from ``[0, 1)``. Seeded like torch, it gives torch's numbers.
+FUNCTIONS['rand'] = """Returns a tensor of numbers drawn uniformly from ``[0, 1)``.
 
 Args:
     *size (int...): the shape of the result, as integers or one tuple/list.
@@ -1293,7 +1293,7 @@ Examples:
     >>> fastgrad.rand(3)
     tensor([0.1598, 0.9921, 0.0396])"""
 
-FUNCTIONS['randn'] = """Returns a tensor of numbers drawn from the standard normal distribution. Seeded like torch, it gives torch's numbers.
+FUNCTIONS['randn'] = """Returns a tensor of numbers drawn from the standard normal distribution.
 
 Args:
     *size (int...): the shape of the result, as integers or one tuple/list.
@@ -1436,7 +1436,7 @@ Examples:
     >>> fastgrad.from_dlpack(np.arange(3.0))
     tensor([0., 1., 2.], dtype=torch.float64)"""
 
-FUNCTIONS['manual_seed'] = """Seeds the default random generator, as ``torch.manual_seed`` does: the same seed gives torch's random numbers (``rand``, ``randn``, ``randint``, ``randperm``, ``bernoulli``, dropout, ``nn.init``).
+FUNCTIONS['manual_seed'] = """Seeds the default random generator, as ``torch.manual_seed`` does: the same seed gives the same random numbers (``rand``, ``randn``, ``randint``, ``randperm``, ``bernoulli``, dropout, ``nn.init``, shuffling).
 
 Args:
     seed (int): the seed.

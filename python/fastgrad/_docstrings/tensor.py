@@ -495,14 +495,14 @@ Examples:
 
 TENSOR['zero_'] = """Fills ``self`` with zeros and returns it."""
 
-TENSOR['uniform_'] = """Fills ``self`` with numbers drawn uniformly from ``[from, to)`` (torch's numbers for the same seed).
+TENSOR['uniform_'] = """Fills ``self`` with numbers drawn uniformly from ``[from, to)``.
 
 Args:
     from (float): Default: 0.
     to (float): Default: 1.
     generator (fastgrad.Generator, optional): the random stream."""
 
-TENSOR['normal_'] = """Fills ``self`` with numbers drawn from a normal distribution (torch's numbers for the same seed).
+TENSOR['normal_'] = """Fills ``self`` with numbers drawn from a normal distribution.
 
 Args:
     mean (float): Default: 0.
@@ -564,7 +564,7 @@ TENSOR['mT'] = """The tensor with its last two dimensions swapped (a batch of tr
 
 GENERATOR = {}
 
-GENERATOR[''] = """A random number stream: the mt19937 engine with torch's transforms, so a seed gives the numbers torch's CPU generator gives. Pass one as ``generator=`` to the random functions, samplers and ``DataLoader`` to keep a stream apart from the default one.
+GENERATOR[''] = """A random number stream, seeded with ``manual_seed``. Pass one as ``generator=`` to the random functions, samplers and ``DataLoader`` to keep a stream apart from the default one.
 
 Examples:
     >>> g = fastgrad.Generator().manual_seed(0)

@@ -5,7 +5,7 @@ from .module import Module
 
 class Dropout(Module):
     """During training, zeroes each element with probability ``p`` and scales the others by ``1 / (1 - p)``;
-    in eval mode, returns the input. The mask comes from fastgrad's generator (torch's numbers for the same seed).
+    in eval mode, returns the input. The mask is drawn from fastgrad's default generator.
 
     Args:
         p (float): the probability of zeroing an element. Default: 0.5.

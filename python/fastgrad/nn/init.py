@@ -57,7 +57,7 @@ def _calculate_correct_fan(tensor, mode):
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
-    """Fills ``tensor`` in place with values drawn from ``U(a, b)`` (torch's numbers for the same seed).
+    """Fills ``tensor`` in place with values drawn from ``U(a, b)``.
 
     Args:
         tensor (Tensor): the tensor to fill.

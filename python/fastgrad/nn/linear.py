@@ -27,8 +27,8 @@ class Identity(Module):
 class Linear(Module):
     """Applies an affine transformation to the last dimension: ``y = x @ weight.T + bias``.
 
-    The weight and bias are initialised as torch does, from ``U(-1/sqrt(in_features), 1/sqrt(in_features))``,
-    so the same seed gives torch's initial values.
+    The weight and bias are initialised as torch initialises them, from
+    ``U(-1/sqrt(in_features), 1/sqrt(in_features))``.
 
     Args:
         in_features (int): size of each input sample.

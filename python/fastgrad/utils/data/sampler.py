@@ -38,8 +38,8 @@ class SequentialSampler(Sampler):
 
 
 class RandomSampler(Sampler):
-    """Yields the dataset's indices in a random order (a permutation drawn as torch draws it, so a seeded
-    generator gives torch's order), or ``num_samples`` indices drawn with replacement.
+    """Yields the dataset's indices in a random order (a fresh permutation each epoch), or ``num_samples``
+    indices drawn with replacement.
 
     Args:
         data_source (Dataset): the dataset.
