@@ -1,13 +1,24 @@
-"""The op table of the gradient-check suite, in the spirit of PyTorch's OpInfo / op_db.
+"""The op table of the per-op tests, in the spirit of PyTorch's OpInfo / op_db.
 
 One OpInfo per differentiable op that fastgrad exports (the top-level namespace, Tensor methods and
-operators, in-place methods and nn.functional). Each entry has
+operators, in-place methods and nn.functional), plus errors-only entries for ops without a gradient
+that have error inputs. Each entry has
 
     op(ns, *args, **kwargs)   the call, written once against a torch-shaped namespace `ns`, so that the
                               very same line runs with ns=fastgrad and with ns=torch for comparison
     samples()                 a list of SampleInput: tensor specs (T) and plain Python arguments
     gradgrad                  whether the op is twice differentiable (gradgradcheck runs)
     ref                       a different call for torch where the names differ (optional)
+    ref_np                    the numpy reference (tests/op_ref_np.py), so values are checked without torch
+    dtypes, layouts, isa      what the elementwise and vector-kernel tests run (see OpInfo)
+    error_inputs              bad input -> torch's exception class and the words of the message
+
+The tests that read it: test_gradcheck_ops (gradcheck, gradgradcheck, numpy and torch per sample),
+test_gradcheck_coverage (every differentiable export has an entry), test_core_ops (elementwise entries
+in every layout and dtype), test_kernels_isa (entries with vector kernels at every ISA level) and
+test_core_errors (error inputs). Adding an elementwise op is one entry, e.g.
+
+    add(UnaryInfo("expm1", ref_np=np.expm1, domain="normal", isa=("expm1",)))
 
 Tensor specs T hold float64 numpy data (fixed by a seed per op) and a layout: contiguous, transposed
 ('t': a transposed view of a contiguous tensor), sliced ('s': every other element of a wider tensor),
@@ -23,6 +34,8 @@ sub-gradient convention is checked against torch.
 import zlib
 
 import numpy as np
+
+import op_ref_np as R
 
 F64 = "float64"
 
@@ -173,28 +186,147 @@ def materialize(sample, ns, op):
     return fn, leaves
 
 
+def numpy_args(sample):
+    """The sample's (args, kwargs) for a numpy reference: each tensor spec becomes its array as the op sees
+    it (an expanded spec broadcast to its expanded shape); lists and tuples keep their type."""
+    def conv(v):
+        if isinstance(v, T):
+            return np.broadcast_to(v.array, v.expand) if v.expand is not None else v.array
+        if isinstance(v, (list, tuple)):
+            return type(v)(conv(u) for u in v)
+        return v
+    return [conv(a) for a in sample.args], {k: conv(v) for k, v in sample.kwargs.items()}
+
+
+class ErrorInput:
+    """A call that must raise: fn(L) with L a torch-shaped namespace (fastgrad, or torch to confirm the
+    class), the exception class torch raises, and words fastgrad's message must hold (the shapes, dims or
+    dtypes it names). torch may raise a subclass of `exc` (IndexError for RuntimeError's cousins): the test
+    accepts either direction, as long as the classes are related."""
+
+    def __init__(self, name, fn, exc, *needles):
+        self.name, self.fn, self.exc, self.needles = name, fn, exc, needles
+
+
+E = ErrorInput
+FLOATS = ("float32", "float64")
+LAYOUTS = ("contig", "transposed", "sliced", "expanded")
+
+
 class OpInfo:
-    def __init__(self, name, op, samples, *, gradgrad=True, ref=None, covers=(), fwd_tol=None, notes=""):
+    """One op: how to call it, its gradient-check samples and what the per-op tests need to know.
+
+    ref_np        numpy reference: the sample's arguments with numpy arrays in place of tensors -> the
+                  expected output(s); checks values with or without torch installed
+    dtypes        floating dtypes the value tests run in (float64 always; float32 where it is supported)
+    layouts       input layouts the elementwise tests run (contig, transposed, sliced, expanded)
+    isa           the csrc/kernels/vec kernels that compute this op ("exp", "add", "softplus", ...);
+                  tests/test_kernels_isa.py runs every entry that names one at every ISA level
+    error_inputs  ErrorInput cases: bad input -> exception class and message words
+    samples=None  an entry that exists for its error inputs only (not differentiable, no gradient check)
+    """
+
+    def __init__(self, name, op, samples, *, gradgrad=True, ref=None, covers=(), fwd_tol=None, notes="",
+                 ref_np=None, dtypes=("float64",), layouts=LAYOUTS, isa=(), error_inputs=()):
         self.name = name
         self.op = op
         self._samples = samples
+        self.differentiable = samples is not None
         self.gradgrad = gradgrad
         self.ref = ref or op
         self.covers = (name,) + tuple(covers)  # exported names this entry checks
         self.fwd_tol = fwd_tol or dict(rtol=1e-10, atol=1e-12)
         self.notes = notes
+        self.ref_np = ref_np
+        self.dtypes = tuple(dtypes)
+        self.layouts = tuple(layouts)
+        self.isa = tuple(isa)
+        self.error_inputs = list(error_inputs)
 
     def samples(self):
+        if self._samples is None:
+            return []
         rng = np.random.default_rng(zlib.crc32(self.name.encode()))
         return [s.freeze(rng) for s in self._samples()]
+
+
+def draw(domain, shape, rng, dtype="float64"):
+    """Values for the elementwise comparison tests from a T domain name or ("uniform", lo, hi)."""
+    if isinstance(domain, tuple):
+        a = rng.uniform(domain[1], domain[2], shape)
+    elif domain == "positive":
+        a = rng.uniform(0.2, 3.0, shape)
+    elif domain == "away":  # |x| in [0.2, 2]: away from a kink or pole at 0
+        a = rng.uniform(0.2, 2.0, shape) * rng.choice([-1.0, 1.0], shape)
+    elif domain == "prob":
+        a = rng.uniform(0.1, 0.9, shape)
+    else:  # normal, distinct
+        a = rng.uniform(-2.0, 2.0, shape)
+    return np.asarray(a, dtype=dtype)
+
+
+class ElementwiseInfo(OpInfo):
+    """An elementwise op (unary or binary) in one entry. Beyond OpInfo:
+
+    arity         1 or 2 tensor inputs
+    domain        where the inputs are drawn: a T domain name ("normal", "positive", "away", "prob") or
+                  ("uniform", lo, hi); domains=(dom_a, dom_b) gives a binary op one per input
+    call          call(ns, *xs, **kw), default ns.<name>(*xs, **kw)
+    variants      keyword sets the per-op tests run (each also passed to ref_np)
+    aliases       other spellings of the same op, {label: fn(ns, *xs, **kw)} (operators, methods)
+    operator      the Python operator of a binary op ("+"), for its scalar and reflected forms
+    isa_scale     input scale of the kernel tests (standard normal times this; None: positive over 60 binades)
+
+    The gradient samples default to unary_samples(domain) / none for binary ops (pass them).
+    Adding a unary op is one line: UnaryInfo("expm1", ref_np=np.expm1, domain="normal").
+    """
+
+    def __init__(self, name, ref_np, *, arity=1, domain="normal", domains=None, call=None, variants=({},), aliases=None,
+                 operator=None, isa=(), isa_scale=5.0, samples=None, covers=None, dtypes=FLOATS, **kw):
+        call = call or (lambda ns, *xs, **k: getattr(ns, name)(*xs, **k))
+        if samples is None and arity == 1:
+            samples = _unary_domain_samples(domain)
+        super().__init__(name, call, samples, ref_np=ref_np, dtypes=dtypes,
+                         covers=(f"Tensor.{name}",) if covers is None else covers, isa=isa, **kw)
+        self.arity = arity
+        self.domains = tuple(domains) if domains is not None else (domain,) * arity
+        self.call = call
+        self.variants = tuple(variants)
+        self.aliases = dict(aliases or {})
+        self.operator = operator
+        self.isa_scale = isa_scale
+
+    def calls(self):
+        """(label, fn(ns, *xs, **kw)) for the op and each alias."""
+        return [("call", self.call)] + list(self.aliases.items())
+
+
+def UnaryInfo(name, ref_np, **kw):  # noqa: N802 - reads as a class, like PyTorch's UnaryUfuncInfo
+    return ElementwiseInfo(name, ref_np, arity=1, **kw)
+
+
+def BinaryInfo(name, ref_np, **kw):  # noqa: N802
+    return ElementwiseInfo(name, ref_np, arity=2, **kw)
 
 
 S = SampleInput
 op_db = []
 
 
-def add(name, op, samples, **kw):
-    op_db.append(OpInfo(name, op, samples, **kw))
+def add(name_or_info, op=None, samples=None, **kw):
+    """Adds an entry: add(OpInfo-or-ElementwiseInfo) or add(name, op, samples, **OpInfo keywords)."""
+    info = name_or_info if isinstance(name_or_info, OpInfo) else OpInfo(name_or_info, op, samples, **kw)
+    assert info.name not in {o.name for o in op_db}, f"two op_db entries named {info.name}"
+    op_db.append(info)
+    return info
+
+
+def errors(name, *cases):
+    """Attaches error inputs to the entry `name`, or adds an errors-only entry (an op with no gradient:
+    creation functions, metadata, predicates) when the table has none by that name."""
+    found = [o for o in op_db if o.name == name]
+    info = found[0] if found else add(OpInfo(name, None, None))
+    info.error_inputs.extend(cases)
 
 
 # --------------------------------------------------------------------------- sample families
@@ -229,51 +361,70 @@ def unary_samples(dom="normal", **kwargs):
     return gen
 
 
+def _unary_domain_samples(dom):
+    """unary_samples for a named domain; a ("uniform", lo, hi) domain gets four samples inside (lo, hi)."""
+    def gen():
+        if isinstance(dom, tuple):
+            return [S(T((3, 4), "uniform", low=dom[1], high=dom[2])), S(T((), "uniform", low=dom[1], high=dom[2])),
+                    S(T((3, 4), "uniform", low=dom[1], high=dom[2], layout="t")),
+                    S(T((2, 1), "uniform", low=dom[1], high=dom[2], expand=(2, 3)))]
+        return unary_samples(dom)()
+    return gen
+
+
 # --------------------------------------------------------------------------- elementwise binary
-add("add", lambda ns, a, b, **k: ns.add(a, b, **k), binary_samples(extra=[
-    lambda: S(T((3, 4)), T((3, 4)), alpha=2.0),
-    lambda: S(T((2, 3)), T((3,)), alpha=-0.5),
-]))
-add("sub", lambda ns, a, b, **k: ns.sub(a, b, **k), binary_samples(extra=[lambda: S(T((3, 4)), T((4,)), alpha=3.0)]))
-add("mul", lambda ns, a, b: ns.mul(a, b), binary_samples())
-add("div", lambda ns, a, b: ns.div(a, b), binary_samples(dom_b="away"))
-add("true_divide", lambda ns, a, b: ns.true_divide(a, b), binary_samples(dom_b="away"))
-add("pow", lambda ns, a, b: ns.pow(a, b), binary_samples(dom_a="positive", dom_b="normal", scalar=1.7, extra=[
-    lambda: S(T((3, 4), "away"), 2),
-    lambda: S(T((3, 4), "away"), 3.0),
-    lambda: S(T((3, 4), "positive"), -1.5),
-    lambda: S(T((3, 4), "positive"), 0.5),
-    lambda: S(2.0, T((3, 4)), name="scalar_base"),
-    lambda: S(T((3,), "away"), T(data=[2.0, 0.0, 3.0], grad=False), name="int-valued_exponents"),
-    lambda: S(T(data=[0.0, 1.5]), T(data=[2.0, 3.0]), name="zero_base", gradcheck=False),
-]))
-add("maximum", lambda ns, a, b: ns.maximum(a, b), lambda: [
+add(BinaryInfo("add", R.add, operator="+", variants=({}, {"alpha": 2.5}), isa=("add",), covers=(),
+               aliases={"operator": lambda ns, a, b, **k: a + b if not k else a.add(b, **k)},
+               samples=binary_samples(extra=[
+                   lambda: S(T((3, 4)), T((3, 4)), alpha=2.0),
+                   lambda: S(T((2, 3)), T((3,)), alpha=-0.5),
+               ])))
+add(BinaryInfo("sub", R.sub, operator="-", variants=({}, {"alpha": -0.5}), isa=("add",), covers=(),  # a + (-alpha) b
+               aliases={"operator": lambda ns, a, b, **k: a - b if not k else a.sub(b, **k)},
+               samples=binary_samples(extra=[lambda: S(T((3, 4)), T((4,)), alpha=3.0)])))
+add(BinaryInfo("mul", np.multiply, operator="*", isa=("mul",), covers=(),
+               aliases={"operator": lambda ns, a, b: a * b}, samples=binary_samples()))
+add(BinaryInfo("div", R.div, operator="/", domains=("normal", "away"), isa=("div",), covers=(),
+               aliases={"operator": lambda ns, a, b: a / b}, samples=binary_samples(dom_b="away")))
+add(BinaryInfo("true_divide", R.div, domains=("normal", "away"), covers=(), samples=binary_samples(dom_b="away")))
+add(BinaryInfo("pow", np.power, operator="**", domains=("positive", "normal"), covers=(),
+               aliases={"operator": lambda ns, a, b: a ** b},
+               samples=binary_samples(dom_a="positive", dom_b="normal", scalar=1.7, extra=[
+                   lambda: S(T((3, 4), "away"), 2),
+                   lambda: S(T((3, 4), "away"), 3.0),
+                   lambda: S(T((3, 4), "positive"), -1.5),
+                   lambda: S(T((3, 4), "positive"), 0.5),
+                   lambda: S(2.0, T((3, 4)), name="scalar_base"),
+                   lambda: S(T((3,), "away"), T(data=[2.0, 0.0, 3.0], grad=False), name="int-valued_exponents"),
+                   lambda: S(T(data=[0.0, 1.5]), T(data=[2.0, 3.0]), name="zero_base", gradcheck=False),
+               ])))
+add(BinaryInfo("maximum", np.maximum, covers=(), samples=lambda: [
     S(T((3, 4), "distinct"), T((3, 4), "distinct")),
     S(T((3, 1), "distinct"), T((1, 4), "distinct")),
     S(T((2, 3), "distinct", layout="t"), T((), "distinct")),
     S(T(data=[1.0, 2.0, -1.0]), T(data=[1.0, 0.5, -1.0]), name="ties", gradcheck=False),
-])
-add("minimum", lambda ns, a, b: ns.minimum(a, b), lambda: [
+]))
+add(BinaryInfo("minimum", np.minimum, covers=(), samples=lambda: [
     S(T((3, 4), "distinct"), T((3, 4), "distinct")),
     S(T((3, 1), "distinct"), T((1, 4), "distinct")),
     S(T((2, 3), "distinct", layout="s"), T((3,), "distinct")),
     S(T(data=[1.0, 2.0, -1.0]), T(data=[1.0, 0.5, -1.0]), name="ties", gradcheck=False),
-])
+]))
 add("where", lambda ns, c, a, b: ns.where(c, a, b), lambda: [
     S(B([[True, False, True, False], [False, False, True, True], [True, True, True, False]]), T((3, 4)), T((3, 4))),
     S(B([[True], [False], [True]]), T((1, 4)), T((3, 4))),     # broadcast cond and input
     S(B([True, False, True]), T(()), T((2, 3), layout="t")),
     S(B([True, False, True]), T((3,)), 0.5),
-])
+], ref_np=R.where)
 add("Tensor.where", lambda ns, a, c, b: a.where(c, b), lambda: [
     S(T((2, 3)), B([[True, False, True], [False, True, False]]), T((2, 3))),
     S(T((2, 3)), B([True, False, True]), T(())),
-])
+], ref_np=lambda a, c, b: np.where(c, a, b))
 add("masked_fill", lambda ns, x, m, v: ns.masked_fill(x, m, v), lambda: [
     S(T((3, 4)), B(np.eye(3, 4, dtype=bool)), -1.5),
     S(T((3, 4), layout="t"), B([True, False, False, True]), 2.0),   # broadcast mask
     S(T((2, 3)), B([[False, True, False], [True, True, False]]), T(())),  # 0-d tensor value (grad)
-], covers=("Tensor.masked_fill",))
+], covers=("Tensor.masked_fill",), ref_np=R.masked_fill)
 
 # rounding division: away from the jumps of floor(a / b) / trunc(a / b) (b in [0.2, 2], random a), where the
 # gradient w.r.t. b is -g * floor(a / b) (remainder) or -g * trunc(a / b) (fmod); exact multiples are in
@@ -285,18 +436,19 @@ add("remainder", lambda ns, a, b: ns.remainder(a, b), binary_samples(dom_b="away
     lambda: S(2.5, T((2, 3), "away"), name="scalar_dividend", compare=False),
 ]), covers=("Tensor.remainder",),
     notes="torch.remainder(number, tensor) has no derivative in torch (backward raises); fastgrad gives "
-          "-g * floor(a / b) there too, so that sample is gradchecked but not compared with torch")
+          "-g * floor(a / b) there too, so that sample is gradchecked but not compared with torch",
+    ref_np=R.remainder)
 add("fmod", lambda ns, a, b: ns.fmod(a, b), binary_samples(dom_b="away", scalar=-1.5, extra=[
     lambda: S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away")),
     lambda: S(T(data=[4.0, -4.0, 3.0, -3.0, 0.5]), T(data=[2.0, 2.0, -1.5, -1.5, 2.0]), name="exact_multiples",
               gradcheck=False),
-]), covers=("Tensor.fmod",))
+]), covers=("Tensor.fmod",), ref_np=R.fmod)
 add("div.rounding_mode", lambda ns, a, b, **k: ns.div(a, b, **k), lambda: [
     S(T((3, 4), "uniform", low=-6, high=6), T((3, 4), "away"), rounding_mode="floor"),
     S(T((3, 4), "uniform", low=-6, high=6), T((4,), "away"), rounding_mode="trunc"),
     S(T((2, 3), layout="t"), 0.7, rounding_mode="floor"),
     S(T((2, 3)), T((), "away"), rounding_mode=None),
-])
+], ref_np=R.div)
 
 # --------------------------------------------------------------------------- operators
 add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, abs(a), 2.0 + a, 2.0 - a,
@@ -304,79 +456,109 @@ add("operators", lambda ns, a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, a
     lambda: [S(T((2, 3), "positive"), T((2, 3), "positive")), S(T((2, 3), "positive"), T((3,), "positive"))],
     covers=("Tensor.__add__", "Tensor.__radd__", "Tensor.__sub__", "Tensor.__rsub__", "Tensor.__mul__",
             "Tensor.__rmul__", "Tensor.__truediv__", "Tensor.__rtruediv__", "Tensor.__pow__", "Tensor.__rpow__",
-            "Tensor.__neg__", "Tensor.__pos__", "Tensor.__abs__"))
+            "Tensor.__neg__", "Tensor.__pos__", "Tensor.__abs__"),
+    ref_np=lambda a, b: (a + b, a - b, a * b, a / b, a ** 2, -a, +a, abs(a), 2.0 + a, 2.0 - a, 2.0 * a, 2.0 / b,
+                         1.5 ** a, b ** 0.5))
 add("mod_operator", lambda ns, a, b: (a % b, b.__rmod__(a), a % 1.5, a % -0.7),
     lambda: [S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3)), T((3,), "away"))],
-    covers=("Tensor.__mod__", "Tensor.__rmod__"))
+    covers=("Tensor.__mod__", "Tensor.__rmod__"), ref_np=lambda a, b: (R.remainder(a, b),) * 2 + (R.remainder(a, 1.5), R.remainder(a, -0.7)))
 add("matmul_operator", lambda ns, a, b: (a @ b, b.__rmatmul__(a)),
-    lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"))
+    lambda: [S(T((2, 3)), T((3, 4))), S(T((3,)), T((3, 2)))], covers=("Tensor.__matmul__", "Tensor.__rmatmul__"),
+    ref_np=lambda a, b: (a @ b, a @ b))
 
 # --------------------------------------------------------------------------- elementwise unary
-for _n, _dom in [("neg", "normal"), ("negative", "normal"), ("exp", "normal"), ("log", "positive"),
-                 ("log1p", ("uniform", -0.5, 2.0)), ("sqrt", "positive"), ("rsqrt", "positive"), ("abs", "away"),
-                 ("sign", "away"), ("sin", "normal"), ("cos", "normal"), ("erf", "normal"),
-                 ("reciprocal", "away"), ("square", "normal"), ("relu", "away"), ("sigmoid", "normal"),
-                 ("tanh", "normal")]:
-    def _gen(dom=_dom):
-        if isinstance(dom, tuple):
-            return [S(T((3, 4), "uniform", low=dom[1], high=dom[2])), S(T((), "uniform", low=dom[1], high=dom[2])),
-                    S(T((3, 4), "uniform", low=dom[1], high=dom[2], layout="t")),
-                    S(T((2, 1), "uniform", low=dom[1], high=dom[2], expand=(2, 3)))]
-        return unary_samples(dom)()
-    add(_n, (lambda name: lambda ns, x: getattr(ns, name)(x))(_n), _gen, covers=(f"Tensor.{_n}",))
+add(UnaryInfo("neg", np.negative, aliases={"operator": lambda ns, x: -x, "method": lambda ns, x: x.neg()}))
+add(UnaryInfo("negative", np.negative))
+add(UnaryInfo("exp", np.exp, isa=("exp",), isa_scale=30.0))
+add(UnaryInfo("log", np.log, domain="positive", isa=("log",), isa_scale=None))
+add(UnaryInfo("log1p", np.log1p, domain=("uniform", -0.5, 2.0)))
+add(UnaryInfo("sqrt", np.sqrt, domain="positive", aliases={"method": lambda ns, x: x.sqrt()}))
+add(UnaryInfo("rsqrt", R.rsqrt, domain="positive"))
+add(UnaryInfo("abs", np.abs, domain="away", aliases={"operator": lambda ns, x: abs(x)}))
+add(UnaryInfo("sign", np.sign, domain="away"))
+add(UnaryInfo("sin", np.sin))
+add(UnaryInfo("cos", np.cos))
+add(UnaryInfo("erf", R.erf))
+add(UnaryInfo("erfc", R.erfc))
+add(UnaryInfo("exp2", np.exp2))
+add(UnaryInfo("expm1", np.expm1, isa=("expm1",), isa_scale=2.0))
+add(UnaryInfo("log2", np.log2, domain="positive"))
+add(UnaryInfo("log10", np.log10, domain="positive"))
+add(UnaryInfo("tan", np.tan, domain=("uniform", -1.2, 1.2)))
+add(UnaryInfo("asin", np.arcsin, domain=("uniform", -0.9, 0.9)))
+add(UnaryInfo("acos", np.arccos, domain=("uniform", -0.9, 0.9)))
+add(UnaryInfo("atan", np.arctan))
+add(UnaryInfo("sinh", np.sinh))
+add(UnaryInfo("cosh", np.cosh))
+add(UnaryInfo("asinh", np.arcsinh))
+add(UnaryInfo("acosh", np.arccosh, domain=("uniform", 1.2, 3.0)))
+add(UnaryInfo("atanh", np.arctanh, domain=("uniform", -0.9, 0.9)))
+add(UnaryInfo("reciprocal", R.reciprocal, domain="away"))
+add(UnaryInfo("square", np.square))
+add(UnaryInfo("relu", R.relu, domain="away", isa=("relu", "threshold_backward"), isa_scale=5.0,
+              aliases={"F": lambda ns, x: ns.nn.functional.relu(x)}))
+add(UnaryInfo("sigmoid", R.sigmoid, isa=("sigmoid",), isa_scale=20.0))
+add(UnaryInfo("tanh", np.tanh, isa=("tanh",), isa_scale=4.0, aliases={"method": lambda ns, x: x.tanh()}))
 
 # rounding: piecewise constant, zero gradient as torch (random samples are not within eps of a jump)
-for _n in ("floor", "ceil", "trunc", "round"):
+for _n, _ref in [("floor", np.floor), ("ceil", np.ceil), ("trunc", np.trunc), ("round", np.round)]:
     add(_n, (lambda name: lambda ns, x: getattr(ns, name)(x))(_n), lambda: [
         S(T((3, 4), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4)),
         S(T((3, 4), "uniform", low=-4, high=4, layout="t")), S(T((2, 3), "uniform", low=-4, high=4, layout="s")),
         S(T((3, 1), "uniform", low=-4, high=4, expand=(3, 2))), S(T((0, 3))),
         S(T(data=[-2.5, -1.5, -0.5, 0.5, 1.5, 2.0, -3.0]), name="halves_and_integers", gradcheck=False),
-    ], covers=(f"Tensor.{_n}",))
+    ], covers=(f"Tensor.{_n}",), ref_np=_ref)
 add("round.decimals", lambda ns, x, **k: ns.round(x, **k), lambda: [
     S(T((3, 4), "uniform", low=-40, high=40), decimals=1), S(T((2, 3), "uniform", low=-400, high=400), decimals=-1),
     S(T(data=[0.25, -0.35, 1.125]), decimals=2, gradcheck=False, name="halfway"),
-])
+], ref_np=R.round_)
 
-add("leaky_relu", lambda ns, x, *a: ns.nn.functional.leaky_relu(x, *a), lambda: [
+add(UnaryInfo("leaky_relu", R.leaky_relu, call=lambda ns, x, *a, **k: ns.nn.functional.leaky_relu(x, *a, **k),
+              variants=({}, {"negative_slope": 0.2}), covers=("nn.functional.leaky_relu",), samples=lambda: [
     S(T((3, 4), "away")), S(T((3, 4), "away"), 0.2), S(T((), "away"), 0.3), S(T((3, 4), "away", layout="t"), 0.1),
     S(T(data=[0.0, 1.0]), name="at_zero", gradcheck=False),
-], covers=("nn.functional.leaky_relu",))
+]))
 add("fastgrad.leaky_relu", lambda ns, x, s: ns.nn.functional.leaky_relu(x, s) if ns.__name__ == "torch"
-    else ns.leaky_relu(x, s), lambda: [S(T((2, 3), "away"), 0.05)], covers=("leaky_relu",))
-add("gelu", lambda ns, x, **k: ns.nn.functional.gelu(x, **k), lambda: [
+    else ns.leaky_relu(x, s), lambda: [S(T((2, 3), "away"), 0.05)], covers=("leaky_relu",), ref_np=R.leaky_relu)
+add(UnaryInfo("gelu", R.gelu, call=lambda ns, x, **k: ns.nn.functional.gelu(x, **k),
+              variants=({}, {"approximate": "tanh"}), isa=("gelu_erf", "gelu_tanh"), isa_scale=5.0,
+              covers=("nn.functional.gelu",), samples=lambda: [
     S(T((3, 4))), S(T((3, 4)), approximate="tanh"), S(T(())), S(T((2, 3), layout="s"), approximate="tanh"),
     S(T((0, 2))),
-], covers=("nn.functional.gelu",))
+]))
 add("fastgrad.gelu", lambda ns, x, **k: ns.nn.functional.gelu(x, **k) if ns.__name__ == "torch" else ns.gelu(x, **k),
-    lambda: [S(T((2, 3))), S(T((2, 3)), approximate="tanh")], covers=("gelu",))
-add("softplus", lambda ns, x, *a: ns.nn.functional.softplus(x, *a), lambda: [
+    lambda: [S(T((2, 3))), S(T((2, 3)), approximate="tanh")], covers=("gelu",), ref_np=R.gelu)
+add(UnaryInfo("softplus", R.softplus, call=lambda ns, x, *a, **k: ns.nn.functional.softplus(x, *a, **k),
+              variants=({}, {"beta": 2.0, "threshold": 1.0}, {"beta": 2.0, "threshold": 10.0}), isa=("softplus",),
+              isa_scale=30.0, covers=("nn.functional.softplus",), samples=lambda: [
     S(T((3, 4))), S(T((3, 4)), 2.0), S(T((3, 4), "uniform", low=-3, high=3), 2.0, 1.0),  # both sides of threshold
     S(T(())), S(T((2, 3), layout="t"), 0.5, 5.0),
-], covers=("nn.functional.softplus",))
+]))
 add("fastgrad.softplus", lambda ns, x, *a: ns.nn.functional.softplus(x, *a) if ns.__name__ == "torch"
-    else ns.softplus(x, *a), lambda: [S(T((2, 3)), 1.5, 4.0)], covers=("softplus",))
+    else ns.softplus(x, *a), lambda: [S(T((2, 3)), 1.5, 4.0)], covers=("softplus",), ref_np=R.softplus)
 add("logsigmoid", lambda ns, x: ns.nn.functional.logsigmoid(x), lambda: [
     S(T((3, 4))), S(T(())), S(T(data=[-30.0, -5.0, 0.5, 5.0, 30.0])), S(T((2, 3), layout="t")),
-], covers=("nn.functional.logsigmoid",))
-for _n in ("relu", "sigmoid", "tanh"):
+], covers=("nn.functional.logsigmoid",), ref_np=R.logsigmoid)
+for _n, _ref in [("relu", R.relu), ("sigmoid", R.sigmoid), ("tanh", np.tanh)]:
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x: getattr(ns.nn.functional, name)(x))(_n),
-        lambda: [S(T((3, 4), "away")), S(T((), "away"))])
+        lambda: [S(T((3, 4), "away")), S(T((), "away"))], ref_np=_ref)
 
-add("clamp", lambda ns, x, **k: ns.clamp(x, **k), lambda: [
+add(UnaryInfo("clamp", R.clamp, variants=({"min": -0.5, "max": 0.7}, {"min": -0.3}, {"max": 0.3}),
+              aliases={"method": lambda ns, x, **k: x.clamp(**k), "clip": lambda ns, x, **k: x.clip(**k)},
+              covers=("Tensor.clamp",), samples=lambda: [
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=-1.0, max=1.0),
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=0.0),
     S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), max=0.5),
     S(T(data=-0.75), min=-0.5, max=0.5),  # 0-d
     S(T(data=[[-2.0, -0.5], [0.3, 0.7], [1.5, 3.0]], layout="t"), min=-1.0, max=1.0),
     S(T(data=[-1.0, 0.0, 1.0]), min=-1.0, max=1.0, name="at_bounds", gradcheck=False),
-], covers=("Tensor.clamp",))
+]))
 add("clip", lambda ns, x, **k: ns.clip(x, **k), lambda: [
-    S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=-1.0, max=1.0)], covers=("Tensor.clip",))
+    S(T(data=[[-2.0, -0.5, 0.3], [0.7, 1.5, 3.0]]), min=-1.0, max=1.0)], covers=("Tensor.clip",), ref_np=R.clamp)
 add("clamp_min", lambda ns, x, v: ns.clamp_min(x, v), lambda: [S(T(data=[-2.0, -0.5, 0.3, 1.5]), 0.0)],
-    covers=("Tensor.clamp_min",))
+    covers=("Tensor.clamp_min",), ref_np=np.maximum)
 add("clamp_max", lambda ns, x, v: ns.clamp_max(x, v), lambda: [S(T(data=[-2.0, -0.5, 0.3, 1.5]), 0.0)],
-    covers=("Tensor.clamp_max",))
+    covers=("Tensor.clamp_max",), ref_np=np.minimum)
 
 # --------------------------------------------------------------------------- reductions
 def reduce_samples(dom="normal", with_dtype=False):
@@ -397,40 +579,40 @@ def reduce_samples(dom="normal", with_dtype=False):
     return gen
 
 
-add("sum", lambda ns, x, *a, **k: ns.sum(x, *a, **k), reduce_samples(), covers=("Tensor.sum",))
-add("mean", lambda ns, x, *a, **k: ns.mean(x, *a, **k), reduce_samples(), covers=("Tensor.mean",))
+add("sum", lambda ns, x, *a, **k: ns.sum(x, *a, **k), reduce_samples(), covers=("Tensor.sum",), ref_np=R.sum_)
+add("mean", lambda ns, x, *a, **k: ns.mean(x, *a, **k), reduce_samples(), covers=("Tensor.mean",), ref_np=R.mean)
 add("var", lambda ns, x, *a, **k: ns.var(x, *a, **k), lambda: [
     S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 4)), (0, 2), keepdim=True), S(T((3, 4)), -1, unbiased=False),
     S(T((3, 4)), 0, correction=0), S(T((2, 3, 4)), (1, 2), correction=2), S(T((3, 4), layout="t"), 1),
     S(T((3, 1), expand=(3, 4)), 0),
-], covers=("Tensor.var",))
+], covers=("Tensor.var",), ref_np=R.var)
 add("std", lambda ns, x, *a, **k: ns.std(x, *a, **k), lambda: [
     S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 4)), (0, 2), keepdim=True), S(T((3, 4)), -1, unbiased=False),
     S(T((2, 3), layout="s"), 0, correction=0),
-], covers=("Tensor.std",))
+], covers=("Tensor.std",), ref_np=R.std)
 add("amax", lambda ns, x, *a, **k: ns.amax(x, *a, **k), lambda: [
     S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), 1), S(T((2, 3, 4), "distinct"), (0, -1)),
     S(T((2, 3, 4), "distinct"), -2, True), S(T((), "distinct")), S(T((3, 4), "distinct", layout="t"), 0),
     S(T(data=[[1.0, 3.0, 3.0], [2.0, 2.0, 2.0]]), 1, name="ties", gradcheck=False),
-], covers=("Tensor.amax",))
+], covers=("Tensor.amax",), ref_np=R.amax)
 add("amin", lambda ns, x, *a, **k: ns.amin(x, *a, **k), lambda: [
     S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), 1), S(T((2, 3, 4), "distinct"), (0, -1), keepdim=True),
     S(T(data=[[1.0, -3.0, -3.0], [2.0, 2.0, 2.0]]), 1, name="ties", gradcheck=False),
-], covers=("Tensor.amin",))
+], covers=("Tensor.amin",), ref_np=R.amin)
 add("max", lambda ns, x, *a, **k: ns.max(x, *a, **k), lambda: [
     S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), 1), S(T((2, 3, 4), "distinct"), -1, True),
     S(T((2, 3), "distinct"), 0, keepdim=False), S(T((), "distinct"), 0), S(T((3, 4), "distinct", layout="t"), 1),
     S(T(data=[[1.0, 3.0, 3.0], [2.0, 2.0, 2.0]]), 1, name="ties_dim", gradcheck=False),
     S(T(data=[[1.0, 3.0, 3.0], [2.0, 2.0, 2.0]]), name="ties_all", gradcheck=False),
-], covers=("Tensor.max",))
+], covers=("Tensor.max",), ref_np=R.max_)
 add("min", lambda ns, x, *a, **k: ns.min(x, *a, **k), lambda: [
     S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), 0), S(T((2, 3, 4), "distinct"), 1, keepdim=True),
     S(T(data=[[1.0, -3.0, -3.0], [2.0, 2.0, 2.0]]), name="ties_all", gradcheck=False),
-], covers=("Tensor.min",))
+], covers=("Tensor.min",), ref_np=R.min_)
 add("logsumexp", lambda ns, x, *a, **k: ns.logsumexp(x, *a, **k), lambda: [
     S(T((3, 4)), 1), S(T((2, 3, 4)), (0, 2)), S(T((2, 3, 4)), -1, True), S(T(()), 0),
     S(T((3, 4), layout="t"), 0), S(T(data=[[1000.0, 1001.0], [-1000.0, -1002.0]]), 1),
-], covers=("Tensor.logsumexp",))
+], covers=("Tensor.logsumexp",), ref_np=R.logsumexp)
 # prod: samples with one zero and with several zeros check torch's zero-safe backward (prod_backward)
 _ZEROS1 = [[0.5, 0.0, 1.5, -2.0], [1.2, -0.7, 0.9, 1.1], [0.0, 0.3, -1.4, 0.8]]
 _ZEROS2 = [[0.0, 1.3, 0.0], [-0.6, 0.0, 1.7]]
@@ -438,23 +620,23 @@ add("prod", lambda ns, x, *a, **k: ns.prod(x, *a, **k), lambda: [
     S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 4)), -2, True), S(T(())), S(T(()), 0), S(T((3, 4), layout="t"), 0),
     S(T((2, 5), layout="s"), 1), S(T(data=_ZEROS1)), S(T(data=_ZEROS1), 1), S(T(data=_ZEROS1), 0, True),
     S(T(data=_ZEROS2)), S(T(data=_ZEROS2), 0), S(T(data=_ZEROS2), 1),
-], covers=("Tensor.prod",))
+], covers=("Tensor.prod",), ref_np=R.prod)
 add("cumsum", lambda ns, x, *a, **k: ns.cumsum(x, *a, **k), lambda: [
     S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),
     S(T((2, 5), layout="s"), 1), S(T((1, 3)), 0),
-], covers=("Tensor.cumsum",))
+], covers=("Tensor.cumsum",), ref_np=R.cumsum)
 add("cumprod", lambda ns, x, *a, **k: ns.cumprod(x, *a, **k), lambda: [
     S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),
     S(T((2, 5), layout="s"), 1), S(T(data=_ZEROS1), 1), S(T(data=_ZEROS2), 1), S(T(data=_ZEROS2), 0),
-], covers=("Tensor.cumprod",))
-for _n in ("softmax", "log_softmax"):
+], covers=("Tensor.cumprod",), ref_np=R.cumprod)
+for _n, _ref in [("softmax", R.softmax), ("log_softmax", R.log_softmax)]:
     add(_n, (lambda name: lambda ns, x, d, **k: getattr(ns, name)(x, d, **k))(_n), lambda: [
         S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4)), -2), S(T(()), 0), S(T((3, 4), layout="t"), -1),
         S(T((2, 3), layout="s"), 0), S(T((3, 1), expand=(3, 4)), 1), S(T((1, 5)), 1),
         S(T(data=[[500.0, 501.0, 499.0]]), 1),
-    ], covers=(f"Tensor.{_n}",))
+    ], covers=(f"Tensor.{_n}",), ref_np=_ref)
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x, *a, **k: getattr(ns.nn.functional, name)(x, *a, **k))(_n),
-        lambda: [S(T((3, 4)), 1), S(T((2, 3, 4)), dim=-1)])
+        lambda: [S(T((3, 4)), 1), S(T((2, 3, 4)), dim=-1)], ref_np=_ref)
 add("norm", lambda ns, x, *a, **k: ns.norm(x, *a, **k), lambda: [
     S(T((3, 4))), S(T((3, 4)), 2, 1), S(T((3, 4), "away"), 1, 0), S(T((3, 4), "distinct"), float("inf"), 1),
     S(T((3, 4), "distinct"), float("-inf"), 1), S(T((2, 3), "away"), 3, (0, 1), True), S(T((3, 4), layout="t"), "fro"),
@@ -463,9 +645,9 @@ add("norm", lambda ns, x, *a, **k: ns.norm(x, *a, **k), lambda: [
     S(T(data=[[0.0, 0.0], [3.0, 4.0]]), 2, 1, name="zero_row_p2", gradgrad=False),
     S(T(data=[[0.0, 0.0], [3.0, 4.0]]), 3, 1, name="zero_row_p3", gradgrad=False),
     S(T(data=[[0.0, 0.0], [0.0, 0.0]]), name="all_zero_fro", gradgrad=False),
-], covers=("Tensor.norm",))
+], covers=("Tensor.norm",), ref_np=R.norm)
 add("linalg_norm", lambda ns, x, *a: (ns.norm if ns.__name__ == "torch" else ns.linalg_norm)(x, *a),
-    lambda: [S(T((3, 4)), 2, 1), S(T((2, 3), "away"), 1)])
+    lambda: [S(T((3, 4)), 2, 1), S(T((2, 3), "away"), 1)], ref_np=R.norm)
 
 # --------------------------------------------------------------------------- linear algebra
 add("matmul", lambda ns, a, b: ns.matmul(a, b), lambda: [
@@ -473,13 +655,13 @@ add("matmul", lambda ns, a, b: ns.matmul(a, b), lambda: [
     S(T((2, 2, 3)), T((3, 4))), S(T((3,)), T((2, 3, 2))), S(T((2, 1, 2, 3)), T((3, 3, 2))),
     S(T((2, 3), layout="t"), T((3, 4), layout="t")), S(T((2, 3), layout="s"), T((3, 2))),
     S(T((1, 3)), T((3, 1))),
-], covers=("Tensor.matmul",))
+], covers=("Tensor.matmul",), ref_np=np.matmul)
 add("mm", lambda ns, a, b: ns.mm(a, b), lambda: [
     S(T((2, 3)), T((3, 4))), S(T((3, 2), layout="t"), T((2, 4))), S(T((1, 1)), T((1, 3))),
     S(T((2, 3), layout="s"), T((3, 4), layout="t")),
-], covers=("Tensor.mm",))
+], covers=("Tensor.mm",), ref_np=np.matmul)
 add("dot", lambda ns, a, b: ns.dot(a, b), lambda: [S(T((4,)), T((4,))), S(T((3,), layout="s"), T((3,)))],
-    covers=("Tensor.dot",))
+    covers=("Tensor.dot",), ref_np=np.dot)
 for _n in ("linear", "nn.functional.linear"):
     add(_n, (lambda name: (lambda ns, *a: ns.nn.functional.linear(*a)) if name.startswith("nn")
              else (lambda ns, *a: (ns.nn.functional.linear if ns.__name__ == "torch" else ns.linear)(*a)))(_n),
@@ -487,153 +669,186 @@ for _n in ("linear", "nn.functional.linear"):
             S(T((2, 3)), T((4, 3)), T((4,))), S(T((2, 3)), T((4, 3))), S(T((3,)), T((2, 3)), T((2,))),
             S(T((2, 2, 3)), T((4, 3)), T((4,))), S(T((2, 3), layout="t"), T((4, 3), layout="t"), T((4,))),
             S(T((2, 3)), T((4, 3)), T((4,), grad=False)),
-        ])
+        ], ref_np=R.linear)
 
 # --------------------------------------------------------------------------- indexing and joining
 add("gather", lambda ns, x, d, i: ns.gather(x, d, i), lambda: [
     S(T((3, 4)), 1, I([[0, 1], [3, 3], [2, 0]])), S(T((3, 4)), 0, I([[0, 1, 2, 0], [2, 2, 1, 1]])),
     S(T((3, 4)), -1, I([[1], [0], [3]])), S(T((3, 4), layout="t"), 1, I([[0, 0, 1]] * 3)),
     S(T((2, 3, 2)), 1, I(np.zeros((2, 2, 1), dtype=np.int64))),
-], covers=("Tensor.gather",))
+], covers=("Tensor.gather",), ref_np=R.gather)
 add("index_select", lambda ns, x, d, i: ns.index_select(x, d, i), lambda: [
     S(T((3, 4)), 0, I([2, 0, 2])), S(T((3, 4)), -1, I([1, 1, 3])), S(T((3, 4), layout="t"), 1, I([0])),
     S(T((2, 3, 2)), 1, I([2, 1])), S(T((3,)), 0, I(1)),
-], covers=("Tensor.index_select",))
+], covers=("Tensor.index_select",), ref_np=R.index_select)
 add("scatter_add", lambda ns, x, d, i, s: ns.scatter_add(x, d, i, s), lambda: [
     S(T((3, 4)), 1, I([[0, 1, 0], [3, 3, 3], [2, 0, 1]]), T((3, 3))),
     S(T((3, 4)), 0, I([[0, 1, 2, 0], [2, 2, 1, 1]]), T((2, 4))),
     S(T((3, 4), layout="t"), -1, I([[1], [0], [3]]), T((3, 1))),
-], covers=("Tensor.scatter_add",))
+], covers=("Tensor.scatter_add",), ref_np=R.scatter_add)
 add("index_add", lambda ns, x, d, i, s: ns.index_add(x, d, i, s), lambda: [
     S(T((3, 4)), 0, I([2, 0, 2]), T((3, 4))), S(T((3, 4)), 1, I([1, 1]), T((3, 2))),
     S(T((3, 4), layout="t"), -1, I([3, 0]), T((3, 2), layout="t")),
-], covers=("Tensor.index_add",))
+], covers=("Tensor.index_add",), ref_np=R.index_add)
 add("cat", lambda ns, ts, *a: ns.cat(ts, *a), lambda: [
     S([T((2, 3)), T((1, 3)), T((3, 3))]), S([T((2, 3)), T((2, 1))], 1), S([T((2, 3)), T((2, 2), layout="t")], -1),
     S([T((2,)), T((3,), grad=False)]), S([T((2, 3)), T((0, 3))], 0), S([T((3,), expand=(2, 3)), T((1, 3))]),
-])
-add("concat", lambda ns, ts, d: ns.concat(ts, d), lambda: [S([T((2, 3)), T((2, 1))], 1)])
+], ref_np=R.cat)
+add("concat", lambda ns, ts, d: ns.concat(ts, d), lambda: [S([T((2, 3)), T((2, 1))], 1)], ref_np=R.cat)
 add("stack", lambda ns, ts, *a: ns.stack(ts, *a), lambda: [
     S([T((2, 3)), T((2, 3))]), S([T((2, 3)), T((2, 3), layout="t")], -1), S([T(()), T(()), T(())]),
     S([T((2,)), T((2,))], 1),
-])
+], ref_np=R.stack)
 add("getitem", lambda ns, x, idx: x[idx], lambda: [
     S(T((3, 4)), (1,)), S(T((3, 4)), (slice(None), 2)), S(T((3, 4)), (slice(1, None), slice(None, None, 2))),
     S(T((3, 4)), (Ellipsis, -1)), S(T((3, 4)), (None, 0, slice(None))), S(T((2, 3, 4)), (0, Ellipsis, 1)),
     S(T((3, 4), layout="t"), (slice(0, 2),)), S(T((4,)), (slice(-3, -1),)),
     S(T((3, 4)), I([0, 2, 2])), S(T((3, 4)), (slice(None), I([3, 0]))),
     S(T((3, 4)), B([[True, False, True, False]] * 3)), S(T((3, 4)), (I([0, 1]), I([2, 2]))),
-], covers=("Tensor.__getitem__",))
+], covers=("Tensor.__getitem__",), ref_np=lambda x, idx: x[idx])
 
 # --------------------------------------------------------------------------- views and shape
 add("transpose", lambda ns, x, a, b: ns.transpose(x, a, b), lambda: [
     S(T((2, 3)), 0, 1), S(T((2, 3, 4)), -1, 0), S(T((2, 3), layout="t"), 1, 0), S(T((3,)), 0, 0),
-], covers=("Tensor.transpose",))
-add("swapaxes", lambda ns, x, a, b: ns.swapaxes(x, a, b), lambda: [S(T((2, 3, 4)), 0, 2)], covers=("Tensor.swapaxes",))
+], covers=("Tensor.transpose",), ref_np=np.swapaxes)
+add("swapaxes", lambda ns, x, a, b: ns.swapaxes(x, a, b), lambda: [S(T((2, 3, 4)), 0, 2)], covers=("Tensor.swapaxes",),
+    ref_np=np.swapaxes)
 add("t", lambda ns, x: ns.t(x), lambda: [S(T((2, 3))), S(T((3,))), S(T(())), S(T((2, 3), layout="s"))],
-    covers=("Tensor.t",))
-add("Tensor.T", lambda ns, x: x.T, lambda: [S(T((2, 3))), S(T((3, 2), layout="t"))])
-add("Tensor.mT", lambda ns, x: x.mT, lambda: [S(T((2, 3, 4))), S(T((2, 3), layout="t"))])
+    covers=("Tensor.t",), ref_np=R.t)
+add("Tensor.T", lambda ns, x: x.T, lambda: [S(T((2, 3))), S(T((3, 2), layout="t"))], ref_np=R.t)
+add("Tensor.mT", lambda ns, x: x.mT, lambda: [S(T((2, 3, 4))), S(T((2, 3), layout="t"))],
+    ref_np=lambda x: np.swapaxes(x, -1, -2))
 add("squeeze", lambda ns, x, *a: ns.squeeze(x, *a), lambda: [
     S(T((1, 3, 1))), S(T((1, 3, 1)), 0), S(T((1, 3, 1)), -1), S(T((1, 3, 1)), (0, 2)), S(T((2, 3)), 0), S(T(()))
-], covers=("Tensor.squeeze",))
+], covers=("Tensor.squeeze",), ref_np=R.squeeze)
 add("unsqueeze", lambda ns, x, d: ns.unsqueeze(x, d), lambda: [
     S(T((2, 3)), 0), S(T((2, 3)), -1), S(T((2, 3)), 1), S(T(()), 0), S(T((2, 3), layout="t"), -2),
-], covers=("Tensor.unsqueeze",))
+], covers=("Tensor.unsqueeze",), ref_np=np.expand_dims)
 add("flatten", lambda ns, x, *a: ns.flatten(x, *a), lambda: [
     S(T((2, 3, 2))), S(T((2, 3, 2)), 1), S(T((2, 3, 2)), 0, -2), S(T(())), S(T((3, 4), layout="t")),
-], covers=("Tensor.flatten",))
+], covers=("Tensor.flatten",), ref_np=R.flatten)
 add("narrow", lambda ns, x, d, s, n: ns.narrow(x, d, s, n), lambda: [
     S(T((3, 4)), 1, 1, 2), S(T((3, 4)), -2, 0, 1), S(T((3, 4), layout="t"), 0, 1, 2),
-], covers=("Tensor.narrow",))
+], covers=("Tensor.narrow",), ref_np=R.narrow)
 add("select", lambda ns, x, d, i: ns.select(x, d, i), lambda: [
     S(T((3, 4)), 0, 1), S(T((3, 4)), -1, -1), S(T((2, 3, 2), layout="s"), 1, 2),
-], covers=("Tensor.select",))
+], covers=("Tensor.select",), ref_np=lambda x, d, i: np.take(x, i, axis=d))
 add("split", lambda ns, x, *a, **k: ns.split(x, *a, **k), lambda: [
     S(T((5, 3)), 2), S(T((3, 5)), 2, dim=-1), S(T((5, 3)), [1, 0, 4]), S(T((4, 3), layout="t"), (1, 2), 1),
     S(T((2, 4)), 4, 1),
-], covers=("Tensor.split",))
+], covers=("Tensor.split",), ref_np=R.split)
 add("chunk", lambda ns, x, *a, **k: ns.chunk(x, *a, **k), lambda: [
     S(T((5, 3)), 2), S(T((3, 6)), 4, dim=-1), S(T((2, 3), layout="s"), 3, 1), S(T((2, 3)), 5),
-], covers=("Tensor.chunk",))
+], covers=("Tensor.chunk",), ref_np=R.chunk)
 add("flip", lambda ns, x, d: ns.flip(x, d), lambda: [
     S(T((3, 4)), (0,)), S(T((3, 4)), (-1, 0)), S(T((2, 3, 2), layout="t"), (1, 2)), S(T(()), ()), S(T((3, 4)), ()),
-], covers=("Tensor.flip",))
-for _n in ("tril", "triu"):
+], covers=("Tensor.flip",), ref_np=R.flip)
+for _n, _ref in [("tril", R.tril), ("triu", R.triu)]:
     add(_n, (lambda name: lambda ns, x, *a: getattr(ns, name)(x, *a))(_n), lambda: [
         S(T((3, 4))), S(T((4, 3)), 1), S(T((2, 3, 3), layout="t"), -1), S(T((3, 5), layout="s"), 10),
-    ], covers=(f"Tensor.{_n}",))
+    ], covers=(f"Tensor.{_n}",), ref_np=_ref)
     add(f"Tensor.{_n}_", (lambda name: lambda ns, x, *a: getattr(x.clone(), name + "_")(*a))(_n), lambda: [
-        S(T((3, 4))), S(T((2, 3, 3)), -1)])
+        S(T((3, 4))), S(T((2, 3, 3)), -1)], ref_np=_ref)
 add("reshape", lambda ns, x, s: ns.reshape(x, s), lambda: [
     S(T((2, 3)), (3, 2)), S(T((2, 3)), (-1,)), S(T((2, 3, 2)), (2, -1)), S(T(()), (1, 1)), S(T((1,)), ()),
     S(T((3, 4), layout="t"), (2, 6)), S(T((2, 1), expand=(2, 3)), (6,)),
-], covers=("Tensor.reshape",))
+], covers=("Tensor.reshape",), ref_np=np.reshape)
 add("permute", lambda ns, x, d: ns.permute(x, d), lambda: [
     S(T((2, 3, 4)), (2, 0, 1)), S(T((2, 3, 4)), (-1, -3, -2)), S(T((2, 3), layout="t"), (1, 0)),
-], covers=("Tensor.permute",))
+], covers=("Tensor.permute",), ref_np=np.transpose)
 add("clone", lambda ns, x: ns.clone(x), lambda: [S(T((2, 3))), S(T(())), S(T((2, 3), layout="t"))],
-    covers=("Tensor.clone",))
+    covers=("Tensor.clone",), ref_np=np.copy)
 add("Tensor.view", lambda ns, x, *s: x.view(*s), lambda: [
     S(T((2, 3)), 3, 2), S(T((2, 3)), -1), S(T((2, 3, 2)), (6, 2)), S(T(()), 1),
-])
-add("Tensor.view_as", lambda ns, x, y: x.view_as(y), lambda: [S(T((2, 3)), T((3, 2), grad=False))])
-add("Tensor.reshape_as", lambda ns, x, y: x.reshape_as(y), lambda: [S(T((2, 3), layout="t"), T((6,), grad=False))])
+], ref_np=R.view)
+add("Tensor.view_as", lambda ns, x, y: x.view_as(y), lambda: [S(T((2, 3)), T((3, 2), grad=False))],
+    ref_np=lambda x, y: np.reshape(x, y.shape))
+add("Tensor.reshape_as", lambda ns, x, y: x.reshape_as(y), lambda: [S(T((2, 3), layout="t"), T((6,), grad=False))],
+    ref_np=lambda x, y: np.reshape(x, y.shape))
 add("Tensor.expand", lambda ns, x, *s: x.expand(*s), lambda: [
     S(T((3, 1)), 3, 4), S(T((3,)), 2, 3), S(T(()), 2, 2), S(T((3, 1)), (-1, 2)), S(T((3, 1), layout="t"), 2, 3, 4)
-])
-add("Tensor.expand_as", lambda ns, x, y: x.expand_as(y), lambda: [S(T((3, 1)), T((3, 4), grad=False))])
-add("Tensor.contiguous", lambda ns, x: x.contiguous(), lambda: [S(T((2, 3), layout="t")), S(T((2, 3)))])
+], ref_np=R.expand)
+add("Tensor.expand_as", lambda ns, x, y: x.expand_as(y), lambda: [S(T((3, 1)), T((3, 4), grad=False))],
+    ref_np=lambda x, y: np.broadcast_to(x, y.shape))
+add("Tensor.contiguous", lambda ns, x: x.contiguous(), lambda: [S(T((2, 3), layout="t")), S(T((2, 3)))], ref_np=np.copy)
 add("Tensor.to", lambda ns, x: x.to(ns.float64).double().type_as(x).cpu(), lambda: [S(T((2, 3)))],
     covers=("Tensor.double", "Tensor.type_as", "Tensor.cpu"),
-    notes="float32 round trips are not gradcheckable in float64; float64 -> float64 is the identity")
+    notes="float32 round trips are not gradcheckable in float64; float64 -> float64 is the identity", ref_np=np.copy)
 add("Tensor.to_float32", lambda ns, x: x.float().double() * 1.0, lambda: [S(T((2, 3)), name="f64->f32->f64",
                                                                              gradcheck=False)],
-    covers=("Tensor.float",))
+    covers=("Tensor.float",), ref_np=lambda x: x.astype(np.float32).astype(np.float64))
 
 # --------------------------------------------------------------------------- in-place methods
 # In-place ops run on a clone (a leaf that requires grad cannot be modified in place, as in torch).
-for _n, _dom, _arg in [("add_", "normal", "t"), ("sub_", "normal", "t"), ("mul_", "normal", "t"),
-                       ("div_", "normal", "away"), ("pow_", "positive", 1.5), ("__iadd__", "normal", "t"),
-                       ("__isub__", "normal", "t"), ("__imul__", "normal", "t"), ("__itruediv__", "normal", "away")]:
+for _n, _dom, _arg, _ref in [("add_", "normal", "t", R.add), ("sub_", "normal", "t", R.sub),
+                             ("mul_", "normal", "t", np.multiply), ("div_", "normal", "away", R.div),
+                             ("pow_", "positive", 1.5, np.power), ("__iadd__", "normal", "t", R.add),
+                             ("__isub__", "normal", "t", R.sub), ("__imul__", "normal", "t", np.multiply),
+                             ("__itruediv__", "normal", "away", R.div)]:
     def _gen(dom=_dom, arg=_arg):
         if arg == "t":
             return [S(T((2, 3), dom), T((2, 3))), S(T((2, 3), dom), T((3,))), S(T((2, 3), dom), 2.5)]
         if arg == "away":
             return [S(T((2, 3), dom), T((2, 3), "away")), S(T((2, 3), dom), T((), "away"))]
         return [S(T((2, 3), dom), arg), S(T((2, 3), dom), T((2, 3)))]
-    add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), _gen)
-for _n, _dom in [("relu_", "away"), ("sigmoid_", "normal"), ("tanh_", "normal"), ("exp_", "normal"),
-                 ("log_", "positive"), ("sqrt_", "positive"), ("abs_", "away"), ("neg_", "normal")]:
+    add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), _gen, ref_np=_ref)
+for _n, _dom, _ref in [("relu_", "away", R.relu), ("sigmoid_", "normal", R.sigmoid), ("tanh_", "normal", np.tanh),
+                       ("exp_", "normal", np.exp), ("log_", "positive", np.log), ("sqrt_", "positive", np.sqrt),
+                       ("abs_", "away", np.abs), ("neg_", "normal", np.negative)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
-        (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom))
-for _n in ("floor_", "ceil_", "trunc_", "round_"):
+        (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom), ref_np=_ref)
+# The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
+# op's own samples and reference, applied to a copy.
+_TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",
+                  "asin", "acos", "atan", "sinh", "cosh", "asinh", "acosh", "atanh", "erf", "erfc")
+# torch has no derivative for the in-place inverse hyperbolics (NotImplementedError); fastgrad's come from the
+# same table row as the out-of-place op, so torch's out-of-place op is their reference.
+_TORCH_NO_INPLACE_GRAD = ("asinh", "acosh", "atanh")
+for _info in [o for o in op_db if isinstance(o, ElementwiseInfo) and o.name in _TABLE_INPLACE]:
+    add(f"Tensor.{_info.name}_", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_info.name + "_"),
+        _info.samples, ref_np=_info.ref_np,
+        ref=(lambda name: lambda ns, x: getattr(ns, name)(x))(_info.name) if _info.name in _TORCH_NO_INPLACE_GRAD
+        else None)
+for _n, _ref in [("floor_", np.floor), ("ceil_", np.ceil), ("trunc_", np.trunc), ("round_", np.round)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
-        lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))])
-add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))])
-for _n in ("remainder_", "fmod_", "__imod__"):
+        lambda: [S(T((2, 3), "uniform", low=-4, high=4)), S(T((), "uniform", low=-4, high=4))], ref_np=_ref)
+add("Tensor.round_decimals_", lambda ns, x: x.clone().round_(decimals=1), lambda: [S(T((2, 3), "uniform", low=-9, high=9))],
+    ref_np=lambda x: np.round(x, 1))
+for _n, _ref in [("remainder_", R.remainder), ("fmod_", R.fmod), ("__imod__", R.remainder)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x, y: getattr(x.clone(), name)(y))(_n), lambda: [
         S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away")), S(T((2, 3), "uniform", low=-5, high=5), T((3,), "away")),
-        S(T((2, 3), "uniform", low=-5, high=5), 1.3)])
+        S(T((2, 3), "uniform", low=-5, high=5), 1.3)], ref_np=_ref)
 add("Tensor.div_rounding_", lambda ns, x, y, m: x.clone().div_(y, rounding_mode=m), lambda: [
-    S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")])
-add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))])
+    S(T((2, 3), "uniform", low=-5, high=5), T((2, 3), "away"), "floor"), S(T((2, 3)), 0.3, "trunc")],
+    ref_np=lambda x, y, m: R.div(x, y, rounding_mode=m))
+add("lerp", lambda ns, a, b, w: ns.lerp(a, b, w), lambda: [
+    S(T((2, 3)), T((2, 3)), 0.3), S(T((2, 3)), T((2, 3)), 0.8), S(T((2, 3)), T((3,)), T((2, 3), "prob")),
+    S(T((2, 3), layout="t"), T((2, 3)), T((), "prob"))],
+    ref_np=lambda a, b, w: a + w * (b - a), covers=("Tensor.lerp",))
+add("Tensor.add_alpha_", lambda ns, x, y: x.clone().add_(y, alpha=-2.0), lambda: [S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: x - 2.0 * y)
 add("Tensor.clamp_", lambda ns, x, **k: x.clone().clamp_(**k), lambda: [
-    S(T(data=[-2.0, -0.5, 0.3, 1.5]), min=-1.0, max=1.0)], covers=("Tensor.clamp_min_", "Tensor.clamp_max_"))
+    S(T(data=[-2.0, -0.5, 0.3, 1.5]), min=-1.0, max=1.0)], covers=("Tensor.clamp_min_", "Tensor.clamp_max_"),
+    ref_np=R.clamp)
 add("Tensor.masked_fill_", lambda ns, x, m, v: x.clone().masked_fill_(m, v), lambda: [
     S(T((2, 3)), B([[True, False, True], [False, False, True]]), 0.5),
     S(T((2, 3)), B([True, False, False]), T(())),
-])
+], ref_np=R.masked_fill)
 add("Tensor.addcmul_", lambda ns, x, a, b, **k: x.clone().addcmul_(a, b, **k), lambda: [
-    S(T((2, 3)), T((2, 3)), T((2, 3)), value=0.5), S(T((2, 3)), T((3,)), T((2, 1)))])
+    S(T((2, 3)), T((2, 3)), T((2, 3)), value=0.5), S(T((2, 3)), T((3,)), T((2, 1)))],
+    ref_np=lambda x, a, b, value=1: x + value * a * b)
 add("Tensor.addcdiv_", lambda ns, x, a, b, **k: x.clone().addcdiv_(a, b, **k), lambda: [
-    S(T((2, 3)), T((2, 3)), T((2, 3), "away"), value=-0.5), S(T((2, 3)), T((3,)), T((2, 1), "away"))])
+    S(T((2, 3)), T((2, 3)), T((2, 3), "away"), value=-0.5), S(T((2, 3)), T((3,)), T((2, 1), "away"))],
+    ref_np=lambda x, a, b, value=1: x + value * a / b)
 add("Tensor.lerp_", lambda ns, x, e, w: x.clone().lerp_(e, w), lambda: [
-    S(T((2, 3)), T((2, 3)), 0.3), S(T((2, 3)), T((3,)), T((2, 3)))])
-add("Tensor.fill_", lambda ns, x, y: x * 2.0 + (x * 1.0).fill_(0.5) * y, lambda: [S(T((2, 3)), T((2, 3)))])
-add("Tensor.zero_", lambda ns, x, y: x * 2.0 + (x * 1.0).zero_() * y + y, lambda: [S(T((2, 3)), T((3,)))])
-add("Tensor.__iter__", lambda ns, x: tuple(iter(x)), lambda: [S(T((3, 2))), S(T((2, 3), layout="t"))])
-add("Tensor.copy_", lambda ns, x, y: x.clone().copy_(y) * x, lambda: [S(T((2, 3)), T((2, 3))), S(T((2, 3)), T((3,)))])
+    S(T((2, 3)), T((2, 3)), 0.3), S(T((2, 3)), T((3,)), T((2, 3)))], ref_np=lambda x, e, w: x + w * (e - x))
+add("Tensor.fill_", lambda ns, x, y: x * 2.0 + (x * 1.0).fill_(0.5) * y, lambda: [S(T((2, 3)), T((2, 3)))],
+    ref_np=lambda x, y: x * 2.0 + 0.5 * y)
+add("Tensor.zero_", lambda ns, x, y: x * 2.0 + (x * 1.0).zero_() * y + y, lambda: [S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: x * 2.0 + y)
+add("Tensor.__iter__", lambda ns, x: tuple(iter(x)), lambda: [S(T((3, 2))), S(T((2, 3), layout="t"))], ref_np=tuple)
+add("Tensor.copy_", lambda ns, x, y: x.clone().copy_(y) * x, lambda: [S(T((2, 3)), T((2, 3))), S(T((2, 3)), T((3,)))],
+    ref_np=lambda x, y: np.broadcast_to(y, x.shape) * x)
 # Tensor.__setitem__ is not in the table: fastgrad refuses index assignment into a tensor that requires
 # grad or with a value that requires grad (a documented limitation: test_gradcheck_coverage lists it and
 # checks the error).
@@ -644,23 +859,25 @@ NF = "nn.functional."
 add(NF + "layer_norm", lambda ns, x, s, *a, **k: ns.nn.functional.layer_norm(x, s, *a, **k), lambda: [
     S(T((2, 3)), (3,)), S(T((2, 3)), (3,), T((3,)), T((3,))), S(T((2, 2, 3)), (2, 3), T((2, 3)), T((2, 3))),
     S(T((3, 4), layout="t"), (4,), T((4,)), None, eps=1e-3),
-])
+], ref_np=R.layer_norm)
 add(NF + "batch_norm", lambda ns, x, rm, rv, *a, **k: ns.nn.functional.batch_norm(x, rm, rv, *a, **k), lambda: [
     S(T((4, 3)), None, None, T((3,)), T((3,)), training=True),
     S(T((3, 2, 2)), None, None, None, None, True),
     S(T((2, 3, 2)), T((3,), grad=False), T((3,), "positive", grad=False), T((3,)), T((3,)), training=False),
     S(T((2, 2, 2, 2)), None, None, T((2,)), T((2,)), True, 0.1, 1e-3),
-])
+], ref_np=R.batch_norm)
 add(NF + "embedding", lambda ns, i, w, **k: ns.nn.functional.embedding(i, w, **k), lambda: [
     S(I([[0, 2], [2, 3]]), T((4, 3))), S(I(3), T((4, 2))),
     S(I([1, 1, 0]), T((4, 2)), padding_idx=1, gradcheck=False, name="padding_idx"),
 ], notes="padding_idx: torch defines the padding row's gradient as 0 although the forward reads it, so that "
-         "sample is compared with torch only (gradcheck would rightly see a nonzero numerical derivative)")
+         "sample is compared with torch only (gradcheck would rightly see a nonzero numerical derivative)",
+    ref_np=R.embedding)
 add(NF + "dropout", lambda ns, x, **k: (ns.manual_seed(0), ns.nn.functional.dropout(x, **k))[1], lambda: [
     S(T((3, 4)), p=0.0), S(T((3, 4)), p=0.5, training=False),
     S(T((3, 4)), p=0.3, name="p=0.3-seeded", compare=False),
 ], notes="the p=0.3 sample reseeds inside the call, so every evaluation draws the same mask; "
-         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval")
+         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval",
+    ref_np=lambda x, **k: x)
 
 # --------------------------------------------------------------------------- nn.functional: losses
 REDS = ("mean", "sum", "none")
@@ -681,12 +898,14 @@ def _pointwise_loss_samples(extra_kw=(), target_dom="normal"):
     return gen
 
 
-add(NF + "mse_loss", lambda ns, a, b, **k: ns.nn.functional.mse_loss(a, b, **k), _pointwise_loss_samples())
-add(NF + "l1_loss", lambda ns, a, b, **k: ns.nn.functional.l1_loss(a, b, **k), _pointwise_loss_samples())
+add(NF + "mse_loss", lambda ns, a, b, **k: ns.nn.functional.mse_loss(a, b, **k), _pointwise_loss_samples(),
+    ref_np=R.mse_loss)
+add(NF + "l1_loss", lambda ns, a, b, **k: ns.nn.functional.l1_loss(a, b, **k), _pointwise_loss_samples(),
+    ref_np=R.l1_loss)
 add(NF + "smooth_l1_loss", lambda ns, a, b, **k: ns.nn.functional.smooth_l1_loss(a, b, **k),
-    _pointwise_loss_samples(extra_kw=[dict(beta=0.5), dict(beta=0.0)]))
+    _pointwise_loss_samples(extra_kw=[dict(beta=0.5), dict(beta=0.0)]), ref_np=R.smooth_l1_loss)
 add(NF + "huber_loss", lambda ns, a, b, **k: ns.nn.functional.huber_loss(a, b, **k),
-    _pointwise_loss_samples(extra_kw=[dict(delta=0.5)]))
+    _pointwise_loss_samples(extra_kw=[dict(delta=0.5)]), ref_np=R.huber_loss)
 
 
 def _class_samples():
@@ -703,7 +922,7 @@ def _class_samples():
     return out
 
 
-add(NF + "nll_loss", lambda ns, x, t, **k: ns.nn.functional.nll_loss(x, t, **k), _class_samples)
+add(NF + "nll_loss", lambda ns, x, t, **k: ns.nn.functional.nll_loss(x, t, **k), _class_samples, ref_np=R.nll_loss)
 
 
 def _ce_samples():
@@ -721,7 +940,8 @@ def _ce_samples():
     return out
 
 
-add(NF + "cross_entropy", lambda ns, x, t, **k: ns.nn.functional.cross_entropy(x, t, **k), _ce_samples)
+add(NF + "cross_entropy", lambda ns, x, t, **k: ns.nn.functional.cross_entropy(x, t, **k), _ce_samples,
+    ref_np=R.cross_entropy)
 
 
 def _bce_samples():
@@ -735,10 +955,11 @@ def _bce_samples():
     return out
 
 
-add(NF + "binary_cross_entropy", lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k), _bce_samples)
+add(NF + "binary_cross_entropy", lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k), _bce_samples,
+    ref_np=R.binary_cross_entropy)
 add(NF + "binary_cross_entropy.target_grad",
     lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy(x, t, **k),
-    lambda: [S(T((2, 3), "prob"), T((2, 3), "prob"), reduction=r) for r in REDS])
+    lambda: [S(T((2, 3), "prob"), T((2, 3), "prob"), reduction=r) for r in REDS], ref_np=R.binary_cross_entropy)
 
 
 def _bcel_samples():
@@ -754,4 +975,228 @@ def _bcel_samples():
 
 
 add(NF + "binary_cross_entropy_with_logits",
-    lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples)
+    lambda ns, x, t, **k: ns.nn.functional.binary_cross_entropy_with_logits(x, t, **k), _bcel_samples,
+    ref_np=R.binary_cross_entropy_with_logits)
+
+
+# --------------------------------------------------------------------------- error inputs
+# Bad input -> the exception class torch raises and the words fastgrad's message must hold, attached to
+# each entry by name (an op with no gradient, such as a creation function, gets an errors-only entry).
+# tests/test_core_errors.py runs them against fastgrad with or without torch, and checks the class
+# against torch when it is installed.
+errors("add",
+       E("add_shape", lambda L: L.ones(2, 3) + L.ones(4), RuntimeError, "3", "4"),
+       E("add_str", lambda L: L.ones(2) + "a", TypeError),
+       E("add_none", lambda L: L.ones(2) + None, TypeError))
+errors("mul",
+       E("mul_shape", lambda L: L.ones(2, 3) * L.ones(3, 2), RuntimeError, "3", "2"))
+errors("where",
+       E("where_shape", lambda L: L.where(L.ones(3) > 0, L.ones(2), L.ones(3)), RuntimeError, "3", "2"),
+       E("where_cond_dtype", lambda L: L.where(L.ones(2), L.ones(2), L.ones(2)), RuntimeError, "condition"))
+errors("maximum",
+       E("maximum_shape", lambda L: L.maximum(L.ones(2, 3), L.ones(2)), RuntimeError, "3", "2"))
+errors("matmul",
+       E("matmul_inner", lambda L: L.ones(2, 3) @ L.ones(4, 5), RuntimeError, "2x3", "4x5"),
+       E("matmul_0d", lambda L: L.matmul(L.tensor(1.0), L.ones(2)), RuntimeError, "1D", "0D"),
+       E("matmul_batch", lambda L: L.ones(2, 2, 3) @ L.ones(3, 3, 4), RuntimeError, "2", "3"),
+       E("matmul_vec", lambda L: L.ones(3) @ L.ones(4), RuntimeError, "3", "4"),
+       E("matmul_dtype", lambda L: L.ones(2, 2) @ L.ones(2, 2, dtype=L.float64), RuntimeError, "Float", "Double"))
+errors("mm",
+       E("mm_inner", lambda L: L.mm(L.ones(2, 3), L.ones(2, 3)), RuntimeError, "2x3"),
+       E("mm_1d", lambda L: L.mm(L.ones(3), L.ones(3, 2)), RuntimeError, "matrix"))
+errors("sum",
+       E("sum_dim", lambda L: L.ones(2, 3).sum(2), IndexError, "range", "2"),
+       E("sum_neg_dim", lambda L: L.ones(2, 3).sum(-3), IndexError, "range", "-3"))
+errors("mean",
+       E("mean_int", lambda L: L.ones(2, dtype=L.int64).mean(), RuntimeError, "int64"))
+errors("softmax",
+       E("softmax_dim", lambda L: L.softmax(L.ones(2, 3), 5), IndexError, "range", "5"))
+errors("max",
+       E("max_dim", lambda L: L.ones(2).max(1), IndexError, "range", "1"),
+       E("max_empty", lambda L: L.ones(0).max(), RuntimeError))
+errors("argmax",
+       E("argmax_dim", lambda L: L.ones(2, 2).argmax(3), IndexError, "range", "3"),
+       E("argmax_empty", lambda L: L.ones(0).argmax(), IndexError))
+errors("transpose",
+       E("transpose_dim", lambda L: L.ones(2, 3).transpose(0, 2), IndexError, "range", "2"))
+errors("permute",
+       E("permute_len", lambda L: L.ones(2, 3).permute(0), RuntimeError, "2"),
+       E("permute_repeat", lambda L: L.ones(2, 3).permute(0, 0), RuntimeError, "duplicate"))
+errors("unsqueeze",
+       E("unsqueeze_dim", lambda L: L.ones(2).unsqueeze(3), IndexError, "range", "3"))
+errors("squeeze",
+       E("squeeze_dim", lambda L: L.ones(2).squeeze(2), IndexError, "range", "2"))
+errors("flatten",
+       E("flatten_dims", lambda L: L.ones(2, 3).flatten(1, 0), RuntimeError, "start_dim", "end_dim"))
+errors("Tensor.view",
+       E("view_size", lambda L: L.ones(2, 3).view(4), RuntimeError, "[4]", "6"),
+       E("view_two_neg", lambda L: L.ones(2, 3).view(-1, -1), RuntimeError, "one"),
+       E("view_stride", lambda L: L.ones(2, 3).t().view(6), RuntimeError, "view", "reshape"),
+       E("view_dtype_bad", lambda L: L.ones(2).view("x"), TypeError))
+errors("reshape",
+       E("reshape_size", lambda L: L.ones(2, 3).reshape(5, -1), RuntimeError, "[5, -1]", "6"),
+       E("reshape_float", lambda L: L.ones(4).reshape(2.0, 2), TypeError))
+errors("Tensor.expand",
+       E("expand_bad", lambda L: L.ones(2, 3).expand(4, 3), RuntimeError, "2", "4"),
+       E("expand_fewer", lambda L: L.ones(2, 3).expand(3), RuntimeError, "3"))
+errors("getitem",
+       E("index_range", lambda L: L.ones(2, 3)[5], IndexError, "5", "0", "2"),
+       E("index_range_dim1", lambda L: L.ones(2, 3)[:, 3], IndexError, "3", "1"),
+       E("index_neg", lambda L: L.ones(2, 3)[-3], IndexError, "-3", "2"),
+       E("index_tensor_range", lambda L: L.ones(2, 3)[L.tensor([0, 4])], IndexError, "4", "2"),
+       E("index_too_many", lambda L: L.ones(2)[0, 0], IndexError, "too many indices", "1"),
+       E("index_0d", lambda L: L.tensor(1.0)[0], IndexError, "0"),
+       E("index_float", lambda L: L.ones(3)[1.5], IndexError, "indices"),
+       E("index_float_tensor", lambda L: L.ones(3)[L.tensor([0.0])], IndexError, "indices"),
+       E("index_mask_shape", lambda L: L.ones(2, 3)[L.tensor([True, False, True])], IndexError, "3", "2"),
+       E("slice_step_zero", lambda L: L.ones(3)[::0], ValueError, "zero"),
+       E("slice_neg_step", lambda L: L.ones(3)[::-1], ValueError, "step"))
+errors("select",
+       E("select_range", lambda L: L.ones(2, 3).select(1, 7), IndexError, "7", "1"))
+errors("narrow",
+       E("narrow_range", lambda L: L.ones(3).narrow(0, 2, 4), RuntimeError, "2", "4"))
+errors("cat",
+       E("cat_shape", lambda L: L.cat([L.ones(2, 3), L.ones(2, 4)]), RuntimeError, "3", "4"),
+       E("cat_dim", lambda L: L.cat([L.ones(2), L.ones(2)], 1), IndexError, "range", "1"),
+       E("cat_empty", lambda L: L.cat([]), ValueError, "empty"),
+       E("cat_ndim", lambda L: L.cat([L.ones(2, 3), L.ones(3)]), RuntimeError, "2", "1"))
+errors("stack",
+       E("stack_shape", lambda L: L.stack([L.ones(2), L.ones(3)]), RuntimeError, "[2]", "[3]"),
+       E("stack_empty", lambda L: L.stack([]), RuntimeError, "stack"))
+errors("gather",
+       E("gather_dim", lambda L: L.gather(L.ones(2, 3), 2, L.zeros(2, 3, dtype=L.int64)), IndexError, "range", "2"),
+       E("gather_dtype", lambda L: L.gather(L.ones(2, 3), 1, L.zeros(2, 3)), RuntimeError, "gather"),
+       E("gather_range", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([[0], [5]])), RuntimeError, "5", "3"),
+       E("gather_ndim", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([0, 1])),
+         RuntimeError, "same number of dimensions"))
+errors("tensor",
+       E("tensor_ragged", lambda L: L.tensor([[1, 2], [3]]), ValueError),
+       E("tensor_str", lambda L: L.tensor("abc"), TypeError),
+       E("tensor_bad_dtype", lambda L: L.tensor([1.0], dtype="float32"), TypeError),
+       E("tensor_obj", lambda L: L.tensor([object()]), RuntimeError),
+       E("tensor_requires_grad_int", lambda L: L.tensor([1, 2], requires_grad=True), RuntimeError, "floating point"))
+errors("zeros",
+       E("zeros_neg", lambda L: L.zeros(2, -1), RuntimeError, "-1"),
+       E("zeros_float_size", lambda L: L.zeros(2.5), TypeError))
+errors("ones",
+       E("ones_bad_dtype", lambda L: L.ones(2, dtype=np.complex64), TypeError),
+       E("requires_grad_int", lambda L: L.ones(2, dtype=L.int64, requires_grad=True), RuntimeError, "floating point"))
+errors("full",
+       E("full_neg", lambda L: L.full((-2,), 1.0), RuntimeError, "-2"))
+errors("empty",
+       E("empty_neg", lambda L: L.empty(-3), RuntimeError, "-3"))
+errors("rand",
+       E("rand_neg", lambda L: L.rand(-1), RuntimeError, "-1"))
+errors("randint",
+       E("randint_range", lambda L: L.randint(5, 2, (3,)), RuntimeError, "5", "2"))
+errors("arange",
+       E("arange_step0", lambda L: L.arange(0, 5, 0), RuntimeError, "step"),
+       E("arange_sign", lambda L: L.arange(5, 0, 1), RuntimeError))
+errors("linspace",
+       E("linspace_neg", lambda L: L.linspace(0, 1, -1), RuntimeError, "negative"))
+errors("eye",
+       E("eye_neg", lambda L: L.eye(-1), RuntimeError, "-1"))
+errors("Tensor.item",
+       E("item_many", lambda L: L.ones(2).item(), RuntimeError))
+errors("Tensor.__bool__",
+       E("bool_many", lambda L: bool(L.ones(2)), RuntimeError, "ambiguous"))
+errors("Tensor.__float__",
+       E("float_many", lambda L: float(L.ones(2)), ValueError))
+errors("Tensor.__len__",
+       E("len_0d", lambda L: len(L.tensor(1.0)), TypeError, "0-d"))
+errors("Tensor.__iter__",
+       E("iter_0d", lambda L: iter(L.tensor(1.0)), TypeError, "0-d"))
+errors("sub",
+       E("sub_bool", lambda L: L.ones(2, dtype=L.bool) - L.ones(2, dtype=L.bool), RuntimeError, "Subtraction"))
+errors("neg",
+       E("neg_bool", lambda L: -L.ones(2, dtype=L.bool), RuntimeError, "Negation"))
+errors("pow",
+       E("pow_int_neg", lambda L: L.tensor([2]) ** -1, RuntimeError, "negative"))
+errors("matmul_operator",
+       E("matmul_scalar", lambda L: L.ones(2) @ 2, TypeError))
+errors("Tensor.mul_",
+       E("inplace_cast", lambda L: L.ones(2, dtype=L.int64).mul_(1.5), RuntimeError, "Float", "Long"))
+errors("Tensor.add_",
+       E("inplace_broadcast", lambda L: L.ones(3).add_(L.ones(2, 3)), RuntimeError, "[3]", "[2, 3]"),
+       E("leaf_inplace", lambda L: L.ones(2, requires_grad=True).add_(1), RuntimeError, "leaf Variable"))
+errors("Tensor.copy_",
+       E("copy_shape", lambda L: L.ones(3).copy_(L.ones(4)), RuntimeError, "4"))
+errors("clamp",
+       E("clamp_none", lambda L: L.clamp(L.ones(2)), RuntimeError))
+errors("var",
+       E("var_int", lambda L: L.ones(2, dtype=L.int64).var(), RuntimeError, "floating"))
+errors("exp",
+       E("exp_bool", lambda L: L.ones(2).exp(5), TypeError))
+errors("Tensor.backward",
+       E("backward_nonscalar", lambda L: (L.ones(2, requires_grad=True) * 2).backward(), RuntimeError, "scalar"),
+       E("backward_no_grad", lambda L: L.ones(2).sum().backward(), RuntimeError, "does not require grad"),
+       E("backward_grad_shape", lambda L: (L.ones(2, requires_grad=True) * 2).backward(L.ones(3)),
+         RuntimeError, "3", "2"))
+errors("Tensor.grad",
+       E("grad_shape_assign", lambda L: setattr(L.ones(2, requires_grad=True), "grad", L.ones(3)), RuntimeError))
+errors("Tensor.numpy",
+       E("numpy_requires_grad", lambda L: L.ones(2, requires_grad=True).numpy(), RuntimeError, "requires grad"))
+errors("from_numpy",
+       E("from_numpy_list", lambda L: L.from_numpy([1, 2]), TypeError))
+errors("logsumexp",
+       E("logsumexp_dim", lambda L: L.logsumexp(L.ones(2), 3), IndexError, "range", "3"))
+errors("std",
+       E("std_dim", lambda L: L.ones(2, 3).std(5), IndexError, "range", "5"))
+errors("amax",
+       E("amax_empty", lambda L: L.ones(0).amax(), RuntimeError))
+errors("min",
+       E("min_dim_empty", lambda L: L.ones(0, 3).min(0), IndexError))
+errors("floor_divide",
+       E("floor_divide_shape", lambda L: L.floor_divide(L.ones(2, 3), L.ones(4)), RuntimeError, "3", "4"),
+       E("floor_divide_bool", lambda L: L.tensor([True]) // L.tensor([True]), NotImplementedError, "Bool"),
+       E("int_zero_division", lambda L: L.tensor([4]) // L.tensor([0]), RuntimeError, "ZeroDivisionError"),
+       E("floordiv_none", lambda L: L.ones(2) // None, TypeError))
+errors("remainder",
+       E("remainder_shape", lambda L: L.ones(2, 3) % L.ones(2), RuntimeError, "3", "2"),
+       E("remainder_bool", lambda L: L.remainder(L.tensor([True]), L.tensor([False])), NotImplementedError, "Bool"),
+       E("int_zero_remainder", lambda L: L.tensor([4]) % 0, RuntimeError, "ZeroDivisionError"),
+       E("remainder_str", lambda L: L.ones(2) % "a", TypeError))
+errors("fmod",
+       E("fmod_shape", lambda L: L.fmod(L.ones(3), L.ones(2, 2)), RuntimeError, "3", "2"),
+       E("fmod_bool", lambda L: L.fmod(L.tensor([True]), L.tensor([True])), NotImplementedError, "Bool"),
+       E("fmod_number_first", lambda L: L.fmod(2, L.ones(2)), TypeError))
+errors("div.rounding_mode",
+       E("div_floor_bool", lambda L: L.div(L.tensor([True]), L.tensor([True]), rounding_mode="floor"),
+         NotImplementedError, "Bool"),
+       E("rounding_mode_bad", lambda L: L.div(L.ones(2), 2, rounding_mode="ceil"),
+         RuntimeError, "rounding_mode", "ceil"),
+       E("rounding_mode_type", lambda L: L.div(L.ones(2), 2, rounding_mode=1), TypeError, "rounding_mode"))
+errors("floor",
+       E("floor_bool", lambda L: L.floor(L.tensor([True])), NotImplementedError, "floor"))
+errors("round",
+       E("round_bool", lambda L: L.tensor([True]).round(), NotImplementedError, "round"))
+errors("Tensor.__imod__",
+       E("imod_cast", lambda L: L.ones(2, dtype=L.int64).__imod__(1.5), RuntimeError, "Float", "Long"))
+errors("round.decimals",
+       E("round_decimals_float", lambda L: L.round(L.ones(2), decimals=1.5), TypeError))
+errors("Tensor.fmod_",
+       E("inplace_broadcast", lambda L: L.ones(3).fmod_(L.ones(2, 3)), RuntimeError, "[3]", "[2, 3]"))
+errors("Tensor.__and__",
+       E("and_float", lambda L: L.ones(2) & L.ones(2), NotImplementedError, "Float"),
+       E("and_shape", lambda L: L.tensor([True, False]) & L.tensor([True, False, True]), RuntimeError, "2", "3"),
+       E("and_str", lambda L: L.tensor([True]) & "a", TypeError))
+errors("Tensor.__or__",
+       E("or_float_scalar", lambda L: L.tensor([1, 2]) | 1.5, NotImplementedError, "Float"))
+errors("Tensor.__xor__",
+       E("xor_float", lambda L: L.ones(2, dtype=L.float64) ^ L.tensor([True, False]), NotImplementedError, "Double"))
+errors("bitwise_and",
+       E("bitwise_and_float", lambda L: L.bitwise_and(L.ones(2), L.ones(2)), NotImplementedError, "Float"))
+errors("bitwise_not",
+       E("bitwise_not_float", lambda L: L.bitwise_not(L.ones(2)), NotImplementedError, "Float"))
+errors("Tensor.__invert__",
+       E("invert_float", lambda L: ~L.ones(2), TypeError, "integer", "Boolean"))
+errors("logical_and",
+       E("logical_and_shape", lambda L: L.logical_and(L.ones(2, 3), L.ones(2)), RuntimeError, "3", "2"),
+       E("logical_and_number", lambda L: L.logical_and(L.ones(2), 2), TypeError))
+errors("Tensor.__iand__",
+       E("iand_cast", lambda L: L.tensor([True]).__iand__(L.tensor([3])), RuntimeError, "Long", "Bool"))
+errors("all",
+       E("all_dim", lambda L: L.ones(2, 3).all(2), IndexError, "range", "2"),
+       E("all_dim_float", lambda L: L.ones(2, 3).all(1.5), TypeError))
+errors("any",
+       E("any_dim", lambda L: L.any(L.ones(2, 3), -3), IndexError, "range", "-3"))

@@ -846,3 +846,25 @@ def test_backward_from_multiple_threads():
     for th in ths:
         th.join()
     assert not errs
+
+
+def test_custom_function_saving_tensors_does_not_mark_the_next_op():
+    """A custom Function saves its tensors after its node exists; that must not make the next op's node
+    (which saved nothing) free itself after one backward: torch runs `w.sum().backward()` twice here."""
+    class Double(fastgrad.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            (x,) = ctx.saved_tensors
+            return g * 2
+
+    b = fastgrad.ones(3, requires_grad=True)
+    Double.apply(b)
+    w = b.neg()
+    w.sum().backward()
+    w.sum().backward()
+    assert b.grad.tolist() == [-2.0, -2.0, -2.0]

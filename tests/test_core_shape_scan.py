@@ -1,28 +1,19 @@
-"""split / chunk (views), flip, tril / triu (copies), cumsum / cumprod and prod compared with torch:
-float32, float64 and int64, non-contiguous inputs, negative dims, empty tensors, gradients, view
-semantics, the gradients at zeros of prod / cumprod and the errors torch raises (exception class and
-the words of its message)."""
+"""split / chunk (views), flip, tril / triu (copies), cumsum / cumprod and prod compared with numpy
+(tests/op_ref_np.py, runs without torch) and torch: float32, float64 and int64, non-contiguous inputs,
+negative dims, empty tensors, gradients, view semantics, the gradients at zeros of prod / cumprod and the
+errors torch raises (exception class and the words of its message)."""
 import numpy as np
 import pytest
 
 import fastgrad
 
-torch = pytest.importorskip("torch")
+import op_ref_np as R
+from conftest import LAYOUTS, Input, assert_close, both, check, rng_for, same_error, torch_or_none
 
-from test_core_ops import LAYOUTS, Input, assert_close, check, rng_for  # noqa: E402
-from test_core_rounding_logic import both, outcome  # noqa: E402
+torch = torch_or_none()
+needs_torch = pytest.mark.skipif(torch is None, reason="compares with torch, which is not installed")
 
 DTYPES = ["float32", "float64", "int64"]
-
-
-def same_error(fn, *words):
-    """Both libraries raise the same exception class; fastgrad's message holds `words`."""
-    f, t = outcome(fn, fastgrad), outcome(fn, torch)
-    assert isinstance(t, Exception), f"torch did not raise: {t}"
-    assert isinstance(f, Exception), f"fastgrad did not raise: {f}"
-    assert type(f).__name__ == type(t).__name__, f"{type(f).__name__}: {f} vs {type(t).__name__}: {t}"
-    for w in words:
-        assert w in str(f), f"{w!r} not in {f}"
 
 
 def tol(dtype):
@@ -48,8 +39,9 @@ CHUNKS = [((7, 3), 2, 0), ((5, 3), 4, 0), ((6, 2), 4, 0), ((3, 7), 3, -1), ((3, 
 @pytest.mark.parametrize("name,shape,arg,dim", [("split", *c) for c in SPLITS] + [("chunk", *c) for c in CHUNKS])
 def test_split_chunk(name, shape, arg, dim, layout, dtype):
     i = inp(shape, layout, dtype, name, shape)
-    check(lambda L, x: getattr(L, name)(x, arg, dim), [i], grad=dtype != "int64", **tol(dtype))
-    check(lambda L, x: getattr(x, name)(arg, dim=dim), [i], grad=False)
+    ref = (lambda x: getattr(R, name)(x, arg, dim))
+    check(lambda L, x: getattr(L, name)(x, arg, dim), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
+    check(lambda L, x: getattr(x, name)(arg, dim=dim), [i], grad=False, ref=ref)
 
 
 def test_split_chunk_are_views():
@@ -102,12 +94,14 @@ FLIPS = [((3, 4), (0,)), ((3, 4), (1,)), ((3, 4), (-1, 0)), ((2, 3, 4), (0, 2)),
 @pytest.mark.parametrize("shape,dims", FLIPS)
 def test_flip(shape, dims, layout, dtype):
     i = inp(shape, layout, dtype, "flip", shape)
-    check(lambda L, x: L.flip(x, dims), [i], grad=dtype != "int64", **tol(dtype))
-    check(lambda L, x: x.flip(dims), [i], grad=False)
+    ref = (lambda x: R.flip(x, dims))
+    check(lambda L, x: L.flip(x, dims), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
+    check(lambda L, x: x.flip(dims), [i], grad=False, ref=ref)
     if dims:
-        check(lambda L, x: x.flip(*dims), [i], grad=False)
+        check(lambda L, x: x.flip(*dims), [i], grad=False, ref=ref)
 
 
+@needs_torch
 def test_flip_scalar_bool_and_copy():
     for fn in (lambda L: L.flip(L.tensor(2.5), (0,)), lambda L: L.flip(L.tensor(2.5), ()),
                lambda L: L.flip(L.tensor([[True, False, True]]), (0, 1))):
@@ -144,12 +138,14 @@ TRIS = [((4, 4), 0), ((3, 5), 1), ((5, 3), -1), ((2, 3, 4), 2), ((2, 3, 4), -5),
 @pytest.mark.parametrize("shape,k", TRIS)
 def test_tril_triu(name, shape, k, layout, dtype):
     i = inp(shape, layout, dtype, name, shape)
-    check(lambda L, x: getattr(L, name)(x, k), [i], grad=dtype != "int64", **tol(dtype))
-    check(lambda L, x: getattr(L, name)(x), [i], grad=dtype != "int64", **tol(dtype))
-    check(lambda L, x: getattr(x, name)(diagonal=k), [i], grad=False)
-    check(lambda L, x: getattr(x.clone(), name + "_")(k), [i], grad=dtype != "int64", **tol(dtype))
+    ref, ref0 = (lambda x: getattr(R, name)(x, k)), getattr(R, name)
+    check(lambda L, x: getattr(L, name)(x, k), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
+    check(lambda L, x: getattr(L, name)(x), [i], grad=dtype != "int64", ref=ref0, **tol(dtype))
+    check(lambda L, x: getattr(x, name)(diagonal=k), [i], grad=False, ref=ref)
+    check(lambda L, x: getattr(x.clone(), name + "_")(k), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
 
 
+@needs_torch
 @pytest.mark.parametrize("name", ["tril", "triu"])
 def test_tril_triu_special(name):
     vals = [[float("nan"), float("inf")], [-float("inf"), -0.0]]
@@ -185,8 +181,9 @@ def with_layouts(cases):
 @pytest.mark.parametrize("shape,dim,layout", with_layouts(SCANS))
 def test_scan(name, shape, dim, layout, dtype):
     i = inp(shape, layout, dtype, name, shape)
-    check(lambda L, x: getattr(L, name)(x, dim), [i], grad=dtype != "int64", **tol(dtype))
-    check(lambda L, x: getattr(x, name)(dim=dim), [i], grad=False, **tol(dtype))
+    ref = (lambda x: getattr(R, name)(x, dim))
+    check(lambda L, x: getattr(L, name)(x, dim), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
+    check(lambda L, x: getattr(x, name)(dim=dim), [i], grad=False, ref=ref, **tol(dtype))
 
 
 @pytest.mark.parametrize("name", ["cumsum", "cumprod"])
@@ -224,11 +221,12 @@ def test_prod(shape, dim, keepdim, layout, dtype):
     i = Input(shape, layout, rng_for("prod", shape, dtype, layout), lo=0.5, hi=1.5, dtype=dtype) \
         if dtype != "int64" else inp(shape, layout, dtype, "prod", shape)
     if dim is None:
-        check(lambda L, x: L.prod(x), [i], grad=dtype != "int64", **tol(dtype))
-        check(lambda L, x: x.prod(), [i], grad=False, **tol(dtype))
+        check(lambda L, x: L.prod(x), [i], grad=dtype != "int64", ref=R.prod, **tol(dtype))
+        check(lambda L, x: x.prod(), [i], grad=False, ref=R.prod, **tol(dtype))
     else:
-        check(lambda L, x: L.prod(x, dim, keepdim), [i], grad=dtype != "int64", **tol(dtype))
-        check(lambda L, x: x.prod(dim=dim, keepdim=keepdim), [i], grad=False, **tol(dtype))
+        ref = (lambda x: R.prod(x, dim, keepdim))
+        check(lambda L, x: L.prod(x, dim, keepdim), [i], grad=dtype != "int64", ref=ref, **tol(dtype))
+        check(lambda L, x: x.prod(dim=dim, keepdim=keepdim), [i], grad=False, ref=ref, **tol(dtype))
 
 
 ZERO_CASES = [[[0.5, 0.0, 1.5], [1.2, -0.7, 0.9]],       # one zero

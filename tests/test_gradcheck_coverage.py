@@ -11,7 +11,8 @@ import fastgrad.nn.functional as F
 
 from op_db import op_db
 
-COVERED = {name for op in op_db for name in op.covers}
+GRAD_DB = [op for op in op_db if op.differentiable]  # the rest are errors-only entries (see op_db.errors)
+COVERED = {name for op in GRAD_DB for name in op.covers}
 
 _BOOL = "returns a bool tensor (comparison / logic): no gradient, as in torch"
 _INT = "returns integer indices: no gradient, as in torch"
@@ -39,7 +40,7 @@ NON_DIFFERENTIABLE = {
     "isnan": _BOOL, "isinf": _BOOL, "isfinite": _BOOL, "isposinf": _BOOL, "isneginf": _BOOL, "logical_not": _BOOL,
     "logical_and": _BOOL, "logical_or": _BOOL, "logical_xor": _BOOL, "all": _BOOL, "any": _BOOL,
     "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
-    "is_grad_enabled": _MODE,
+    "is_grad_enabled": _MODE, "is_autocast_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
     # nn.functional
@@ -71,6 +72,9 @@ NON_DIFFERENTIABLE = {
     "Tensor.grad_fn": _META, "Tensor.requires_grad": _META, "Tensor.retains_grad": _META, "Tensor.type": _META,
     "Tensor.__bool__": _META, "Tensor.__float__": _META, "Tensor.__int__": _META, "Tensor.__index__": _META,
     "Tensor.__len__": _META, "Tensor.__array__": _META, "Tensor.__dlpack__": _META, "Tensor.__dlpack_device__": _META,
+    "Tensor.cuda": "raises: fastgrad runs on the CPU only", "Tensor.pin_memory": "raises: no accelerator to pin for",
+    "Tensor.is_pinned": _META, "Tensor.is_shared": _META, "Tensor.get_device": _META, "Tensor.data_ptr": _META,
+    "Tensor.share_memory_": "moves the elements to shared memory in place; values unchanged, no graph",
     # a documented limitation, not a missing check: see test_setitem_with_grad_is_refused
     "Tensor.__setitem__": "fastgrad refuses index assignment into a tensor that requires grad or with a value "
                           "that requires grad (clear error; build the result with where/cat instead)",
@@ -133,12 +137,25 @@ def test_table_entries_name_real_exports():
     # an entry's own name may describe a variant (operators, Tensor.add_alpha_); what it claims to cover
     # besides that must exist
     exported = set(exported_ops())
-    bad = [(op.name, n) for op in op_db for n in op.covers[1:] if n not in exported]
+    bad = [(op.name, n) for op in GRAD_DB for n in op.covers[1:] if n not in exported]
     assert not bad, bad
 
 
+def test_errors_only_entries_are_listed_non_differentiable_exports():
+    # an entry without gradient samples exists for its error inputs: it must name an op that is exported
+    # and listed as not differentiable, so a differentiable op cannot hide there without a gradient check
+    bad = [op.name for op in op_db if not op.differentiable and op.name not in NON_DIFFERENTIABLE]
+    assert not bad, f"errors-only op_db entries that are not in NON_DIFFERENTIABLE: {bad}"
+
+
+def test_every_entry_has_a_numpy_reference():
+    # the values of every sample are checked against it, so they keep being checked where torch is absent
+    missing = [op.name for op in GRAD_DB if op.ref_np is None]
+    assert not missing, f"op_db entries without ref_np (add one to tests/op_ref_np.py or inline): {missing}"
+
+
 def test_every_entry_has_a_gradient_sample():
-    no_grad = [op.name for op in op_db if not any(s.gradcheck for s in op.samples())]
+    no_grad = [op.name for op in GRAD_DB if not any(s.gradcheck for s in op.samples())]
     # conversions through float32 cannot be gradchecked in float64; compared with torch instead
     assert set(no_grad) <= {"Tensor.to_float32"}, no_grad
 

@@ -1,5 +1,6 @@
-"""Every entry of tests/op_db.py: gradcheck, gradgradcheck where the op is twice differentiable, and
-forward + backward against torch in float64 (skipped cleanly when torch is not installed).
+"""Every entry of tests/op_db.py: gradcheck, gradgradcheck where the op is twice differentiable, the
+forward against the entry's numpy reference (runs without torch), and forward + backward against torch
+in float64 (skipped cleanly when torch is not installed).
 
 The tolerances are tighter than torch's defaults (rtol 1e-3): float64 central differences are accurate
 to about 1e-9 here, and rtol=1e-5 makes the suite catch a gradient that is off by 0.05% anywhere.
@@ -10,14 +11,14 @@ import pytest
 import fastgrad
 from fastgrad.autograd import gradcheck, gradgradcheck
 
-from op_db import op_db, materialize
+from op_db import materialize, numpy_args, op_db
 
 SUITE_TOL = dict(eps=1e-6, atol=1e-6, rtol=1e-5)
 
 
 def _cases(pred):
     out = []
-    for op in op_db:
+    for op in op_db:  # errors-only entries have no samples
         for k, s in enumerate(op.samples()):
             if pred(op, s):
                 out.append(pytest.param(op, s, id=f"{op.name}-{k}-{s.describe()}"))
@@ -27,6 +28,8 @@ def _cases(pred):
 GRAD_CASES = _cases(lambda op, s: s.gradcheck)
 GRADGRAD_CASES = _cases(lambda op, s: s.gradcheck and s.gradgrad and op.gradgrad)
 TORCH_CASES = _cases(lambda op, s: s.compare)
+NUMPY_CASES = _cases(lambda op, s: s.compare and op.ref_np is not None)
+NUMPY_TOL = dict(rtol=1e-9, atol=1e-12)  # numpy's libm and summation order differ from fastgrad's in the last bits
 
 
 @pytest.mark.parametrize("op,sample", GRAD_CASES)
@@ -47,6 +50,21 @@ def _outputs(r):
 
 def _np(t):
     return t.detach().cpu().numpy() if hasattr(t, "cpu") else t.detach().numpy()
+
+
+@pytest.mark.parametrize("op,sample", NUMPY_CASES)
+def test_against_numpy(op, sample):
+    fn, leaves = materialize(sample, fastgrad, op.op)
+    got = _outputs(fn(*leaves))
+    args, kwargs = numpy_args(sample)
+    want = _outputs(op.ref_np(*args, **kwargs))
+    assert len(got) == len(want), f"{len(got)} outputs, the numpy reference gives {len(want)}"
+    for j, (a, b) in enumerate(zip(got, want)):
+        b = np.asarray(b)
+        assert tuple(a.shape) == b.shape, f"output {j}: shape {tuple(a.shape)} vs numpy {b.shape}"
+        a = _np(a)
+        assert a.dtype.kind == b.dtype.kind, f"output {j}: dtype {a.dtype} vs numpy {b.dtype}"
+        np.testing.assert_allclose(a, b, equal_nan=True, err_msg=f"output {j}", **NUMPY_TOL)
 
 
 @pytest.mark.parametrize("op,sample", TORCH_CASES)

@@ -103,7 +103,8 @@ TensorList run_backward(const TensorList& roots, const TensorList& grad_roots, b
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Tensor& t = inputs[i];
     FG_CHECK(t->needs_grad(), RuntimeError, "One of the differentiated Tensors does not require grad");
-    Edge e = t->grad_fn ? Edge{t->grad_fn, t->output_nr} : Edge{t->grad_accumulator.lock(), 0};
+    Edge e = t->grad_fn() ? Edge{t->grad_fn(), t->output_nr()}
+                          : Edge{t->autograd_meta ? t->autograd_meta->grad_accumulator.lock() : nullptr, 0};
     if (!e.fn) continue;  // a leaf never used in the graph
     captures[e.fn.get()].push_back({e.input_nr, i});
     capture_nodes.insert(e.fn.get());

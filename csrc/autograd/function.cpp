@@ -24,19 +24,18 @@ void connect(Node& node, const TensorList& inputs, const TensorList& outputs) {
   std::shared_ptr<Node> self = node.shared_from_this();
   for (size_t i = 0; i < outputs.size(); ++i) {
     const Tensor& out = outputs[i];
-    out->grad_fn = self;
-    out->output_nr = static_cast<uint32_t>(i);
-    out->requires_grad = true;
+    AutogradMeta& meta = out->autograd();
+    meta.grad_fn = self;
+    meta.output_nr = static_cast<uint32_t>(i);
+    meta.requires_grad = true;
     node.output_meta.push_back({out->shape, out->dtype});
   }
 }
 
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
-                                     FunctionNode::Backward backward) {
+                                     FunctionNode::Backward backward, bool has_saved) {
   auto node = std::make_shared<FunctionNode>(name, std::move(backward));
-  // An op makes its SavedTensors just before it records; if another op recorded in between, that one
-  // takes the count and this node is kept runnable, which is still correct (its closure stays intact).
-  node->has_saved = SavedTensor::take_saved_count() > 0;
+  node->has_saved = has_saved;
   connect(*node, inputs, outputs);
   return node;
 }

@@ -24,7 +24,9 @@ bool needs_grad(const TensorList& inputs);
 void connect(Node& node, const TensorList& inputs, const TensorList& outputs);
 
 // Makes the node for `outputs` (which must be fresh results of the op) with the given backward.
+// has_saved: whether the closure holds SavedTensors (then backward frees them and a second backward
+// raises, as in torch); the op says so itself, since only it knows what its closure captured.
 std::shared_ptr<FunctionNode> record(const char* name, const TensorList& inputs, const TensorList& outputs,
-                                     FunctionNode::Backward backward);
+                                     FunctionNode::Backward backward, bool has_saved);
 
 }  // namespace fg::autograd

@@ -15,6 +15,11 @@ thread_local std::vector<std::shared_ptr<Node>> pending_release;
 thread_local bool releasing = false;
 }  // namespace
 
+void AutogradMetaDeleter::operator()(AutogradMeta* meta) const {
+  if (meta->grad_fn) release_node(std::move(meta->grad_fn));
+  delete meta;
+}
+
 void release_node(std::shared_ptr<Node>&& node) {
   pending_release.push_back(std::move(node));
   if (releasing) return;  // an outer call is draining the list
@@ -39,44 +44,35 @@ AccumulateGrad::AccumulateGrad(Tensor v) : variable(std::move(v)) {
 
 TensorList AccumulateGrad::apply(TensorList&& grads) {
   Tensor g = std::move(grads[0]);
-  for (auto& hook : variable->leaf_hooks) {
+  AutogradMeta& meta = variable->autograd();
+  for (auto& hook : meta.leaf_hooks) {
     Tensor r = hook(g);
     if (r) g = r;
   }
   if (!g) return {};
-  if (!variable->grad) {
+  Tensor& grad = meta.grad;
+  if (!grad) {
     if (GradMode::is_enabled()) {
-      variable->grad = g;  // create_graph: keep the graph of the gradient
+      grad = g;  // create_graph: keep the graph of the gradient
     } else if (g.use_count() == 1 && !g->view_base && g->is_contiguous() && g->owns_storage_alone()) {
-      variable->grad = alias_detached(g);  // sole owner of its memory: steal instead of copying
+      grad = alias_detached(g);  // sole owner of its memory: steal instead of copying
     } else {
-      variable->grad = ops::clone(g);
+      grad = ops::clone(g);
     }
   } else if (GradMode::is_enabled()) {
-    variable->grad = ops::add(variable->grad, g);
+    grad = ops::add(grad, g);
   } else {
-    ops::add_(variable->grad, g);
+    ops::add_(grad, g);
   }
   return {};
 }
 
-namespace {
-thread_local int saved_since_record = 0;
-}  // namespace
-
-int SavedTensor::take_saved_count() {
-  const int n = saved_since_record;
-  saved_since_record = 0;
-  return n;
-}
-
 SavedTensor::SavedTensor(const Tensor& t, bool is_output) : is_output_(is_output) {
   if (!t) return;
-  ++saved_since_record;
   version_ = t->version->value;
   if (is_output) {
     data_ = alias_detached(t);
-    output_nr_ = t->output_nr;
+    output_nr_ = t->output_nr();
   } else {
     data_ = t;
   }
@@ -107,8 +103,9 @@ Tensor SavedTensor::unpack(Node& self) const {
            " instead.");
   if (!is_output_) return data_;
   Tensor t = alias_detached(data_);
-  t->grad_fn = self.shared_from_this();
-  t->output_nr = output_nr_;
+  AutogradMeta& meta = t->autograd();
+  meta.grad_fn = self.shared_from_this();
+  meta.output_nr = output_nr_;
   return t;
 }
 
@@ -131,17 +128,18 @@ void FunctionNode::release_saved() {
 }
 
 std::shared_ptr<Node> grad_accumulator(const Tensor& leaf) {
-  auto acc = leaf->grad_accumulator.lock();
+  std::weak_ptr<Node>& slot = leaf->autograd().grad_accumulator;
+  auto acc = slot.lock();
   if (!acc) {
     acc = std::make_shared<AccumulateGrad>(leaf);
-    leaf->grad_accumulator = acc;
+    slot = acc;
   }
   return acc;
 }
 
 Edge gradient_edge(const Tensor& t) {
-  if (t->grad_fn) return Edge{t->grad_fn, t->output_nr};
-  if (t->requires_grad) return Edge{grad_accumulator(t), 0};
+  if (t->grad_fn()) return Edge{t->grad_fn(), t->output_nr()};
+  if (t->requires_grad()) return Edge{grad_accumulator(t), 0};
   return Edge{};
 }
 

@@ -59,9 +59,6 @@ class SavedTensor {
   Tensor unpack(Node& self) const;
   // For saved tensors held outside a C++ node (custom Python Functions): no grad_fn is restored.
   Tensor unpack_detached() const;
-  // How many tensors were saved on this thread since the last call (record() asks this of the
-  // op that is recording: its SavedTensors are made right before it records).
-  static int take_saved_count();
   bool defined() const { return data_ != nullptr; }
   void reset() { data_.reset(); }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Elementwise kernels over broadcast, strided operands. Each takes a functor on scalars; the
 // contiguous and scalar-broadcast inner loops are written out so the compiler vectorises them.
+#include "kernels/gil.h"
 #include "kernels/loops.h"
 #include "kernels/parallel.h"
 #include "tensor/tensor.h"
@@ -34,11 +35,13 @@ StridedLoop<N> make_loop(const Tensor& out, std::array<const Tensor*, N - 1> ins
 }
 
 // Splits the loop across threads when it is big enough, by rows or, for a single long row, by
-// ranges of that row.
+// ranges of that row. A big loop runs without the GIL whatever its functor (the bodies never touch
+// Python objects), so another Python thread runs meanwhile: the scalar loops too, not only the SIMD ones.
 template <size_t N, typename Body>
 void run_loop(const StridedLoop<N>& L, Body&& body) {
   const int64_t rows = L.rows(), inner = L.inner();
   const int64_t total = rows * inner;
+  GilRelease nogil(total >= kGilReleaseElements);
   if (total <= kGrainSize || get_num_threads() <= 1) {
     DenormalScope ftz;
     L.run_rows(0, rows, body);

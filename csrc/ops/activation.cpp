@@ -29,7 +29,7 @@ Tensor threshold_backward(const Tensor& grad, const Tensor& out) {
     SavedTensor so(out, false);
     autograd::record("ThresholdBackwardBackward0", {grad, out}, {r}, [so](const TensorList& g, Node& self) {
       return TensorList{threshold_backward(g[0], so.unpack(self)), nullptr};
-    });
+    }, /*has_saved=*/true);
   }
   return r;
 }
@@ -43,7 +43,7 @@ Tensor relu(const Tensor& x) {
     SavedTensor so(out, true);
     autograd::record("ReluBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
       return TensorList{threshold_backward(g[0], so.unpack(self))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -58,7 +58,7 @@ Tensor sigmoid(const Tensor& x) {
     autograd::record("SigmoidBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
       Tensor y = so.unpack(self);
       return TensorList{mul(g[0], mul(y, sub(scalar_like(1.0, y), y)))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -70,7 +70,7 @@ Tensor tanh(const Tensor& x) {
     autograd::record("TanhBackward0", {x}, {out}, [so](const TensorList& g, Node& self) {
       Tensor y = so.unpack(self);
       return TensorList{mul(g[0], sub(scalar_like(1.0, y), mul(y, y)))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -86,7 +86,7 @@ Tensor leaky_relu(const Tensor& x, double slope) {
       Tensor xv = sx.unpack(self);
       Tensor pos = compare(xv, scalar_like(0.0, xv), CmpOp::Gt);
       return TensorList{where(pos, g[0], mul(g[0], scalar_like(slope, g[0])))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -122,7 +122,7 @@ Tensor gelu(const Tensor& x, bool tanh_approx) {
         d = add(cdf, mul(v, pdf));
       }
       return TensorList{mul(g[0], d)};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -140,7 +140,7 @@ Tensor softplus(const Tensor& x, double beta, double threshold) {
       Tensor bx = mul(v, scalar_like(beta, v));
       Tensor linear = compare(bx, scalar_like(threshold, bx), CmpOp::Gt);
       return TensorList{where(linear, g[0], mul(g[0], sigmoid(bx)))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }

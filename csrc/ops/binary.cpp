@@ -1,4 +1,5 @@
-// Binary elementwise ops: add, sub, mul, div, pow, maximum, minimum, where and comparisons.
+// Binary elementwise arithmetic: add, sub, mul, div, pow, maximum, minimum (comparisons and where
+// are in compare.cpp).
 // Each op: dtype checks, forward through binary_forward, and its backward (PyTorch's
 // derivatives.yaml formula) written with these same ops, reduced to each input's shape.
 #include <cmath>
@@ -71,6 +72,9 @@ void check_not_bool_sub(const Tensor& a, const Tensor& b) {
   FG_CHECK(!(a->dtype == DType::Bool && b->dtype == DType::Bool), RuntimeError,
            "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or "
            "`logical_xor()` operator instead.");
+  FG_CHECK(a->dtype != DType::Bool && b->dtype != DType::Bool, RuntimeError,
+           "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, "
+           "use the `~` or `logical_not()` operator instead.");
 }
 
 }  // namespace
@@ -93,7 +97,7 @@ Tensor add(const Tensor& a, const Tensor& b, double alpha) {
       if (self.needs_input_grad(1))
         r[1] = sum_to(alpha == 1.0 ? g[0] : mul(g[0], result_like_scalar(alpha, g[0])), sb);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -110,7 +114,7 @@ Tensor sub(const Tensor& a, const Tensor& b, double alpha) {
       if (self.needs_input_grad(1))
         r[1] = sum_to(alpha == 1.0 ? neg(g[0]) : mul(g[0], result_like_scalar(-alpha, g[0])), sb);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -127,7 +131,7 @@ Tensor mul(const Tensor& a, const Tensor& b) {
       if (self.needs_input_grad(0)) r[0] = sum_to(mul(g[0], sb.unpack(self)), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(mul(g[0], sa.unpack(self)), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -145,7 +149,7 @@ Tensor div(const Tensor& a, const Tensor& b) {
       if (self.needs_input_grad(0)) r[0] = sum_to(div(g[0], bv), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(div(mul(neg(g[0]), sa.unpack(self)), mul(bv, bv)), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -188,7 +192,7 @@ Tensor pow(const Tensor& a, const Tensor& b) {
         r[1] = sum_to(where(mask, zeros_like(d), d), shb);
       }
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -211,67 +215,12 @@ static Tensor extremum(const char* name, const char* node_name, const Tensor& a,
       if (self.needs_input_grad(0)) r[0] = sum_to(where(tie, half, where(b_wins, z, g[0])), sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(where(tie, half, where(a_wins, z, g[0])), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
 
 Tensor maximum(const Tensor& a, const Tensor& b) { return extremum("maximum", "MaximumBackward0", a, b, true); }
 Tensor minimum(const Tensor& a, const Tensor& b) { return extremum("minimum", "MinimumBackward0", a, b, false); }
-
-Tensor compare(const Tensor& a, const Tensor& b, CmpOp op) {
-  DType rt = result_type(a, b);
-  switch (op) {
-    case CmpOp::Eq: return binary_forward("eq", a, b, rt, DType::Bool, [](auto x, auto y) { return x == y; });
-    case CmpOp::Ne: return binary_forward("ne", a, b, rt, DType::Bool, [](auto x, auto y) { return x != y; });
-    case CmpOp::Lt: return binary_forward("lt", a, b, rt, DType::Bool, [](auto x, auto y) { return x < y; });
-    case CmpOp::Le: return binary_forward("le", a, b, rt, DType::Bool, [](auto x, auto y) { return x <= y; });
-    case CmpOp::Gt: return binary_forward("gt", a, b, rt, DType::Bool, [](auto x, auto y) { return x > y; });
-    case CmpOp::Ge: return binary_forward("ge", a, b, rt, DType::Bool, [](auto x, auto y) { return x >= y; });
-  }
-  throw RuntimeError("compare: bad op");
-}
-
-Tensor logical_not(const Tensor& a) {
-  Tensor out = empty(a->shape, DType::Bool);
-  FG_DISPATCH_ALL(a->dtype, "logical_not", [&] {
-    kernels::unary_kernel<bool, scalar_t>(out, a, [](scalar_t v) { return !static_cast<bool>(v); });
-  });
-  return out;
-}
-
-Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
-  FG_CHECK(cond->dtype == DType::Bool, RuntimeError, "where expected condition to be a boolean tensor, but got a tensor with dtype ",
-           dtype_name(cond->dtype));
-  DType rt = result_type(a, b);
-  Dims shape = broadcast_shapes(cond->shape, broadcast_shapes(a->shape, b->shape));
-  Tensor pa = a->dtype == rt ? a : to_dtype(alias_detached(a), rt);
-  Tensor pb = b->dtype == rt ? b : to_dtype(alias_detached(b), rt);
-  Tensor out = empty(shape, rt);
-  if (out->numel() > 0) {
-    auto L = kernels::make_loop<4>(out, {&cond, &pa, &pb});
-    FG_DISPATCH_ALL(rt, "where", [&] {
-      kernels::run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
-        for (int64_t i = 0; i < n; ++i)
-          *reinterpret_cast<scalar_t*>(p[0] + i * s[0]) =
-              *reinterpret_cast<const bool*>(p[1] + i * s[1]) ? *reinterpret_cast<const scalar_t*>(p[2] + i * s[2])
-                                                              : *reinterpret_cast<const scalar_t*>(p[3] + i * s[3]);
-      });
-    });
-  }
-  if (autograd::needs_grad(a, b)) {
-    SavedTensor sc(cond, false);
-    Dims sha = a->shape, shb = b->shape;
-    autograd::record("WhereBackward0", {cond, a, b}, {out}, [sc, sha, shb](const TensorList& g, Node& self) {
-      Tensor c = sc.unpack(self);
-      Tensor z = zeros_like(g[0]);
-      TensorList r(3);
-      if (self.needs_input_grad(1)) r[1] = sum_to(where(c, g[0], z), sha);
-      if (self.needs_input_grad(2)) r[2] = sum_to(where(c, z, g[0]), shb);
-      return r;
-    });
-  }
-  return out;
-}
 
 }  // namespace fg::ops

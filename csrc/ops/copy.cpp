@@ -30,7 +30,7 @@ Tensor to_dtype(const Tensor& t, DType dtype) {
     const DType src = t->dtype;
     autograd::record("ToCopyBackward0", {t}, {out}, [src](const TensorList& g, Node&) {
       return TensorList{to_dtype(g[0], src)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -43,11 +43,11 @@ Tensor contiguous(const Tensor& t) {
 Tensor clone(const Tensor& t) {
   Tensor out = copy_as(t, t->dtype);
   if (autograd::needs_grad(t))
-    autograd::record("CloneBackward0", {t}, {out}, [](const TensorList& g, Node&) { return TensorList{g[0]}; });
+    autograd::record("CloneBackward0", {t}, {out}, [](const TensorList& g, Node&) { return TensorList{g[0]}; }, /*has_saved=*/false);
   return out;
 }
 
-Tensor flip(const Tensor& x, const DimList& dims) {
+Tensor flip(const Tensor& x, const Dims& dims) {
   const int64_t nd = x->dim();
   std::vector<bool> flipped(std::max<int64_t>(nd, 1), false);
   for (int64_t d : dims) {
@@ -65,7 +65,7 @@ Tensor flip(const Tensor& x, const DimList& dims) {
     }
   Tensor out = copy_as(make_view(x, x->shape, st, offset), x->dtype);
   if (autograd::needs_grad(x))
-    autograd::record("FlipBackward0", {x}, {out}, [dims](const TensorList& g, Node&) { return TensorList{flip(g[0], dims)}; });
+    autograd::record("FlipBackward0", {x}, {out}, [dims](const TensorList& g, Node&) { return TensorList{flip(g[0], dims)}; }, /*has_saved=*/false);
   return out;
 }
 
@@ -87,7 +87,7 @@ static Tensor triangle(const Tensor& x, int64_t diagonal, bool lower) {
   if (autograd::needs_grad(x))
     autograd::record(lower ? "TrilBackward0" : "TriuBackward0", {x}, {out}, [diagonal, lower](const TensorList& g, Node&) {
       return TensorList{triangle(g[0], diagonal, lower)};
-    });
+    }, /*has_saved=*/false);
   return out;
 }
 

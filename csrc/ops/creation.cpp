@@ -22,7 +22,6 @@ Tensor full(const Dims& shape, double value, DType dtype) {
 Tensor zeros(const Dims& shape, DType dtype) { return full(shape, 0.0, dtype); }
 Tensor ones(const Dims& shape, DType dtype) { return full(shape, 1.0, dtype); }
 Tensor zeros_like(const Tensor& t) { return zeros(t->shape, t->dtype); }
-Tensor ones_like(const Tensor& t) { return ones(t->shape, t->dtype); }
 
 Tensor arange(double start, double end, double step, DType dtype) {
   FG_CHECK(step != 0, RuntimeError, "step must be nonzero");

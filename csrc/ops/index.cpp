@@ -102,7 +102,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
     Dims xs = x->shape;
     autograd::record("GatherBackward0", {x, index}, {out}, [si, xs, dim](const TensorList& g, Node& self) {
       return TensorList{scatter_add(zeros(xs, g[0]->dtype), dim, si.unpack(self), g[0]), nullptr};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -124,7 +124,7 @@ Tensor scatter_add(const Tensor& self_t, int64_t dim, const Tensor& index, const
       if (self.needs_input_grad(0)) r[0] = g[0];
       if (self.needs_input_grad(2)) r[2] = gather(g[0], dim, si.unpack(self));
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -147,7 +147,7 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
     Dims xs = x->shape;
     autograd::record("IndexSelectBackward0", {x, idx}, {out}, [si, xs, dim](const TensorList& g, Node& self) {
       return TensorList{index_add(zeros(xs, g[0]->dtype), dim, si.unpack(self), g[0]), nullptr};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -171,7 +171,7 @@ Tensor index_add(const Tensor& self_t, int64_t dim, const Tensor& index, const T
       if (self.needs_input_grad(0)) r[0] = g[0];
       if (self.needs_input_grad(2)) r[2] = index_select(g[0], dim, si.unpack(self));
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -221,7 +221,7 @@ Tensor cat(const TensorList& tensors, int64_t dim) {
         o += sizes[i];
       }
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }

@@ -15,7 +15,7 @@ void check_castable(DType result, DType out) {
 }
 
 void check_writable_leaf(const Tensor& self) {
-  FG_CHECK(!(GradMode::is_enabled() && self->is_leaf() && self->requires_grad), RuntimeError,
+  FG_CHECK(!(GradMode::is_enabled() && self->is_leaf() && self->requires_grad()), RuntimeError,
            "a leaf Variable that requires grad is being used in an in-place operation.");
 }
 
@@ -37,21 +37,38 @@ Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name) 
   FG_CHECK(result->shape == self->shape, RuntimeError, "output with shape ", shape_str(self->shape),
            " doesn't match the broadcast shape ", shape_str(result->shape));
   check_castable(result->dtype, self->dtype);
-  const bool records = GradMode::is_enabled() && result->grad_fn != nullptr;
+  const bool records = GradMode::is_enabled() && result->grad_fn() != nullptr;
   FG_CHECK(!(records && self->view_base), RuntimeError, op_name,
            ": in-place modification of a view that takes part in autograd is not supported; use the out-of-place "
            "op (e.g. torch.where or torch.cat) instead");
   copy_into(self, result);
   self->bump_version();
   if (records) {
-    self->grad_fn = result->grad_fn;
-    self->output_nr = result->output_nr;
+    AutogradMeta& meta = self->autograd();
+    meta.grad_fn = result->grad_fn();
+    meta.output_nr = result->output_nr();
   } else if (GradMode::is_enabled() && !self->is_leaf()) {
     // overwritten by values without history (fill_, zero_): the old history no longer applies
-    self->grad_fn = nullptr;
-    self->requires_grad = false;
+    self->autograd_meta->grad_fn = nullptr;
+    self->autograd_meta->requires_grad = false;
   }
   return self;
+}
+
+Tensor original_self(const Tensor& self, const Tensor& other) {
+  return autograd::needs_grad(self, other) ? clone(self) : self;
+}
+
+Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&), const char* op_name) {
+  return assign_inplace(self, op(original_self(self, nullptr)), op_name);
+}
+
+Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
+  return assign_inplace(self, masked_fill(self, mask, value), "masked_fill_");
+}
+
+Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight) {
+  return assign_inplace(self, lerp(original_self(self, end), end, weight), "lerp_");
 }
 
 Tensor& add_(Tensor& self, const Tensor& other, double alpha) {
@@ -120,7 +137,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
       if (node.needs_input_grad(0)) r[0] = zeros_like(g[0]);
       if (node.needs_input_grad(1)) r[1] = sum_to(g[0], shs);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return assign_inplace(self, result, "copy_");
 }
@@ -135,7 +152,7 @@ Tensor& fill_(Tensor& self, double value) {
   }
   // keep self's history with a zero gradient, as torch's FillBackward: a later op still requires grad
   Tensor r = full(self->shape, value, self->dtype);
-  autograd::record("FillBackward0", {self}, {r}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; });
+  autograd::record("FillBackward0", {self}, {r}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; }, /*has_saved=*/false);
   return assign_inplace(self, r, "fill_");
 }
 

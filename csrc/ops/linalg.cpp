@@ -86,7 +86,7 @@ Tensor matmul_nd(const Tensor& a, const Tensor& b) {
                        if (self.needs_input_grad(0)) r[0] = sum_to(matmul_nd(g[0], mT(sb.unpack(self))), sha);
                        if (self.needs_input_grad(1)) r[1] = sum_to(matmul_nd(mT(sa.unpack(self)), g[0]), shb);
                        return r;
-                     });
+                     }, /*has_saved=*/true);
   }
   return out;
 }
@@ -110,9 +110,15 @@ Tensor matmul(const Tensor& a, const Tensor& b) {
     check_same_dtype(a, b, "dot : expected both vectors");
     return reshape(matmul_nd(unsqueeze(a, 0), unsqueeze(b, 1)), {});
   }
-  if (na == 1) return squeeze(matmul_nd(unsqueeze(a, 0), b), DimList{-2});
-  if (nb == 1) return squeeze(matmul_nd(a, unsqueeze(b, 1)), DimList{-1});
+  if (na == 1) return squeeze(matmul_nd(unsqueeze(a, 0), b), Dims{-2});
+  if (nb == 1) return squeeze(matmul_nd(a, unsqueeze(b, 1)), Dims{-1});
   return matmul_nd(a, b);
+}
+
+Tensor dot(const Tensor& a, const Tensor& b) {
+  FG_CHECK(a->dim() == 1 && b->dim() == 1, RuntimeError, "1D tensors expected, but got ", a->dim(), "D and ", b->dim(),
+           "D tensors");
+  return matmul(a, b);
 }
 
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
@@ -157,11 +163,11 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     autograd::record("AddmmBackward0", {x, w, b}, {out}, [sx, sw, xs, rows, in, outf](const TensorList& g, Node& self) {
       TensorList r(3);
       Tensor g2 = reshape(g[0], {rows, outf});
-      if (self.needs_input_grad(0)) r[0] = reshape(mm(g2, sw.unpack(self)), xs.vec());
+      if (self.needs_input_grad(0)) r[0] = reshape(mm(g2, sw.unpack(self)), xs);
       if (self.needs_input_grad(1)) r[1] = mm(transpose(g2, 0, 1), reshape(sx.unpack(self), {rows, in}));
       if (self.needs_input_grad(2)) r[2] = sum(g2, {0}, false);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }

@@ -102,9 +102,15 @@ Tensor bitwise_not(const Tensor& x) {
   return out;
 }
 
+Tensor invert(const Tensor& x) {
+  FG_CHECK(!is_floating(x->dtype), TypeError,
+           "~ (operator.invert) is only implemented on integer and Boolean-type tensors, got ", dtype_name(x->dtype));
+  return bitwise_not(x);
+}
+
 // all / any over `dims` (all dims when empty): the elements' truth values reduced along rows or columns
 // of the reduction plan. An empty reduction gives true (all) or false (any), as torch.
-static Tensor reduce_truth(const Tensor& x, const DimList& dims, bool keepdim, bool is_all) {
+static Tensor reduce_truth(const Tensor& x, const Dims& dims, bool keepdim, bool is_all) {
   NoGradGuard ng;
   Tensor b = x->dtype == DType::Bool ? x : predicate(is_all ? "all" : "any", x, [](auto v) { return v != 0; });
   detail::ReducePlan p = detail::plan_reduce(b, dims, keepdim);
@@ -134,7 +140,7 @@ static Tensor reduce_truth(const Tensor& x, const DimList& dims, bool keepdim, b
   return out;
 }
 
-Tensor all(const Tensor& x, const DimList& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, true); }
-Tensor any(const Tensor& x, const DimList& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, false); }
+Tensor all(const Tensor& x, const Dims& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, true); }
+Tensor any(const Tensor& x, const Dims& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, false); }
 
 }  // namespace fg::ops

@@ -143,7 +143,7 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
                                                  grad->data<scalar_t>());
                        });
                        return TensorList{grad};
-                     });
+                     }, /*has_saved=*/true);
   }
   return out;
 }

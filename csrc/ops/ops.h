@@ -10,14 +10,12 @@
 
 namespace fg::ops {
 
-using DimList = std::vector<int64_t>;
 
 // ---- creation (creation.cpp) ----
 Tensor zeros(const Dims& shape, DType dtype);
 Tensor ones(const Dims& shape, DType dtype);
 Tensor full(const Dims& shape, double value, DType dtype);
 Tensor zeros_like(const Tensor& t);
-Tensor ones_like(const Tensor& t);
 Tensor arange(double start, double end, double step, DType dtype);
 Tensor linspace(double start, double end, int64_t steps, DType dtype);
 Tensor eye(int64_t n, int64_t m, DType dtype);
@@ -28,7 +26,7 @@ Tensor contiguous(const Tensor& t);
 Tensor clone(const Tensor& t);
 // Copies src (broadcast to dst's shape, converted to dst's dtype) into dst's memory. No autograd.
 void copy_into(const Tensor& dst, const Tensor& src);
-Tensor flip(const Tensor& x, const DimList& dims);     // a copy, reversed along dims
+Tensor flip(const Tensor& x, const Dims& dims);     // a copy, reversed along dims
 Tensor tril(const Tensor& x, int64_t diagonal = 0);   // zero above the diagonal of the last two dims
 Tensor triu(const Tensor& x, int64_t diagonal = 0);   // zero below it
 
@@ -41,26 +39,24 @@ Tensor pow(const Tensor& a, const Tensor& b);
 Tensor maximum(const Tensor& a, const Tensor& b);
 Tensor minimum(const Tensor& a, const Tensor& b);
 Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b);
+// x with `value` (a 0-d tensor, converted to x's dtype) where the bool `mask` is set.
+Tensor masked_fill(const Tensor& x, const Tensor& mask, const Tensor& value);
+// a + weight * (b - a), in torch's two forms (b - (b - a) * (1 - weight) where |weight| >= 0.5).
+Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& weight);
 // comparisons return bool and are not differentiable
 enum class CmpOp { Eq, Ne, Lt, Le, Gt, Ge };
 Tensor compare(const Tensor& a, const Tensor& b, CmpOp op);
 Tensor logical_not(const Tensor& a);
 Tensor result_like_scalar(double v, const Tensor& like);  // a 0-dim "wrapped number" for a Python scalar
 
-// ---- elementwise unary (unary.cpp) ----
+// ---- elementwise unary (unary.cpp): the rows of unary_ops.def, neg and clamp ----
+#define FG_UNARY(NAME, ...) Tensor NAME(const Tensor& x);
+#include "ops/unary_ops.def"
+#undef FG_UNARY
 Tensor neg(const Tensor& x);
-Tensor exp(const Tensor& x);
-Tensor log(const Tensor& x);
-Tensor log1p(const Tensor& x);
-Tensor sqrt(const Tensor& x);
-Tensor rsqrt(const Tensor& x);
-Tensor abs(const Tensor& x);
-Tensor sign(const Tensor& x);
-Tensor sin(const Tensor& x);
-Tensor cos(const Tensor& x);
-Tensor reciprocal(const Tensor& x);
-Tensor erf(const Tensor& x);
 Tensor clamp(const Tensor& x, std::optional<double> min, std::optional<double> max);
+// clamp with tensor bounds (broadcast; either may be null, not both): differentiable in the bounds too.
+Tensor clamp(const Tensor& x, const Tensor& min, const Tensor& max);
 
 // ---- rounding and integer division (rounding.cpp) ----
 // floor/ceil/trunc/round: identity on int64, zero gradient, as torch.
@@ -85,9 +81,10 @@ Tensor isneginf(const Tensor& x);
 enum class BitOp { And, Or, Xor };
 Tensor logical(const Tensor& a, const Tensor& b, BitOp op);  // logical_and / _or / _xor of truth values
 Tensor bitwise(const Tensor& a, const Tensor& b, BitOp op);  // bool or int64 operands; float refused
-Tensor bitwise_not(const Tensor& x);                          // ~: bool or int64
-Tensor all(const Tensor& x, const DimList& dims, bool keepdim);  // dims empty: every dim
-Tensor any(const Tensor& x, const DimList& dims, bool keepdim);
+Tensor bitwise_not(const Tensor& x);                          // bool or int64
+Tensor invert(const Tensor& x);                               // the ~ operator: bitwise_not, TypeError on floats
+Tensor all(const Tensor& x, const Dims& dims, bool keepdim);  // dims empty: every dim
+Tensor any(const Tensor& x, const Dims& dims, bool keepdim);
 
 // ---- activations (activation.cpp) ----
 Tensor relu(const Tensor& x);
@@ -99,18 +96,18 @@ Tensor softplus(const Tensor& x, double beta, double threshold);
 Tensor threshold_backward(const Tensor& grad, const Tensor& out);
 
 // ---- reductions (reduce.cpp) ----
-Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype = std::nullopt);
+Tensor sum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype = std::nullopt);
 Tensor sum_all(const Tensor& x);
-Tensor mean(const Tensor& x, const DimList& dims, bool keepdim);
-Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim);
-Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim);
-Tensor amax(const Tensor& x, const DimList& dims, bool keepdim);
-Tensor amin(const Tensor& x, const DimList& dims, bool keepdim);
+Tensor mean(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype = std::nullopt);
+Tensor var(const Tensor& x, const Dims& dims, double correction, bool keepdim);
+Tensor std(const Tensor& x, const Dims& dims, double correction, bool keepdim);
+Tensor amax(const Tensor& x, const Dims& dims, bool keepdim);
+Tensor amin(const Tensor& x, const Dims& dims, bool keepdim);
 std::tuple<Tensor, Tensor> max_dim(const Tensor& x, int64_t dim, bool keepdim);
 std::tuple<Tensor, Tensor> min_dim(const Tensor& x, int64_t dim, bool keepdim);
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim);
-Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim);
+Tensor logsumexp(const Tensor& x, const Dims& dims, bool keepdim);
 // prod over every element (dim empty) or one dim; bool/int64 give int64; dtype converts x first.
 Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::optional<DType> dtype = std::nullopt);
 // Sums `g` down to `shape` (the reverse of broadcasting); returns g itself when shapes match.
@@ -121,30 +118,31 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nu
 Tensor cumprod(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 
 // ---- softmax family (softmax.cpp) ----
-Tensor softmax(const Tensor& x, int64_t dim);
-Tensor log_softmax(const Tensor& x, int64_t dim);
+// dtype: x is converted to it first (differentiably), as torch's dtype= argument does.
+Tensor softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
+Tensor log_softmax(const Tensor& x, int64_t dim, std::optional<DType> dtype = std::nullopt);
 
 // ---- linear algebra (linalg.cpp) ----
 Tensor mm(const Tensor& a, const Tensor& b);
 Tensor matmul(const Tensor& a, const Tensor& b);
+Tensor dot(const Tensor& a, const Tensor& b);  // two 1-D tensors
 Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b);  // b may be null
 
 // ---- views and shape (view.cpp) ----
-Tensor view(const Tensor& x, const DimList& shape);
-Tensor reshape(const Tensor& x, const DimList& shape);
+Tensor view(const Tensor& x, const Dims& shape);
+Tensor reshape(const Tensor& x, const Dims& shape);
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1);
-Tensor permute(const Tensor& x, const DimList& dims);
-Tensor expand(const Tensor& x, const DimList& shape);
-Tensor squeeze(const Tensor& x, std::optional<DimList> dims);
+Tensor permute(const Tensor& x, const Dims& dims);
+Tensor expand(const Tensor& x, const Dims& shape);
+Tensor squeeze(const Tensor& x, std::optional<Dims> dims);
 Tensor unsqueeze(const Tensor& x, int64_t dim);
 Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim);
 Tensor slice(const Tensor& x, int64_t dim, int64_t start, int64_t stop, int64_t step);
 Tensor select(const Tensor& x, int64_t dim, int64_t index);
-Tensor as_strided_view(const Tensor& x, const Dims& shape, const Dims& strides, int64_t offset);
 // split / chunk: views (slices) along dim, as torch: the last piece of split is smaller; chunk takes
 // ceil(size / chunks) per piece and may return fewer pieces; split_with_sizes must sum to the size.
 TensorList split(const Tensor& x, int64_t split_size, int64_t dim);
-TensorList split_with_sizes(const Tensor& x, const DimList& sizes, int64_t dim);
+TensorList split_with_sizes(const Tensor& x, const Dims& sizes, int64_t dim);
 TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim);
 
 // ---- joining and indexing (index.cpp) ----
@@ -166,6 +164,14 @@ Tensor& zero_(Tensor& self);
 Tensor& clamp_(Tensor& self, std::optional<double> min, std::optional<double> max);
 Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, double value);
 Tensor& addcdiv_(Tensor& self, const Tensor& t1, const Tensor& t2, double value);
+Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value);
+Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight);
+// self.op_() for an out-of-place op: its result written back into self. In autograd mode the op reads a
+// copy of self's old values (torch saves original_self likewise): the overwrite would otherwise trip the
+// version check of what the op saved.
+Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&), const char* op_name);
+template <typename Op>
+Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name);
 // Replaces self's contents with `result` (same shape) as an in-place op: checks, version bump and
 // autograd history (grad_fn) for self. Every in-place op is written as out-of-place + this.
 Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name);
@@ -175,5 +181,12 @@ Dims broadcast_shapes(const Dims& a, const Dims& b);
 Tensor broadcast_to_view(const Tensor& x, const Dims& shape);  // a stride-0 view, no autograd
 DType result_type(const Tensor& a, const Tensor& b);
 bool is_wrapped_number(const Tensor& t);
+
+// ---- definitions of the templates above ----
+Tensor original_self(const Tensor& self, const Tensor& other);  // inplace.cpp: self, or its copy in autograd mode
+template <typename Op>
+Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name) {
+  return assign_inplace(self, op(original_self(self, other), other), op_name);
+}
 
 }  // namespace fg::ops

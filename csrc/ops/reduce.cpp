@@ -127,7 +127,7 @@ DType sum_dtype(DType in) { return is_floating(in) ? in : DType::Int64; }
 
 // Reshape a reduced gradient back to keepdim form and broadcast it over the input's shape.
 Tensor expand_reduced(const Tensor& g, const Dims& keep_shape, const Dims& in_shape) {
-  return expand(reshape(g, keep_shape.vec()), in_shape.vec());
+  return expand(reshape(g, keep_shape), in_shape);
 }
 
 // The result of sum / prod in sum_dtype (bool and int64 give int64): `identity` where nothing is
@@ -146,7 +146,7 @@ Tensor fold_reduce(const Tensor& src, const ReducePlan& p, double identity, cons
 
 }  // namespace
 
-Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DType> dtype) {
+Tensor sum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype) {
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
   ReducePlan p = plan_reduce(src, dims, keepdim);
   Tensor out = fold_reduce(src, p, 0.0, "sum", [&](auto tag, auto* o) {
@@ -157,7 +157,7 @@ Tensor sum(const Tensor& x, const DimList& dims, bool keepdim, std::optional<DTy
     // torch's names: sum() is SumBackward0, sum(dim) SumBackward1
     autograd::record(dims.empty() ? "SumBackward0" : "SumBackward1", {src}, {out}, [keep, in_shape](const TensorList& g, Node&) {
       return TensorList{expand_reduced(g[0], keep, in_shape)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -168,7 +168,7 @@ Tensor sum_all(const Tensor& x) { return sum(x, {}, false); }
 // no input is zero, else the product of all the other elements through exclusive cumprods (one zero:
 // the zero's gradient is the product of the rest; several: zeros), differentiable either way.
 static Tensor prod_safe_zeros_backward(const Tensor& g, const Tensor& x, int64_t dim) {
-  if (x->numel() == 0) return expand(g, x->shape.vec());
+  if (x->numel() == 0) return expand(g, x->shape);
   const int64_t n = x->shape[dim];
   Dims ones_shape = x->shape;
   ones_shape[dim] = 1;
@@ -180,7 +180,7 @@ static Tensor prod_safe_zeros_backward(const Tensor& g, const Tensor& x, int64_t
 
 Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::optional<DType> dtype) {
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
-  const DimList dims = dim ? DimList{*dim} : DimList{};
+  const Dims dims = dim ? Dims{*dim} : Dims{};
   ReducePlan p = plan_reduce(src, dims, keepdim && dim);
   Tensor out = fold_reduce(src, p, 1.0, "prod", [&](auto tag, auto* o) {
     using T = decltype(tag);
@@ -193,7 +193,7 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::opti
     autograd::record(dim ? "ProdBackward1" : "ProdBackward0", {src}, {out}, [sx, so, keep, d](const TensorList& gs, Node& self) {
       Tensor x = sx.unpack(self), result = so.unpack(self);
       if (x->dim() == 0) return TensorList{gs[0]};
-      Tensor g = reshape(gs[0], keep.vec()), r = reshape(result, keep.vec());
+      Tensor g = reshape(gs[0], keep), r = reshape(result, keep);
       bool has_zero;
       {
         NoGradGuard ng;
@@ -202,13 +202,13 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::opti
       if (!has_zero) return TensorList{mul(g, div(r, x))};
       if (d >= 0) return TensorList{prod_safe_zeros_backward(g, x, d)};
       Tensor flat = reshape(x, {-1});
-      return TensorList{reshape(prod_safe_zeros_backward(reshape(g, {1}), flat, 0), x->shape.vec())};
-    });
+      return TensorList{reshape(prod_safe_zeros_backward(reshape(g, {1}), flat, 0), x->shape)};
+    }, /*has_saved=*/true);
   }
   return out;
 }
 
-static int64_t reduced_count(const Tensor& x, const DimList& dims) {
+static int64_t reduced_count(const Tensor& x, const Dims& dims) {
   auto mask = detail::reduced_mask(x, dims);
   int64_t n = 1;
   for (int64_t i = 0; i < x->dim(); ++i)
@@ -216,7 +216,8 @@ static int64_t reduced_count(const Tensor& x, const DimList& dims) {
   return n;
 }
 
-Tensor mean(const Tensor& x, const DimList& dims, bool keepdim) {
+Tensor mean(const Tensor& input, const Dims& dims, bool keepdim, std::optional<DType> dtype) {
+  const Tensor x = dtype && *dtype != input->dtype ? to_dtype(input, *dtype) : input;
   FG_CHECK(is_floating(x->dtype), RuntimeError,
            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. "
            "Got: ", dtype_name(x->dtype) + 6);
@@ -224,12 +225,12 @@ Tensor mean(const Tensor& x, const DimList& dims, bool keepdim) {
   Tensor s = sum(x, dims, keepdim);
   Tensor out = div(s, result_like_scalar(static_cast<double>(n), s));
   // the division's node is the mean's: give it torch's name (repr shows grad_fn=<MeanBackward0>)
-  if (auto* node = dynamic_cast<FunctionNode*>(out->grad_fn.get()))
+  if (auto* node = dynamic_cast<FunctionNode*>(out->grad_fn().get()))
     node->name_ = dims.empty() ? "MeanBackward0" : "MeanBackward1";
   return out;
 }
 
-Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim) {
+Tensor var(const Tensor& x, const Dims& dims, double correction, bool keepdim) {
   FG_CHECK(is_floating(x->dtype), RuntimeError, "std and var only support floating point and complex dtypes");
   const int64_t n = reduced_count(x, dims);
   Tensor mu = mean(x, dims, true);
@@ -239,7 +240,7 @@ Tensor var(const Tensor& x, const DimList& dims, double correction, bool keepdim
   return div(ss, result_like_scalar(std::max(0.0, static_cast<double>(n) - correction), ss));
 }
 
-Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim) {
+Tensor std(const Tensor& x, const Dims& dims, double correction, bool keepdim) {
   Tensor out;
   {
     NoGradGuard ng;
@@ -251,19 +252,19 @@ Tensor std(const Tensor& x, const DimList& dims, double correction, bool keepdim
     const double denom = std::max(0.0, static_cast<double>(reduced_count(x, dims)) - correction);
     SavedTensor sx(x, false), so(out, true);
     Dims keep = detail::plan_reduce(x, dims, keepdim).keep_shape, in_shape = x->shape;
-    DimList d = dims;
+    Dims d = dims;
     autograd::record("StdBackward0", {x}, {out}, [sx, so, keep, in_shape, d, denom](const TensorList& g, Node& self) {
       Tensor xv = sx.unpack(self);
       Tensor o = expand_reduced(so.unpack(self), keep, in_shape);
       Tensor centred = sub(xv, mean(xv, d, true));
       Tensor r = div(mul(expand_reduced(g[0], keep, in_shape), centred), mul(o, result_like_scalar(denom, o)));
       return TensorList{where(compare(o, result_like_scalar(0.0, o), CmpOp::Eq), zeros_like(r), r)};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
 
-static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool is_max) {
+static Tensor amax_amin(const Tensor& x, const Dims& dims, bool keepdim, bool is_max) {
   const char* name = is_max ? "amax" : "amin";
   FG_CHECK(x->numel() > 0, RuntimeError, name, "(): Expected reduction dim to be specified for input.numel() == 0. "
            "Specify the reduction dim with the 'dim' argument.");
@@ -273,7 +274,7 @@ static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false), so(out, true);
     Dims keep = p.keep_shape, in_shape = x->shape;
-    DimList d = dims;
+    Dims d = dims;
     autograd::record(is_max ? "AmaxBackward0" : "AminBackward0", {x}, {out},
                      [sx, so, keep, in_shape, d](const TensorList& g, Node& self) {
                        // the gradient is shared evenly among the elements equal to the extreme
@@ -282,20 +283,20 @@ static Tensor amax_amin(const Tensor& x, const DimList& dims, bool keepdim, bool
                        Tensor mask = to_dtype(compare(xv, ov, CmpOp::Eq), g[0]->dtype);
                        Tensor count = sum(mask, d, true);
                        return TensorList{div(mul(expand_reduced(g[0], keep, in_shape), mask), count)};
-                     });
+                     }, /*has_saved=*/true);
   }
   return out;
 }
 
-Tensor amax(const Tensor& x, const DimList& dims, bool keepdim) { return amax_amin(x, dims, keepdim, true); }
-Tensor amin(const Tensor& x, const DimList& dims, bool keepdim) { return amax_amin(x, dims, keepdim, false); }
+Tensor amax(const Tensor& x, const Dims& dims, bool keepdim) { return amax_amin(x, dims, keepdim, true); }
+Tensor amin(const Tensor& x, const Dims& dims, bool keepdim) { return amax_amin(x, dims, keepdim, false); }
 
 static std::tuple<Tensor, Tensor> extreme_dim(const Tensor& x, int64_t dim, bool keepdim, bool is_max) {
   const int64_t nd = x->dim();
   dim = wrap_dim(dim, nd);
   FG_CHECK(nd == 0 || x->shape[dim] > 0, IndexError, is_max ? "max" : "min",
            "(): Expected reduction dim ", dim, " to have non-zero size.");
-  ReducePlan p = plan_reduce(x, nd == 0 ? DimList{} : DimList{dim}, keepdim);
+  ReducePlan p = plan_reduce(x, nd == 0 ? Dims{} : Dims{dim}, keepdim);
   Tensor vals = empty(p.out_shape, x->dtype);
   Tensor idx = empty(p.out_shape, DType::Int64);
   if (vals->numel() > 0)
@@ -306,11 +307,11 @@ static std::tuple<Tensor, Tensor> extreme_dim(const Tensor& x, int64_t dim, bool
     Dims keep = p.keep_shape, in_shape = x->shape;
     autograd::record(is_max ? "MaxBackward0" : "MinBackward0", {x}, {vals},
                      [si, keep, in_shape, dim](const TensorList& g, Node& self) {
-                       Tensor i = reshape(si.unpack(self), keep.vec());
-                       Tensor gk = reshape(g[0], keep.vec());
+                       Tensor i = reshape(si.unpack(self), keep);
+                       Tensor gk = reshape(g[0], keep);
                        if (in_shape.empty()) return TensorList{reshape(g[0], {})};
                        return TensorList{scatter_add(zeros(in_shape, g[0]->dtype), dim, i, gk)};
-                     });
+                     }, /*has_saved=*/true);
   }
   return {vals, idx};
 }
@@ -325,7 +326,7 @@ static Tensor arg_extreme(const Tensor& x, std::optional<int64_t> dim, bool keep
              "(): Expected reduction dim to be specified for input.numel() == 0.");
     Tensor flat = reshape(alias_detached(x), {-1});
     Tensor i = std::get<1>(extreme_dim(flat, 0, false, is_max));
-    if (keepdim) return reshape(i, DimList(x->dim(), 1));
+    if (keepdim) return reshape(i, Dims(x->dim(), 1));
     return i;
   }
   return std::get<1>(extreme_dim(alias_detached(x), *dim, keepdim, is_max));
@@ -334,7 +335,7 @@ static Tensor arg_extreme(const Tensor& x, std::optional<int64_t> dim, bool keep
 Tensor argmax(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return arg_extreme(x, dim, keepdim, true); }
 Tensor argmin(const Tensor& x, std::optional<int64_t> dim, bool keepdim) { return arg_extreme(x, dim, keepdim, false); }
 
-Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim) {
+Tensor logsumexp(const Tensor& x, const Dims& dims, bool keepdim) {
   Tensor xf = is_floating(x->dtype) ? x : to_dtype(x, DType::Float32);
   if (xf->numel() == 0) return log(sum(exp(xf), dims, keepdim));
   // Shift by the max (a constant for autograd: its terms cancel in the gradient, which is softmax).
@@ -349,7 +350,7 @@ Tensor logsumexp(const Tensor& x, const DimList& dims, bool keepdim) {
   Tensor out = add(s, m);
   if (!keepdim) {
     auto mask = detail::reduced_mask(xf, dims);
-    DimList sq;
+    Dims sq;
     for (int64_t i = 0; i < xf->dim(); ++i)
       if (mask[i]) sq.push_back(i);
     out = squeeze(out, sq);
@@ -361,12 +362,12 @@ Tensor sum_to(const Tensor& g, const Dims& shape) {
   if (g->shape == shape) return g;
   const int64_t lead = g->dim() - static_cast<int64_t>(shape.size());
   FG_CHECK(lead >= 0, RuntimeError, "sum_to: cannot reduce ", shape_str(g->shape), " to ", shape_str(shape));
-  DimList dims;
+  Dims dims;
   for (int64_t i = 0; i < lead; ++i) dims.push_back(i);
   for (size_t i = 0; i < shape.size(); ++i)
     if (shape[i] == 1 && g->shape[lead + i] != 1) dims.push_back(lead + static_cast<int64_t>(i));
   Tensor r = dims.empty() ? g : sum(g, dims, true);
-  if (lead > 0 || r->shape != shape) r = reshape(r, shape.vec());
+  if (lead > 0 || r->shape != shape) r = reshape(r, shape);
   return r;
 }
 

@@ -21,7 +21,7 @@ struct ReducePlan {
   std::vector<bool> reduced;
 };
 
-inline std::vector<bool> reduced_mask(const Tensor& x, const DimList& dims) {
+inline std::vector<bool> reduced_mask(const Tensor& x, const Dims& dims) {
   const int64_t nd = x->dim();
   std::vector<bool> mask(std::max<int64_t>(nd, 0), dims.empty());
   for (int64_t d : dims) {
@@ -33,7 +33,7 @@ inline std::vector<bool> reduced_mask(const Tensor& x, const DimList& dims) {
   return mask;
 }
 
-inline ReducePlan plan_reduce(const Tensor& x, const DimList& dims, bool keepdim) {
+inline ReducePlan plan_reduce(const Tensor& x, const Dims& dims, bool keepdim) {
   ReducePlan p;
   const int64_t nd = x->dim();
   p.reduced = reduced_mask(x, dims);
@@ -67,7 +67,7 @@ inline ReducePlan plan_reduce(const Tensor& x, const DimList& dims, bool keepdim
     p.input = x;
     p.columns = true;
   } else {
-    DimList perm;
+    Dims perm;
     for (int64_t i = 0; i < nd; ++i)
       if (!p.reduced[i]) perm.push_back(i);
     for (int64_t i = 0; i < nd; ++i)

@@ -26,7 +26,7 @@ Tensor rounding_unary(const char* name, const char* node_name, const Tensor& x, 
     else return v;
   });
   if (autograd::needs_grad(x))
-    autograd::record(node_name, {x}, {out}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; });
+    autograd::record(node_name, {x}, {out}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; }, /*has_saved=*/false);
   return out;
 }
 
@@ -127,7 +127,7 @@ Tensor mod_like(const char* node_name, const Tensor& a, const Tensor& b, Roundin
       if (self.needs_input_grad(0)) r[0] = sum_to(g[0], sha);
       if (self.needs_input_grad(1)) r[1] = sum_to(mul(neg(g[0]), div(sa.unpack(self), sb.unpack(self), q_mode)), shb);
       return r;
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
@@ -172,7 +172,7 @@ Tensor div(const Tensor& a, const Tensor& b, RoundingMode mode) {
       if (self.needs_input_grad(0)) r[0] = zeros(sha, g[0]->dtype);
       if (self.needs_input_grad(1)) r[1] = zeros(shb, g[0]->dtype);
       return r;
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -183,7 +183,7 @@ Tensor floor_divide(const Tensor& a, const Tensor& b) {
     // torch has no derivative for floor_divide: the result requires grad, and backward through it raises
     autograd::record("NotImplemented", {a, b}, {out}, [](const TensorList&, Node&) -> TensorList {
       throw RuntimeError("derivative for aten::floor_divide is not implemented");
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }

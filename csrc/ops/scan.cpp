@@ -86,7 +86,7 @@ Tensor cumsum(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
       Tensor g = to_dtype(gs[0], in_dtype);
       if (g->numel() <= 1 || g->shape[d] == 1) return TensorList{g};
       return TensorList{reversed_cumsum(g, d)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -109,7 +109,7 @@ Tensor cumprod(const Tensor& x, int64_t dim, std::optional<DType> dtype) {
       }
       if (!has_zero) return TensorList{div(reversed_cumsum(mul(to_dtype(result, g->dtype), g), d), xs)};
       return TensorList{cumprod_backward_zeros(g, xs, d)};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }

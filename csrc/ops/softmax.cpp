@@ -42,7 +42,8 @@ Tensor softmax_forward(const Tensor& x, int64_t dim, bool log_out) {
 
 }  // namespace
 
-Tensor softmax(const Tensor& x, int64_t dim) {
+Tensor softmax(const Tensor& input, int64_t dim, std::optional<DType> dtype) {
+  const Tensor x = dtype && *dtype != input->dtype ? to_dtype(input, *dtype) : input;
   Tensor out = softmax_forward(x, dim, false);
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
@@ -50,19 +51,20 @@ Tensor softmax(const Tensor& x, int64_t dim) {
       Tensor y = so.unpack(self);
       Tensor gy = mul(g[0], y);
       return TensorList{sub(gy, mul(y, sum(gy, {dim}, true)))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }
 
-Tensor log_softmax(const Tensor& x, int64_t dim) {
+Tensor log_softmax(const Tensor& input, int64_t dim, std::optional<DType> dtype) {
+  const Tensor x = dtype && *dtype != input->dtype ? to_dtype(input, *dtype) : input;
   Tensor out = softmax_forward(x, dim, true);
   if (autograd::needs_grad(x)) {
     SavedTensor so(out, true);
     autograd::record("LogSoftmaxBackward0", {x}, {out}, [so, dim](const TensorList& g, Node& self) {
       Tensor y = so.unpack(self);
       return TensorList{sub(g[0], mul(exp(y), sum(g[0], {dim}, true)))};
-    });
+    }, /*has_saved=*/true);
   }
   return out;
 }

@@ -11,7 +11,7 @@ namespace fg::ops {
 namespace {
 
 // Resolves one -1 and checks the element count, as torch's infer_size does.
-Dims infer_shape(const DimList& shape, int64_t numel) {
+Dims infer_shape(const Dims& shape, int64_t numel) {
   Dims out;
   int64_t known = 1, infer_at = -1;
   for (size_t i = 0; i < shape.size(); ++i) {
@@ -70,15 +70,11 @@ bool compute_view_strides(const Dims& oldshape, const Dims& oldstride, const Dim
   return view_d == -1;
 }
 
-Tensor reshape_grad(const Tensor& g, const Dims& shape) { return reshape(g, shape.vec()); }
+Tensor reshape_grad(const Tensor& g, const Dims& shape) { return reshape(g, shape); }
 
 }  // namespace
 
-Tensor as_strided_view(const Tensor& x, const Dims& shape, const Dims& strides, int64_t offset) {
-  return make_view(x, shape, strides, offset);
-}
-
-Tensor view(const Tensor& x, const DimList& shape) {
+Tensor view(const Tensor& x, const Dims& shape) {
   Dims ns = infer_shape(shape, x->numel());
   Dims st;
   FG_CHECK(compute_view_strides(x->shape, x->strides, ns, st), RuntimeError,
@@ -89,16 +85,16 @@ Tensor view(const Tensor& x, const DimList& shape) {
     Dims in_shape = x->shape;
     autograd::record("ViewBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
       return TensorList{reshape_grad(g[0], in_shape)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
 
-Tensor reshape(const Tensor& x, const DimList& shape) {
+Tensor reshape(const Tensor& x, const Dims& shape) {
   Dims ns = infer_shape(shape, x->numel());
   Dims st;
-  if (compute_view_strides(x->shape, x->strides, ns, st)) return view(x, ns.vec());
-  return view(clone(x), ns.vec());
+  if (compute_view_strides(x->shape, x->strides, ns, st)) return view(x, ns);
+  return view(clone(x), ns);
 }
 
 Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
@@ -114,11 +110,11 @@ Tensor transpose(const Tensor& x, int64_t d0, int64_t d1) {
   if (autograd::needs_grad(x))
     autograd::record("TransposeBackward0", {x}, {out}, [d0, d1](const TensorList& g, Node&) {
       return TensorList{transpose(g[0], d0, d1)};
-    });
+    }, /*has_saved=*/false);
   return out;
 }
 
-Tensor permute(const Tensor& x, const DimList& dims) {
+Tensor permute(const Tensor& x, const Dims& dims) {
   const int64_t nd = x->dim();
   FG_CHECK(static_cast<int64_t>(dims.size()) == nd, RuntimeError,
            "permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired "
@@ -139,11 +135,11 @@ Tensor permute(const Tensor& x, const DimList& dims) {
   if (autograd::needs_grad(x))
     autograd::record("PermuteBackward0", {x}, {out}, [inv](const TensorList& g, Node&) {
       return TensorList{permute(g[0], inv)};
-    });
+    }, /*has_saved=*/false);
   return out;
 }
 
-Tensor expand(const Tensor& x, const DimList& shape) {
+Tensor expand(const Tensor& x, const Dims& shape) {
   FG_CHECK(shape.size() >= static_cast<size_t>(x->dim()), RuntimeError, "expand(", dtype_name(x->dtype), "{",
            shape_str(x->shape).substr(1, shape_str(x->shape).size() - 2), "}, size=", shape_str(Dims(shape)),
            "): the number of sizes provided (", shape.size(),
@@ -167,12 +163,12 @@ Tensor expand(const Tensor& x, const DimList& shape) {
     Dims in_shape = x->shape;
     autograd::record("ExpandBackward0", {x}, {out}, [in_shape](const TensorList& g, Node&) {
       return TensorList{sum_to(g[0], in_shape)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
 
-Tensor squeeze(const Tensor& x, std::optional<DimList> dims) {
+Tensor squeeze(const Tensor& x, std::optional<Dims> dims) {
   const int64_t nd = x->dim();
   std::vector<bool> drop(nd, false);
   if (dims) {
@@ -196,7 +192,7 @@ Tensor squeeze(const Tensor& x, std::optional<DimList> dims) {
     const char* name = !dims ? "SqueezeBackward0" : dims->size() == 1 ? "SqueezeBackward1" : "SqueezeBackward2";
     autograd::record(name, {x}, {out}, [in_shape](const TensorList& g, Node&) {
       return TensorList{reshape_grad(g[0], in_shape)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -213,8 +209,8 @@ Tensor unsqueeze(const Tensor& x, int64_t dim) {
   Tensor out = make_view(x, sh, st, x->offset);
   if (autograd::needs_grad(x))
     autograd::record("UnsqueezeBackward0", {x}, {out}, [dim](const TensorList& g, Node&) {
-      return TensorList{squeeze(g[0], DimList{dim})};
-    });
+      return TensorList{squeeze(g[0], Dims{dim})};
+    }, /*has_saved=*/false);
   return out;
 }
 
@@ -225,7 +221,7 @@ Tensor flatten(const Tensor& x, int64_t start_dim, int64_t end_dim) {
   end_dim = wrap_dim(end_dim, nd);
   FG_CHECK(start_dim <= end_dim, RuntimeError, "flatten() has invalid args: start_dim cannot come after end_dim");
   if (start_dim == end_dim) return x;
-  DimList shape;
+  Dims shape;
   for (int64_t i = 0; i < start_dim; ++i) shape.push_back(x->shape[i]);
   int64_t m = 1;
   for (int64_t i = start_dim; i <= end_dim; ++i) m *= x->shape[i];
@@ -248,7 +244,7 @@ static Tensor scatter_into_zeros(const Tensor& g, const Dims& in_shape, int64_t 
     autograd::record(is_select ? "SelectBackwardBackward0" : "SliceBackwardBackward0", {g}, {z},
                      [dim, start, stop, step, is_select](const TensorList& gg, Node&) {
                        return TensorList{is_select ? select(gg[0], dim, start) : slice(gg[0], dim, start, stop, step)};
-                     });
+                     }, /*has_saved=*/false);
   return z;
 }
 
@@ -270,7 +266,7 @@ Tensor slice(const Tensor& x, int64_t dim, int64_t start, int64_t stop, int64_t 
     Dims in_shape = x->shape;
     autograd::record("SliceBackward0", {x}, {out}, [in_shape, dim, start, stop, step](const TensorList& g, Node&) {
       return TensorList{scatter_into_zeros(g[0], in_shape, dim, start, stop, step, false)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -291,7 +287,7 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
     Dims in_shape = x->shape;
     autograd::record("SelectBackward0", {x}, {out}, [in_shape, dim, index](const TensorList& g, Node&) {
       return TensorList{scatter_into_zeros(g[0], in_shape, dim, index, index + 1, 1, true)};
-    });
+    }, /*has_saved=*/false);
   }
   return out;
 }
@@ -301,7 +297,7 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index) {
 namespace fg::ops {
 
 // The pieces are slices (views) of x, so their gradients flow through SliceBackward0.
-TensorList split_with_sizes(const Tensor& x, const DimList& sizes, int64_t dim) {
+TensorList split_with_sizes(const Tensor& x, const Dims& sizes, int64_t dim) {
   FG_CHECK(x->dim() > 0, RuntimeError, "split_with_sizes expects at least a 1-dimensional tensor");
   dim = wrap_dim(dim, x->dim());
   const int64_t n = x->shape[dim];
@@ -332,7 +328,7 @@ TensorList split(const Tensor& x, int64_t split_size, int64_t dim) {
   FG_CHECK(split_size != 0 || n == 0, RuntimeError, "split_size can only be 0 if dimension size is 0, but got dimension size of ", n);
   // torch: max(ceil(n / split_size), 1) pieces, the last one holding the remainder
   const int64_t pieces = split_size == 0 ? 1 : std::max<int64_t>((n + split_size - 1) / split_size, 1);
-  DimList sizes(pieces, split_size);
+  Dims sizes(pieces, split_size);
   sizes.back() = n - split_size * (pieces - 1);
   return split_with_sizes(x, sizes, dim);
 }
@@ -343,7 +339,7 @@ TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim) {
   dim = wrap_dim(dim, x->dim());
   const int64_t n = x->shape[dim];
   // an empty dim gives `chunks` empty pieces (split would give one), as torch
-  if (n == 0) return split_with_sizes(x, DimList(chunks, 0), dim);
+  if (n == 0) return split_with_sizes(x, Dims(chunks, 0), dim);
   return split(x, (n + chunks - 1) / chunks, dim);
 }
 

@@ -79,8 +79,8 @@ Dims shape_from_args(const py::args& args, const char* op) {
   return shape;
 }
 
-ops::DimList dims_from(py::handle h, const char* op) {
-  ops::DimList dims;
+Dims dims_from(py::handle h, const char* op) {
+  Dims dims;
   if (PyLong_Check(h.ptr())) {
     dims.push_back(as_int(h, op));
   } else {
@@ -89,7 +89,7 @@ ops::DimList dims_from(py::handle h, const char* op) {
   return dims;
 }
 
-std::optional<ops::DimList> optional_dims(py::handle h, const char* op) {
+std::optional<Dims> optional_dims(py::handle h, const char* op) {
   if (h.is_none()) return std::nullopt;
   return dims_from(h, op);
 }

@@ -25,8 +25,8 @@ ops::RoundingMode rounding_mode_from(py::handle h);
 
 // shape arguments: f(2, 3), f((2, 3)), f([2, 3]), f(torch.Size)
 Dims shape_from_args(const py::args& args, const char* op);
-ops::DimList dims_from(py::handle h, const char* op);  // int or sequence of ints
-std::optional<ops::DimList> optional_dims(py::handle h, const char* op);
+Dims dims_from(py::handle h, const char* op);  // int or sequence of ints
+std::optional<Dims> optional_dims(py::handle h, const char* op);
 
 // dtype objects live in Python (fastgrad.float32 ...); they are passed to C++ as these objects.
 DType dtype_from(py::handle h);

@@ -75,7 +75,7 @@ FG_BIND_ORDER(bind_autograd, 10) {
         });
   py::class_<PySavedTensor>(m, "_SavedTensor")
       .def(py::init([](const Tensor& t, bool is_output) {
-        return PySavedTensor{SavedTensor(t, is_output), is_output && t ? std::weak_ptr<Node>(t->grad_fn) : std::weak_ptr<Node>()};
+        return PySavedTensor{SavedTensor(t, is_output), is_output && t ? std::weak_ptr<Node>(t->grad_fn()) : std::weak_ptr<Node>()};
       }))
       .def("unpack", [](const PySavedTensor& s) {
         if (auto node = s.node.lock()) return s.saved.unpack(*node);

@@ -14,7 +14,7 @@ DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback :
 Tensor finish(Tensor t, bool requires_grad) {
   if (requires_grad) {
     FG_CHECK(is_floating(t->dtype), RuntimeError, "Only Tensors of floating point dtype can require gradients");
-    t->requires_grad = true;
+    t->autograd().requires_grad = true;
   }
   return t;
 }
@@ -65,7 +65,7 @@ Tensor make_normal(const Dims& s, DType dt, py::handle g) {
 }
 
 void check_fill_allowed(const Tensor& t) {
-  FG_CHECK(!(GradMode::is_enabled() && t->is_leaf() && t->requires_grad), RuntimeError,
+  FG_CHECK(!(GradMode::is_enabled() && t->is_leaf() && t->requires_grad()), RuntimeError,
            "a leaf Variable that requires grad is being used in an in-place operation.");
 }
 

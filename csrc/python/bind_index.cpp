@@ -130,7 +130,7 @@ AdvancedPlan plan_advanced(const Tensor& t, std::vector<Advanced>& adv) {
   bool adjacent = true;
   for (size_t i = 1; i < adv.size(); ++i) adjacent = adjacent && adv[i].dim == adv[i - 1].dim + 1;
   // non-adjacent advanced dims go first (numpy/torch rule); adjacent ones stay in place
-  ops::DimList perm;
+  Dims perm;
   if (!adjacent) {
     for (auto& a : adv) perm.push_back(a.dim);
     for (int64_t d = 0; d < t->dim(); ++d) {
@@ -162,7 +162,7 @@ AdvancedPlan plan_advanced(const Tensor& t, std::vector<Advanced>& adv) {
     }
     p.linear = linear;
   }
-  ops::DimList merged;
+  Dims merged;
   for (int64_t d = 0; d < first; ++d) merged.push_back(base->shape[d]);
   merged.push_back(-1);
   for (int64_t d = first + k; d < base->dim(); ++d) merged.push_back(base->shape[d]);
@@ -186,7 +186,7 @@ Tensor index_tensor(const Tensor& self, py::handle index) {
   AdvancedPlan p = plan_advanced(t, adv);
   Tensor flat = ops::reshape(p.linear, {-1});
   Tensor picked = ops::index_select(p.base, p.at, flat);
-  ops::DimList out_shape;
+  Dims out_shape;
   for (int64_t d = 0; d < p.at; ++d) out_shape.push_back(p.base->shape[d]);
   for (int64_t s : p.linear->shape) out_shape.push_back(s);
   for (int64_t d = p.at + 1; d < p.base->dim(); ++d) out_shape.push_back(p.base->shape[d]);
@@ -225,7 +225,7 @@ void index_assign(Tensor& self, py::handle index, py::handle value) {
   for (int64_t d = p.at + 1; d < p.base->dim(); ++d) full_shape.push_back(p.base->shape[d]);
   Tensor vv = v;
   if (v->dim() > 0 && v->numel() == n * shape_numel(slot_shape) && v->shape != full_shape)
-    vv = ops::reshape(v, full_shape.vec());
+    vv = ops::reshape(v, full_shape);
   Tensor vb = ops::broadcast_to_view(vv, full_shape);
   for (int64_t i = 0; i < n; ++i) {
     Tensor dst = ops::select(p.base, p.at, flat->data<int64_t>()[i]);

@@ -64,8 +64,8 @@ DType from_dl_dtype(DLDataType d) {
 
 void fill_dl_tensor(DLTensor& dl, const Tensor& t, ExportCtx* ctx) {
   ctx->storage = t->storage;
-  ctx->shape = t->shape.vec();
-  ctx->strides = t->strides.vec();
+  ctx->shape.assign(t->shape.begin(), t->shape.end());
+  ctx->strides.assign(t->strides.begin(), t->strides.end());
   dl.data = t->storage->data;
   dl.device = {kDLCPU, 0};
   dl.ndim = static_cast<int32_t>(t->dim());

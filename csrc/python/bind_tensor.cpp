@@ -48,17 +48,6 @@ py::object item(const Tensor& t) {
   return py::none();
 }
 
-Tensor reduce_dims_call(const Tensor& t, py::handle dim, bool keepdim,
-                        Tensor (*fn)(const Tensor&, const ops::DimList&, bool)) {
-  return fn(t, dim.is_none() ? ops::DimList{} : dims_from(dim, "reduction"), keepdim);
-}
-
-double correction_from(py::handle unbiased, py::handle correction) {
-  if (!correction.is_none()) return correction.cast<double>();
-  if (!unbiased.is_none()) return unbiased.cast<bool>() ? 1.0 : 0.0;
-  return 1.0;
-}
-
 py::object max_or_min(const Tensor& t, py::handle dim_or_other, bool keepdim, bool is_max) {
   if (dim_or_other.is_none()) return py::cast(is_max ? ops::amax(t, {}, false) : ops::amin(t, {}, false));
   if (is_tensor(dim_or_other)) {
@@ -78,8 +67,8 @@ struct PyNode {
 }  // namespace
 
 py::object grad_fn_object(const Tensor& t) {
-  if (!t->grad_fn) return py::none();
-  return py::cast(PyNode{t->grad_fn});
+  if (!t->grad_fn()) return py::none();
+  return py::cast(PyNode{t->grad_fn()});
 }
 
 Tensor backward_call(const Tensor& self, py::handle gradient, py::handle retain_graph, bool create_graph,
@@ -100,7 +89,7 @@ Tensor backward_call(const Tensor& self, py::handle gradient, py::handle retain_
     AutoGradMode mode(create_graph);
     for (size_t i = 0; i < ins.size(); ++i) {
       if (!grads[i]) continue;
-      Tensor& dst = ins[i]->grad;
+      Tensor& dst = ins[i]->autograd().grad;
       dst = dst ? ops::add(dst, grads[i]) : (create_graph ? grads[i] : ops::clone(grads[i]));
     }
   }
@@ -159,11 +148,20 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
 
   cls.def("item", &item)
       .def("__float__", [](const Tensor& t) { return scalar_value(only_one(t)); })
-      .def("__int__", [](const Tensor& t) { return static_cast<int64_t>(scalar_value(only_one(t))); })
+      // int() goes through the Python number of the element, not through double: an int64 beyond
+      // 2**53 stays exact, and a float beyond int64 converts as Python's int(float) does.
+      .def("__int__", [](const Tensor& t) { return py::int_(item(only_one(t))); })
       .def("__index__", [](const Tensor& t) {
         FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, TypeError,
                  "only integer tensors of a single element can be converted to an index");
-        return static_cast<int64_t>(scalar_value(t));
+        return py::int_(item(only_one(t)));
+      })
+      // format(t, spec): a 0-d tensor formats as its Python number (f"{loss:.4f}"), as torch's __format__.
+      .def("__format__", [](py::handle self, const std::string& spec) -> py::object {
+        const Tensor& t = self.cast<const Tensor&>();
+        if (t->dim() == 0) return item(t).attr("__format__")(spec);
+        FG_CHECK(spec.empty(), TypeError, "unsupported format string passed to Tensor.__format__");
+        return py::str(self);
       })
       .def("__bool__", [](const Tensor& t) {
         FG_CHECK(t->numel() == 1, RuntimeError, "Boolean value of Tensor with more than one value is ambiguous");
@@ -180,8 +178,6 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
            py::arg("dim") = py::none(), py::arg("keepdim") = false)
       .def("min", [](const Tensor& t, py::object dim, bool keepdim) { return max_or_min(t, dim, keepdim, false); },
            py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  (void)correction_from;
-  (void)reduce_dims_call;
 }
 
 }  // namespace fg::python

@@ -11,20 +11,14 @@ std::optional<double> opt_double(py::handle h) {
   return h.cast<double>();
 }
 
-// x.op_() for a unary op: the out-of-place op written back into x.
-// Ops whose backward reads their input get a copy of the old values in autograd mode (torch saves
-// original_self likewise); otherwise the overwrite would trip the saved tensor's version check.
 template <Tensor (*Op)(const Tensor&)>
 Tensor unary_inplace(Tensor& t) {
-  return ops::assign_inplace(t, Op(autograd::needs_grad(t) ? ops::clone(t) : t), "in-place op");
+  return ops::unary_(t, Op, "in-place op");
 }
 
-// x.op_(other) for a binary op: the out-of-place op written back into x (a copy of x's old values
-// feeds the op in autograd mode, as for unary_inplace).
 template <typename Op>
 Tensor binary_inplace(Tensor& t, py::handle o, const char* name, Op op) {
-  Tensor other = to_tensor_arg(o, name);
-  return ops::assign_inplace(t, op(autograd::needs_grad(t, other) ? ops::clone(t) : t, other), name);
+  return ops::binary_(t, to_tensor_arg(o, name), op, name);
 }
 
 Tensor floor_divide_(Tensor& t, py::object o) { return binary_inplace(t, o, "floor_divide_", &ops::floor_divide); }
@@ -49,8 +43,7 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("fmod_", &fmod_, py::arg("other"))
       .def("__ifloordiv__", &floor_divide_, py::is_operator())
       .def("__imod__", &remainder_, py::is_operator())
-      .def("pow_", [](Tensor& t, py::object o) { return ops::assign_inplace(t, ops::pow(autograd::needs_grad(t) ? ops::clone(t) : t, to_tensor_arg(o, "pow_")), "pow_"); },
-           py::arg("exponent"))
+      .def("pow_", [](Tensor& t, py::object o) { return binary_inplace(t, o, "pow_", &ops::pow); }, py::arg("exponent"))
       .def("__iadd__", [](Tensor& t, py::object o) { return ops::add_(t, to_tensor_arg(o, "add_")); }, py::is_operator())
       .def("__isub__", [](Tensor& t, py::object o) { return ops::sub_(t, to_tensor_arg(o, "sub_")); }, py::is_operator())
       .def("__imul__", [](Tensor& t, py::object o) { return ops::mul_(t, to_tensor_arg(o, "mul_")); }, py::is_operator())
@@ -68,23 +61,15 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("addcdiv_", [](Tensor& t, const Tensor& a, const Tensor& b, double v) { return ops::addcdiv_(t, a, b, v); },
            py::arg("tensor1"), py::arg("tensor2"), py::kw_only(), py::arg("value") = 1.0)
       .def("lerp_", [](Tensor& t, const Tensor& end, py::object w) {
-        // torch: self + weight * (end - self)
-        Tensor wt = to_tensor_arg(w, "lerp_");
-        return ops::add_(t, ops::mul(wt, ops::sub(end, t)));
-      }, py::arg("end"), py::arg("weight"))
+        return ops::lerp_(t, end, is_tensor(w) ? w.cast<Tensor>() : ops::result_like_scalar(w.cast<double>(), t));
+      },
+           py::arg("end"), py::arg("weight"))
       .def("masked_fill_", [](Tensor& t, const Tensor& mask, py::object value) {
-        FG_CHECK(mask->dtype == DType::Bool, RuntimeError, "masked_fill_ only supports boolean masks, but got mask with dtype ",
-                 dtype_name(mask->dtype));
-        Tensor v = ops::to_dtype(to_tensor_arg(value, "masked_fill_"), t->dtype);
-        return ops::assign_inplace(t, ops::where(mask, v, t), "masked_fill_");
+        return ops::masked_fill_(t, mask, to_tensor_arg(value, "masked_fill_"));
       }, py::arg("mask"), py::arg("value"))
       .def("relu_", &unary_inplace<ops::relu>)
       .def("sigmoid_", &unary_inplace<ops::sigmoid>)
       .def("tanh_", &unary_inplace<ops::tanh>)
-      .def("exp_", &unary_inplace<ops::exp>)
-      .def("log_", &unary_inplace<ops::log>)
-      .def("sqrt_", &unary_inplace<ops::sqrt>)
-      .def("abs_", &unary_inplace<ops::abs>)
       .def("neg_", &unary_inplace<ops::neg>)
       .def("floor_", &unary_inplace<ops::floor>)
       .def("ceil_", &unary_inplace<ops::ceil>)
@@ -93,11 +78,14 @@ void bind_tensor_inplace(TensorClass& cls) {
         return ops::assign_inplace(t, ops::round(t, decimals), "round_");
       }, py::kw_only(), py::arg("decimals") = 0)
       .def("tril_", [](Tensor& t, int64_t diagonal) {
-        return ops::assign_inplace(t, ops::tril(autograd::needs_grad(t) ? ops::clone(t) : t, diagonal), "tril_");
+        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::tril(x, diagonal); }, "tril_");
       }, py::arg("diagonal") = 0)
       .def("triu_", [](Tensor& t, int64_t diagonal) {
-        return ops::assign_inplace(t, ops::triu(autograd::needs_grad(t) ? ops::clone(t) : t, diagonal), "triu_");
+        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::triu(x, diagonal); }, "triu_");
       }, py::arg("diagonal") = 0);
+#define FG_UNARY(NAME, ...) cls.def(#NAME "_", &unary_inplace<ops::NAME>);
+#include "ops/unary_ops.def"
+#undef FG_UNARY
 }
 
 }  // namespace fg::python

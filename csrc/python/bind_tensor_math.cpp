@@ -9,7 +9,7 @@ using ops::CmpOp;
 
 Tensor arg(py::handle h, const char* op) { return to_tensor_arg(h, op); }
 
-ops::DimList dims_or_all(py::handle dim) { return dim.is_none() ? ops::DimList{} : dims_from(dim, "reduction"); }
+Dims dims_or_all(py::handle dim) { return dim.is_none() ? Dims{} : dims_from(dim, "reduction"); }
 
 double correction_of(py::handle unbiased, py::handle correction) {
   if (!correction.is_none()) return correction.cast<double>();
@@ -22,15 +22,12 @@ std::optional<double> opt_double(py::handle h) {
   return h.cast<double>();
 }
 
-// clamp(x, min, max) with numbers, or with tensors (broadcast, as torch): tensor bounds go through
-// maximum/minimum, which are differentiable in the bounds too.
+// clamp(x, min, max): both bounds numbers (or None), or both tensors (or None), as torch's two overloads.
 Tensor clamp_any(const Tensor& x, py::handle lo, py::handle hi) {
-  FG_CHECK(!lo.is_none() || !hi.is_none(), RuntimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
   if (!is_tensor(lo) && !is_tensor(hi)) return ops::clamp(x, opt_double(lo), opt_double(hi));
-  Tensor r = x;
-  if (!lo.is_none()) r = is_tensor(lo) ? ops::maximum(r, lo.cast<Tensor>()) : ops::clamp(r, opt_double(lo), std::nullopt);
-  if (!hi.is_none()) r = is_tensor(hi) ? ops::minimum(r, hi.cast<Tensor>()) : ops::clamp(r, std::nullopt, opt_double(hi));
-  return r;
+  FG_CHECK((lo.is_none() || is_tensor(lo)) && (hi.is_none() || is_tensor(hi)), TypeError,
+           "clamp() received an invalid combination of arguments: min and max must both be Tensors or both be Numbers");
+  return ops::clamp(x, optional_tensor(lo), optional_tensor(hi));
 }
 
 Tensor pow_any(py::handle base, py::handle exponent) {
@@ -47,7 +44,7 @@ Tensor remainder_any(py::handle input, py::handle other) {
 
 // a &= b, |=, ^=: the bitwise op written back into a (bool &= int64 is refused as torch refuses it)
 Tensor bitwise_inplace(Tensor& a, py::handle b, ops::BitOp op, const char* name) {
-  return ops::assign_inplace(a, ops::bitwise(a, arg(b, name), op), name);
+  return ops::binary_(a, arg(b, name), [op](const Tensor& x, const Tensor& y) { return ops::bitwise(x, y, op); }, name);
 }
 
 }  // namespace
@@ -137,26 +134,14 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
       .def("__iand__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::And, "bitwise_and_"); }, py::is_operator())
       .def("__ior__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Or, "bitwise_or_"); }, py::is_operator())
       .def("__ixor__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Xor, "bitwise_xor_"); }, py::is_operator())
-      .def("__invert__", [](const Tensor& a) {
-        FG_CHECK(!is_floating(a->dtype), TypeError,
-                 "~ (operator.invert) is only implemented on integer and Boolean-type tensors, got ", dtype_name(a->dtype));
-        return ops::bitwise_not(a);
-      });
+      .def("__invert__", &ops::invert);
 
   // unary math and activations
   def_both(cls, m, "neg", &ops::neg);
   def_both(cls, m, "negative", &ops::neg);
-  def_both(cls, m, "exp", &ops::exp);
-  def_both(cls, m, "log", &ops::log);
-  def_both(cls, m, "log1p", &ops::log1p);
-  def_both(cls, m, "sqrt", &ops::sqrt);
-  def_both(cls, m, "rsqrt", &ops::rsqrt);
-  def_both(cls, m, "abs", &ops::abs);
-  def_both(cls, m, "sign", &ops::sign);
-  def_both(cls, m, "sin", &ops::sin);
-  def_both(cls, m, "cos", &ops::cos);
-  def_both(cls, m, "erf", &ops::erf);
-  def_both(cls, m, "reciprocal", &ops::reciprocal);
+#define FG_UNARY(NAME, ...) def_both(cls, m, #NAME, &ops::NAME);
+#include "ops/unary_ops.def"
+#undef FG_UNARY
   def_both(cls, m, "floor", &ops::floor);
   def_both(cls, m, "ceil", &ops::ceil);
   def_both(cls, m, "trunc", &ops::trunc);
@@ -183,20 +168,19 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   cls.def("where", [](const Tensor& self, const Tensor& c, py::object other) { return ops::where(c, self, arg(other, "where")); },
           py::arg("condition"), py::arg("other"));
   def_both(cls, m, "masked_fill", [](const Tensor& x, const Tensor& mask, py::object value) {
-    FG_CHECK(mask->dtype == DType::Bool, RuntimeError, "masked_fill_ only supports boolean masks, but got mask with dtype ",
-             dtype_name(mask->dtype));
-    Tensor v = arg(value, "masked_fill");
-    v = ops::to_dtype(v, x->dtype);
-    return ops::where(mask, v, x);
+    return ops::masked_fill(x, mask, arg(value, "masked_fill"));
   }, py::arg("mask"), py::arg("value"));
+  def_both(cls, m, "lerp", [](const Tensor& a, const Tensor& end, py::object weight) {
+    // a Python number weight keeps its double value (to_tensor_arg would round it to float32 first)
+    return ops::lerp(a, end, is_tensor(weight) ? weight.cast<Tensor>() : ops::result_like_scalar(weight.cast<double>(), a));
+  }, py::arg("end"), py::arg("weight"));
 
   // reductions
   def_both(cls, m, "sum", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
     return ops::sum(x, dims_or_all(dim), keepdim, optional_dtype(dtype));
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
   def_both(cls, m, "mean", [](const Tensor& x, py::object dim, bool keepdim, py::object dtype) {
-    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
-    return ops::mean(src, dims_or_all(dim), keepdim);
+    return ops::mean(x, dims_or_all(dim), keepdim, optional_dtype(dtype));
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
   def_both(cls, m, "var", [](const Tensor& x, py::object dim, py::object unbiased, bool keepdim, py::object correction) {
     return ops::var(x, dims_or_all(dim), correction_of(unbiased, correction), keepdim);
@@ -232,12 +216,10 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
     return ops::logsumexp(x, dims_from(dim, "logsumexp"), keepdim);
   }, py::arg("dim"), py::arg("keepdim") = false);
   def_both(cls, m, "softmax", [](const Tensor& x, int64_t dim, py::object dtype) {
-    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
-    return ops::softmax(src, dim);
+    return ops::softmax(x, dim, optional_dtype(dtype));
   }, py::arg("dim"), py::arg("dtype") = py::none());
   def_both(cls, m, "log_softmax", [](const Tensor& x, int64_t dim, py::object dtype) {
-    Tensor src = dtype.is_none() ? x : ops::to_dtype(x, dtype_from(dtype));
-    return ops::log_softmax(src, dim);
+    return ops::log_softmax(x, dim, optional_dtype(dtype));
   }, py::arg("dim"), py::arg("dtype") = py::none());
 
   // products
@@ -245,10 +227,7 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "mm", &ops::mm, py::arg("mat2"));
   m.def("linear", [](const Tensor& x, const Tensor& w, py::object b) { return ops::linear(x, w, optional_tensor(b)); },
         py::arg("input"), py::arg("weight"), py::arg("bias") = py::none());
-  def_both(cls, m, "dot", [](const Tensor& a, const Tensor& b) {
-    FG_CHECK(a->dim() == 1 && b->dim() == 1, RuntimeError, "1D tensors expected, but got ", a->dim(), "D and ", b->dim(), "D tensors");
-    return ops::matmul(a, b);
-  }, py::arg("other"));
+  def_both(cls, m, "dot", &ops::dot, py::arg("other"));
 
   // indexing ops
   def_both(cls, m, "gather", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::gather(x, dim, index); },

@@ -14,19 +14,19 @@ void set_requires_grad(const Tensor& t, bool value) {
            "subgraph that doesn't require differentiation use var_no_grad = var.detach().");
   FG_CHECK(!value || is_floating(t->dtype), RuntimeError,
            "only Tensors of floating point dtype can require gradients");
-  if (t->is_leaf()) t->requires_grad = value;
+  if (t->is_leaf() && (value || t->autograd_meta)) t->autograd().requires_grad = value;
 }
 
 void set_grad(const Tensor& t, py::handle g) {
   if (g.is_none()) {
-    t->grad = nullptr;
+    if (t->autograd_meta) t->autograd_meta->grad = nullptr;
     return;
   }
   Tensor gt = g.cast<Tensor>();
   FG_CHECK(gt->shape == t->shape, RuntimeError, "assigned grad has data of a different size: ", shape_str(gt->shape),
            " vs ", shape_str(t->shape));
   FG_CHECK(gt->dtype == t->dtype, RuntimeError, "assigned grad has data of a different type");
-  t->grad = gt;
+  t->autograd().grad = gt;
 }
 
 // `p.data = x`: p keeps its identity and autograd flags but takes x's memory and geometry.
@@ -52,7 +52,7 @@ void bind_tensor_properties(TensorClass& cls) {
            py::arg("dim") = py::none())
       .def("stride",
            [](const Tensor& t, py::object dim) -> py::object {
-             if (dim.is_none()) return py::cast(t->strides.vec());
+             if (dim.is_none()) return py::tuple(py::cast(std::vector<int64_t>(t->strides.begin(), t->strides.end())));
              return py::int_(t->strides[wrap_dim(dim.cast<int64_t>(), t->dim())]);
            },
            py::arg("dim") = py::none())
@@ -70,16 +70,19 @@ void bind_tensor_properties(TensorClass& cls) {
       .def_property_readonly("is_cuda", [](const Tensor&) { return false; })
       .def_property_readonly("_version", [](const Tensor& t) { return t->version->value; })
       .def_property("requires_grad", [](const Tensor& t) { return t->needs_grad(); }, &set_requires_grad)
-      .def_property("grad", [](const Tensor& t) { return t->grad; }, &set_grad)
+      .def_property("grad", [](const Tensor& t) { return t->grad(); }, &set_grad)
       .def_property_readonly("is_leaf", [](const Tensor& t) { return t->is_leaf(); })
       .def_property_readonly("grad_fn", &grad_fn_object)
-      .def_property_readonly("retains_grad", [](const Tensor& t) { return t->retains_grad; })
+      .def_property_readonly("retains_grad", [](const Tensor& t) { return t->retains_grad(); })
       .def_property("data", [](const Tensor& t) { return alias_detached(t); }, &set_data)
       .def("detach", [](const Tensor& t) { return alias_detached(t); })
       .def("detach_",
            [](const Tensor& t) {
-             t->grad_fn = nullptr;
-             t->requires_grad = false;
+             if (t->autograd_meta) {
+               // torch's detach_ keeps .grad and hooks; only the history and the flag go
+               t->autograd_meta->grad_fn = nullptr;
+               t->autograd_meta->requires_grad = false;
+             }
              return t;
            })
       .def("requires_grad_",
@@ -90,13 +93,14 @@ void bind_tensor_properties(TensorClass& cls) {
            py::arg("requires_grad") = true)
       .def("retain_grad",
            [](const Tensor& t) {
-             if (t->is_leaf() || t->retains_grad) return;
-             t->retains_grad = true;
+             if (t->is_leaf() || t->retains_grad()) return;
+             t->autograd().retains_grad = true;
              std::weak_ptr<TensorImpl> weak = t;
-             t->grad_fn->pre_hooks.push_back({t->output_nr, [weak](const Tensor& g) -> Tensor {
+             t->grad_fn()->pre_hooks.push_back({t->output_nr(), [weak](const Tensor& g) -> Tensor {
                                                 if (auto self = weak.lock()) {
                                                   NoGradGuard ng;
-                                                  self->grad = self->grad ? ops::add(self->grad, g) : ops::clone(g);
+                                                  Tensor& grad = self->autograd().grad;
+                                                  grad = grad ? ops::add(grad, g) : ops::clone(g);
                                                 }
                                                 return nullptr;
                                               }});
@@ -110,8 +114,8 @@ void bind_tensor_properties(TensorClass& cls) {
           if (r.is_none()) return nullptr;
           return r.cast<Tensor>();
         };
-        if (t->is_leaf()) t->leaf_hooks.push_back(hook);
-        else t->grad_fn->pre_hooks.push_back({t->output_nr, hook});
+        if (t->is_leaf()) t->autograd().leaf_hooks.push_back(hook);
+        else t->grad_fn()->pre_hooks.push_back({t->output_nr(), hook});
         return HookHandle{active};
       });
 }

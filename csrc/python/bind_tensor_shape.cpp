@@ -6,8 +6,8 @@ namespace fg::python {
 namespace {
 
 // view(2, 3), view((2, 3)), view([2, 3]); also reshape/expand/permute/repeat-style varargs
-ops::DimList varargs_dims(const py::args& args, const char* op) {
-  ops::DimList out;
+Dims varargs_dims(const py::args& args, const char* op) {
+  Dims out;
   if (args.size() == 1 && !PyLong_Check(args[0].ptr()) && !py::isinstance<py::str>(args[0]) &&
       py::isinstance<py::sequence>(args[0])) {
     for (auto h : args[0]) {
@@ -70,15 +70,15 @@ void bind_tensor_shape(TensorClass& cls, py::module_& m) {
       .def("reshape", [](const Tensor& t, const py::args& a) { return ops::reshape(t, varargs_dims(a, "reshape")); })
       .def("expand", [](const Tensor& t, const py::args& a) { return ops::expand(t, varargs_dims(a, "expand")); })
       .def("permute", [](const Tensor& t, const py::args& a) { return ops::permute(t, varargs_dims(a, "permute")); })
-      .def("view_as", [](const Tensor& t, const Tensor& o) { return ops::view(t, o->shape.vec()); })
-      .def("reshape_as", [](const Tensor& t, const Tensor& o) { return ops::reshape(t, o->shape.vec()); })
-      .def("expand_as", [](const Tensor& t, const Tensor& o) { return ops::expand(t, o->shape.vec()); })
+      .def("view_as", [](const Tensor& t, const Tensor& o) { return ops::view(t, o->shape); })
+      .def("reshape_as", [](const Tensor& t, const Tensor& o) { return ops::reshape(t, o->shape); })
+      .def("expand_as", [](const Tensor& t, const Tensor& o) { return ops::expand(t, o->shape); })
       .def("t", [](const Tensor& t) {
         FG_CHECK(t->dim() <= 2, RuntimeError, "t() expects a tensor with <= 2 dimensions, but self is ", t->dim(), "D");
         return t->dim() < 2 ? t : ops::transpose(t, 0, 1);
       })
       .def_property_readonly("T", [](const Tensor& t) {
-        ops::DimList rev;
+        Dims rev;
         for (int64_t i = t->dim() - 1; i >= 0; --i) rev.push_back(i);
         return ops::permute(t, rev);
       })

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <type_traits>
 #include <vector>
 
 namespace fg {
@@ -15,7 +16,9 @@ class Dims {
   explicit Dims(size_t n, int64_t v = 0) { resize(n, v); }
   Dims(std::initializer_list<int64_t> il) { assign(il.begin(), il.end()); }
   Dims(const std::vector<int64_t>& v) { assign(v.begin(), v.end()); }
-  template <typename It> Dims(It b, It e) { assign(b, e); }
+  // iterator pairs only: Dims(n, value) with two integers is the sized constructor above
+  template <typename It, typename = std::enable_if_t<!std::is_integral_v<It>>>
+  Dims(It b, It e) { assign(b, e); }
   Dims(const Dims& o) { assign(o.begin(), o.end()); }
   Dims& operator=(const Dims& o) {
     if (this != &o) assign(o.begin(), o.end());
@@ -66,7 +69,6 @@ class Dims {
     --n_;
   }
   void clear() { n_ = 0; }
-  std::vector<int64_t> vec() const { return std::vector<int64_t>(begin(), end()); }
 
   bool operator==(const Dims& o) const { return n_ == o.n_ && std::equal(begin(), end(), o.begin()); }
   bool operator!=(const Dims& o) const { return !(*this == o); }

@@ -2,15 +2,7 @@
 
 #include <sstream>
 
-#include "autograd/node.h"
-
 namespace fg {
-
-TensorImpl::~TensorImpl() {
-  // A long graph is a chain tensor -> grad_fn -> saved tensor -> grad_fn ...; releasing it here
-  // recursively would overflow the stack, so hand the node to the iterative releaser.
-  if (grad_fn) release_node(std::move(grad_fn));
-}
 
 bool TensorImpl::is_contiguous() const {
   int64_t expected = 1;

@@ -1,5 +1,6 @@
 #pragma once
-// TensorImpl: a strided view of a Storage plus the autograd metadata torch keeps on a tensor.
+// TensorImpl: a strided view of a Storage, plus the autograd metadata torch keeps on a tensor in a
+// separately allocated AutogradMeta that exists only once the tensor takes part in autograd.
 // `Tensor` is a shared_ptr to it; the Python object of a tensor holds exactly this pointer, so a
 // tensor returned from C++ twice (e.g. `.grad`) is the same Python object both times.
 #include <cstdint>
@@ -20,6 +21,25 @@ using TensorList = std::vector<Tensor>;
 // A gradient hook: returns a replacement gradient, or nullptr to keep the one it was given.
 using GradHook = std::function<Tensor(const Tensor&)>;
 
+// The autograd fields of a tensor (PyTorch's AutogradMeta). A tensor gets one the first time it
+// requires grad, gets a grad_fn, a .grad, a hook or retain_grad: a tensor that never takes part in
+// autograd (data, integer indices, everything under no_grad) carries one null pointer for all of it.
+struct AutogradMeta {
+  bool requires_grad = false;  // for leaves; a non-leaf requires grad iff it has a grad_fn
+  bool retains_grad = false;
+  uint32_t output_nr = 0;
+  std::shared_ptr<Node> grad_fn;
+  Tensor grad;
+  std::weak_ptr<Node> grad_accumulator;
+  std::vector<GradHook> leaf_hooks;  // hooks of a leaf run before accumulation into .grad
+};
+// Frees an AutogradMeta, handing its grad_fn to the iterative releaser (autograd/node.cpp): a long
+// graph is a chain tensor -> grad_fn -> saved tensor -> grad_fn ..., which would overflow the stack
+// if released recursively.
+struct AutogradMetaDeleter {
+  void operator()(AutogradMeta* meta) const;
+};
+
 struct TensorImpl {
   std::shared_ptr<Storage> storage;
   int64_t offset = 0;  // in elements
@@ -30,16 +50,19 @@ struct TensorImpl {
   Tensor view_base;                         // set on views, so in-place ops can see what they alias
   bool wrapped_number = false;              // a Python scalar: weaker in type promotion, as in torch
 
-  // autograd
-  bool requires_grad = false;  // for leaves; a non-leaf requires grad iff it has a grad_fn
-  std::shared_ptr<Node> grad_fn;
-  uint32_t output_nr = 0;
-  Tensor grad;
-  std::weak_ptr<Node> grad_accumulator;
-  bool retains_grad = false;
-  std::vector<GradHook> leaf_hooks;  // hooks of a leaf run before accumulation into .grad
+  std::unique_ptr<AutogradMeta, AutogradMetaDeleter> autograd_meta;  // null until autograd needs it
 
-  ~TensorImpl();
+  // Readers of the autograd fields: defaults where the tensor has no AutogradMeta.
+  const std::shared_ptr<Node>& grad_fn() const { return autograd_meta ? autograd_meta->grad_fn : kNoNode; }
+  bool requires_grad() const { return autograd_meta && autograd_meta->requires_grad; }
+  uint32_t output_nr() const { return autograd_meta ? autograd_meta->output_nr : 0; }
+  const Tensor& grad() const { return autograd_meta ? autograd_meta->grad : kNoTensor; }
+  bool retains_grad() const { return autograd_meta && autograd_meta->retains_grad; }
+  // The writable fields, allocated on first use.
+  AutogradMeta& autograd() {
+    if (!autograd_meta) autograd_meta.reset(new AutogradMeta());
+    return *autograd_meta;
+  }
 
   int64_t dim() const { return static_cast<int64_t>(shape.size()); }
   int64_t numel() const {
@@ -48,17 +71,21 @@ struct TensorImpl {
     return n;
   }
   bool is_contiguous() const;
-  bool is_leaf() const { return grad_fn == nullptr; }
+  bool is_leaf() const { return grad_fn() == nullptr; }
   // True when no other tensor or view shares this tensor's memory (its version counter, when it
   // lives in the storage, holds a second reference of the tensor's own).
   bool owns_storage_alone() const {
     const long own = 1 + (version.get() == &storage->version ? 1 : 0);
     return storage.use_count() == own;
   }
-  bool needs_grad() const { return requires_grad || grad_fn != nullptr; }
+  bool needs_grad() const { return autograd_meta && (autograd_meta->requires_grad || autograd_meta->grad_fn); }
   void* raw_data() const { return static_cast<char*>(storage->data) + offset * itemsize(dtype); }
   template <typename T> T* data() const { return static_cast<T*>(storage->data) + offset; }
   void bump_version() { ++version->value; }
+
+ private:
+  static inline const std::shared_ptr<Node> kNoNode{};
+  static inline const Tensor kNoTensor{};
 };
 
 Dims contiguous_strides(const Dims& shape);

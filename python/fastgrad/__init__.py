@@ -10,21 +10,9 @@ from ._types import float32 as float, float64 as double, int64 as long  # noqa: 
 
 _C._register_dtypes(float32, float64, int64, bool)
 
-from ._C import (  # noqa: E402
-    Tensor, Generator, manual_seed, initial_seed, default_generator, from_numpy, from_dlpack,
-    zeros, ones, empty, full, zeros_like, ones_like, empty_like, full_like, rand, randn, rand_like, randn_like,
-    randint, randperm, bernoulli, arange, linspace, eye,
-    add, sub, mul, div, true_divide, pow, maximum, minimum, eq, ne, lt, le, gt, ge, where, masked_fill,
-    floor_divide, remainder, fmod, floor, ceil, trunc, round,
-    isnan, isinf, isfinite, isposinf, isneginf, logical_not, logical_and, logical_or, logical_xor,
-    bitwise_and, bitwise_or, bitwise_xor, bitwise_not, all, any,
-    neg, negative, exp, log, log1p, sqrt, rsqrt, abs, sign, sin, cos, erf, reciprocal, square, clamp, clip,
-    clamp_min, clamp_max, relu, sigmoid, tanh, leaky_relu, gelu, softplus,
-    sum, mean, var, std, amax, amin, argmax, argmin, logsumexp, softmax, log_softmax,
-    matmul, mm, dot, linear, gather, index_select, scatter_add, index_add,
-    transpose, swapaxes, squeeze, unsqueeze, flatten, narrow, select, reshape, permute, t, clone,
-    cat, concat, stack, split, chunk, flip, tril, triu, cumsum, cumprod, prod, is_grad_enabled,
-)
+# Every public function of the C++ module (its ops, creation functions, Tensor, Generator): the export
+# list is the module's own, so an op added to csrc/ops is exported without editing this file.
+from ._C import *  # noqa: E402,F401,F403
 from . import _tensor  # noqa: E402,F401  (attaches repr, tolist, ... to Tensor)
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode  # noqa: E402
 from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as linalg_norm, norm  # noqa: E402
@@ -37,3 +25,11 @@ __version__ = "0.1.0"
 from . import nn, optim, utils, datasets, distributed  # noqa: E402  (distributed imports mpi4py lazily)
 from .nn.utils import summary  # noqa: E402
 from .serialization import save, load  # noqa: E402
+
+# torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
+from . import cuda, accelerator, backends, multiprocessing, amp  # noqa: E402
+from .amp import autocast, is_autocast_enabled  # noqa: E402
+from ._legacy_tensors import (  # noqa: E402
+    FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,
+    LongTensor, BoolTensor,
+)

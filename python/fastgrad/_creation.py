@@ -4,7 +4,7 @@ import builtins
 import numpy as np
 
 from . import _C
-from ._types import float32, float64, int64, bool_
+from ._types import bool_, check_cpu_device, check_pin_memory, float32, float64, int64
 
 _NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
              np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
@@ -94,7 +94,7 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         dtype (fastgrad.dtype, optional): the dtype of the result. Default: inferred from ``data``.
         device (str or fastgrad.device, optional): must be the CPU.
         requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
-        pin_memory (bool): accepted for compatibility; it has no effect (there is no GPU to pin memory for).
+        pin_memory (bool): must be ``False``: there is no accelerator to pin memory for (``True`` raises, as in torch).
 
     Examples:
         >>> fastgrad.tensor([[0.1, 1.2], [2.2, 3.1]])
@@ -105,9 +105,8 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
         >>> fastgrad.tensor(3.5, requires_grad=True)
         tensor(3.5000, requires_grad=True)
     """
-    if device is not None:
-        from ._types import device as _device
-        _device(device)
+    check_cpu_device(device, "tensor()")
+    check_pin_memory(pin_memory)
     a = _to_numpy(data, keep_float64=dtype is not None)
     a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:
@@ -137,6 +136,7 @@ def as_tensor(data, dtype=None, device=None):
         >>> t
         tensor([-1.,  2.], dtype=torch.float64)
     """
+    check_cpu_device(device, "as_tensor()")
     if isinstance(data, _C.Tensor):
         return data if dtype is None or data.dtype is dtype else data.to(dtype)
     if isinstance(data, np.ndarray) and data.dtype in _NP_TO_FG and (dtype is None or _NP_TO_FG[data.dtype] is dtype):
@@ -170,7 +170,37 @@ def numel(t):
     return t.numel()
 
 
-def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+def _keepdim(keepdim, keepdims):
+    """torch takes numpy's spelling `keepdims=` as an alias of `keepdim=`."""
+    return keepdim if keepdims is None else keepdims
+
+
+def _write_out(result, out):
+    """Copies `result` (a tensor or a tuple of them) into the caller's out= tensors and returns those.
+    fastgrad cannot resize a tensor in place, so an out tensor must already have the result's shape."""
+    if out is None:
+        return result
+    results = (result,) if isinstance(result, _C.Tensor) else tuple(result)
+    outs = (out,) if isinstance(out, _C.Tensor) else tuple(out)
+    if len(outs) != len(results):
+        raise TypeError(f"out= expects {len(results)} tensor(s), got {len(outs)}")
+    for o, r in zip(outs, results):
+        if o.dtype is not r.dtype:
+            raise RuntimeError(f"Expected out tensor to have dtype {r.dtype}, but got {o.dtype} instead")
+        if tuple(o.shape) != tuple(r.shape):
+            raise RuntimeError(f"out= tensor has shape {list(o.shape)} but the result has shape {list(r.shape)}; "
+                               "fastgrad does not resize out= tensors")
+        with _no_grad():
+            o.copy_(r)
+    return outs[0] if isinstance(result, _C.Tensor) else type(result)(*outs)
+
+
+def _no_grad():
+    from ._grad_mode import no_grad
+    return no_grad()
+
+
+def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
     """Returns the largest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
     ``(values, indices)`` of the maxima along ``dim`` and where they are. NaN propagates.
 
@@ -178,6 +208,8 @@ def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
         input (Tensor): the input tensor.
         dim (int, optional): the dimension to reduce.
         keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
+        out (Tensor or tuple of Tensors, optional): tensors of the result's dtype and shape to write it into.
 
     Examples:
         >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
@@ -186,10 +218,10 @@ def max(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
         >>> fastgrad.max(a, dim=1)
         max(values=tensor([5., 3.]), indices=tensor([1, 0]))
     """
-    return input.max(dim, keepdim)
+    return _write_out(input.max(dim, _keepdim(keepdim, keepdims)), out)
 
 
-def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
+def min(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
     """Returns the smallest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
     ``(values, indices)`` of the minima along ``dim`` and where they are. NaN propagates.
 
@@ -197,13 +229,15 @@ def min(input, dim=None, keepdim=False, *, out=None):  # noqa: A001
         input (Tensor): the input tensor.
         dim (int, optional): the dimension to reduce.
         keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
+        out (Tensor or tuple of Tensors, optional): tensors of the result's dtype and shape to write it into.
 
     Examples:
         >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
         >>> fastgrad.min(a, dim=0).values
         tensor([1., 2.])
     """
-    return input.min(dim, keepdim)
+    return _write_out(input.min(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def _root_of_sum(s, root):
@@ -214,7 +248,7 @@ def _root_of_sum(s, root):
     return _C.where(zero, _C.zeros_like(s), safe.sqrt() if root == 0.5 else safe ** root)
 
 
-def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
+def norm(input, p="fro", dim=None, keepdim=False, dtype=None, *, keepdims=None):
     """Returns the vector p-norm of ``input``: over all elements, or over ``dim``.
 
     Args:
@@ -224,6 +258,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         dim (int or tuple of ints, optional): the dimension(s) to reduce.
         keepdim (bool): whether the output keeps the reduced dimensions with size 1. Default: ``False``.
         dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
 
     Examples:
         >>> fastgrad.norm(fastgrad.tensor([3.0, 4.0]))
@@ -231,6 +266,7 @@ def norm(input, p="fro", dim=None, keepdim=False, dtype=None):
         >>> fastgrad.norm(fastgrad.tensor([[1.0, -2.0], [3.0, 0.0]]), p=1, dim=1)
         tensor([3., 3.])
     """
+    keepdim = _keepdim(keepdim, keepdims)
     x = input if dtype is None else input.to(dtype)
     dims = () if dim is None else dim
     if p in ("fro", 2, 2.0):

@@ -36,7 +36,7 @@ def _array(self, dtype=None, copy=None):
     return a
 
 
-def _type(self, dtype=None):
+def _type(self, dtype=None, non_blocking=False, **kwargs):
     """With no argument, returns torch's type name of the tensor (``'torch.FloatTensor'`` ...); with a dtype,
     returns the tensor converted to it.
 
@@ -49,14 +49,55 @@ def _type(self, dtype=None):
         >>> fastgrad.zeros(2).type(fastgrad.int64)
         tensor([0, 0])
     """
+    from ._legacy_tensors import dtype_for_type, legacy_name
     if dtype is None:
-        names = {"float32": "torch.FloatTensor", "float64": "torch.DoubleTensor",
-                 "int64": "torch.LongTensor", "bool": "torch.BoolTensor"}
-        return names[self.dtype._name]
-    return self.to(dtype)
+        return legacy_name(self.dtype)
+    target = dtype_for_type(dtype)
+    return self if target is self.dtype else self.to(target)
 
 
-def _new_tensor(self, data, dtype=None, requires_grad=False):
+def _cuda(self, device=None, non_blocking=False, memory_format=None):
+    from ._types import cpu_only_error
+    raise cpu_only_error("Tensor.cuda()")
+
+
+def _share_memory_(self):
+    from .multiprocessing.shared_memory import share_memory_
+    return share_memory_(self)
+
+
+def _is_shared(self):
+    from .multiprocessing.shared_memory import is_shared
+    return is_shared(self)
+
+
+def _get_device(self):
+    return -1  # torch's index for "on the CPU"
+
+
+def _data_ptr(self):
+    """The address of the first element, as an int (0 for a tensor without elements, as in torch)."""
+    if self.numel() == 0:
+        return 0
+    return self.detach().numpy().__array_interface__["data"][0]
+
+
+def _pin_memory(self, device=None):
+    # torch without an accelerator raises exactly this; pinned memory only matters for device copies
+    raise RuntimeError("Cannot access accelerator device when none is available.")
+
+
+def _is_pinned(self, device=None):
+    return False
+
+
+def _check_new_placement(what, device, pin_memory):
+    from ._types import check_cpu_device, check_pin_memory
+    check_cpu_device(device, what)
+    check_pin_memory(pin_memory)
+
+
+def _new_tensor(self, data, dtype=None, device=None, requires_grad=False):
     """Returns a new tensor holding ``data`` (copied), with this tensor's dtype unless ``dtype`` is given.
 
     Args:
@@ -69,10 +110,11 @@ def _new_tensor(self, data, dtype=None, requires_grad=False):
         tensor([1., 2.], dtype=torch.float64)
     """
     from . import tensor
+    _check_new_placement("new_tensor()", device, False)
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_zeros(self, *size, dtype=None, requires_grad=False):
+def _new_zeros(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """Returns a tensor of zeros of the given shape, with this tensor's dtype unless ``dtype`` is given.
 
     Args:
@@ -85,10 +127,11 @@ def _new_zeros(self, *size, dtype=None, requires_grad=False):
         tensor([0, 0, 0])
     """
     from . import zeros
+    _check_new_placement("new_zeros()", device, pin_memory)
     return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_ones(self, *size, dtype=None, requires_grad=False):
+def _new_ones(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """Returns a tensor of ones of the given shape, with this tensor's dtype unless ``dtype`` is given.
 
     Args:
@@ -102,10 +145,11 @@ def _new_ones(self, *size, dtype=None, requires_grad=False):
                 [1., 1.]])
     """
     from . import ones
+    _check_new_placement("new_ones()", device, pin_memory)
     return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
-def _new_full(self, size, fill_value, dtype=None, requires_grad=False):
+def _new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """Returns a tensor of the given shape filled with ``fill_value``, with this tensor's dtype unless
     ``dtype`` is given.
 
@@ -120,6 +164,7 @@ def _new_full(self, size, fill_value, dtype=None, requires_grad=False):
         tensor([7., 7.])
     """
     from . import full
+    _check_new_placement("new_full()", device, pin_memory)
     return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
@@ -179,6 +224,13 @@ for _name, _fn in {
     "__iter__": _iter,
     "__array__": _array,
     "type": _type,
+    "cuda": _cuda,
+    "pin_memory": _pin_memory,
+    "share_memory_": _share_memory_,
+    "get_device": _get_device,
+    "data_ptr": _data_ptr,
+    "is_shared": _is_shared,
+    "is_pinned": _is_pinned,
     "new_tensor": _new_tensor,
     "new_zeros": _new_zeros,
     "new_ones": _new_ones,

@@ -1,4 +1,5 @@
 """Small value types that mirror torch's: Size, dtype, device and the named results of max/min."""
+import builtins
 from collections import namedtuple
 
 
@@ -43,29 +44,82 @@ int64 = dtype("int64", 8, False)
 bool_ = dtype("bool", 1, False)
 
 
+# The device types torch's parser knows; any of them names a device, only "cpu" holds fastgrad tensors.
+_DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "maia",
+                 "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone")
+
+
+class NotCompiledWithCUDAError(RuntimeError, AssertionError):
+    """Raised where torch built without CUDA raises AssertionError("Torch not compiled with CUDA enabled");
+    a RuntimeError too, so both torch's exception class and fastgrad's own convention catch it."""
+
+
+def cpu_only_error(what):
+    return NotCompiledWithCUDAError(f"{what}: fastgrad runs on the CPU only (it is not built with CUDA or any "
+                                    "other accelerator)")
+
+
 class device:
-    """fastgrad computes on the CPU only; device('cpu') exists so torch code that names it runs."""
+    """A device name as torch.device: device('cuda:1') constructs (so torch code can name devices), but
+    fastgrad tensors and modules live on the CPU only and refuse to move anywhere else."""
 
     def __init__(self, type="cpu", index=None):
         if isinstance(type, device):
-            type = type.type
-        name = str(type).split(":")[0]
-        if name != "cpu":
-            raise RuntimeError(f"fastgrad runs on the CPU only; got device '{type}'")
-        self.type = "cpu"
+            type, index = type.type, type.index if index is None else index
+        elif isinstance(type, int) and not isinstance(type, bool):
+            # torch: a bare index names the current accelerator, and there is none
+            raise RuntimeError("Cannot access accelerator device when none is available.")
+        elif not isinstance(type, str):
+            raise TypeError(f"device() expected a string, a device or an int, got {builtins.type(type).__name__}")
+        name, sep, idx = type.partition(":")
+        if name not in _DEVICE_TYPES:
+            raise RuntimeError("Expected one of " + ", ".join(_DEVICE_TYPES) + f" device type at start of device "
+                               f"string: {type}")
+        if sep:
+            if index is not None:
+                raise RuntimeError(f"type (string) must not include an index because index was passed "
+                                   f"explicitly: {type}")
+            if not idx.isdigit():
+                raise RuntimeError(f"Invalid device string: '{type}'")
+            index = int(idx)
+        if index is not None and index < 0:
+            raise RuntimeError("Device index must not be negative")
+        self.type = name
         self.index = index
 
     def __repr__(self):
-        return "device(type='cpu')"
+        if self.index is None:
+            return f"device(type='{self.type}')"
+        return f"device(type='{self.type}', index={self.index})"
 
     def __str__(self):
-        return "cpu"
+        return self.type if self.index is None else f"{self.type}:{self.index}"
 
     def __eq__(self, other):
-        return isinstance(other, (device, str)) and str(other).split(":")[0] == "cpu"
+        # torch compares devices with devices only: device('cpu') == 'cpu' is False
+        return isinstance(other, device) and (self.type, self.index) == (other.type, other.index)
 
     def __hash__(self):
-        return hash("cpu")
+        return hash((self.type, self.index))
+
+    def __reduce__(self):
+        return (device, (self.type, self.index))
+
+
+def check_pin_memory(pin_memory):
+    """pin_memory=True asks for page-locked memory for fast device copies; with no device, torch refuses."""
+    if pin_memory:
+        raise RuntimeError("pin_memory=True requires a CUDA or other accelerator backend; no pinned memory "
+                           "allocator is available on this system.")
+
+
+def check_cpu_device(dev, what="to()"):
+    """Accepts None, 'cpu', 'cpu:N' or a cpu device; raises for any other device, naming it."""
+    if dev is None:
+        return
+    d = dev if isinstance(dev, device) else device(dev)
+    if d.type != "cpu":
+        raise cpu_only_error(f"{what} was asked for device '{d}'")
 
 
 cpu = device("cpu")

@@ -7,8 +7,6 @@
 
 namespace fg::kernels::optim_avx2 {
 
-using ops::AdamOptions;
-using ops::SgdOptions;
 #include "kernels/optim/optim_loops.inc"
 
 const OptimLoops& table() { return loops(); }

@@ -2,17 +2,17 @@
 // The fused optimizer loops per ISA: a table of entry points for each float dtype.
 #include <cstdint>
 
-#include "ops/optimizer.h"
+#include "kernels/optim/optim_options.h"
 
 namespace fg::kernels {
 
 struct OptimLoops {
-  void (*sgd_f32)(float* p, const float* g, float* buf, int64_t n, const ops::SgdOptions& o, bool init_buf);
-  void (*sgd_f64)(double* p, const double* g, double* buf, int64_t n, const ops::SgdOptions& o, bool init_buf);
-  void (*adam_f32)(float* p, const float* g, float* m, float* v, float* vmax, int64_t n, const ops::AdamOptions& o,
+  void (*sgd_f32)(float* p, const float* g, float* buf, int64_t n, const SgdOptions& o, bool init_buf);
+  void (*sgd_f64)(double* p, const double* g, double* buf, int64_t n, const SgdOptions& o, bool init_buf);
+  void (*adam_f32)(float* p, const float* g, float* m, float* v, float* vmax, int64_t n, const AdamOptions& o,
                    double step);
   void (*adam_f64)(double* p, const double* g, double* m, double* v, double* vmax, int64_t n,
-                   const ops::AdamOptions& o, double step);
+                   const AdamOptions& o, double step);
 };
 
 // The loops for the CPU level in effect (cpu_level()).

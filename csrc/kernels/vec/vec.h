@@ -7,7 +7,15 @@
 
 namespace fg::kernels::vec {
 
-enum Unary : int { kExp, kLog, kTanh, kSigmoid, kRelu, kGeluTanh, kGeluErf, kUnaryCount };
+// One slot per activation with a vector kernel, then one per row of ops/unary_ops.def (k_<name>);
+// a row without a vector kernel leaves its slot null and runs its scalar forward.
+enum Unary : int {
+  kTanh, kSigmoid, kRelu, kGeluTanh, kGeluErf,
+#define FG_UNARY(NAME, ...) k_##NAME,
+#include "ops/unary_ops.def"
+#undef FG_UNARY
+  kUnaryCount
+};
 // kAdd computes a + alpha * b (sub is add with -alpha); kMul and kDiv ignore alpha.
 enum Binary : int { kAdd, kMul, kDiv, kBinaryCount };
 // VV: both operands run; VS: b is one value broadcast; SV: a is one value broadcast.

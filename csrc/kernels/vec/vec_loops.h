@@ -2,18 +2,20 @@
 // Elementwise loops that hand contiguous float32/float64 runs to the vec kernels: the strided
 // loop machinery (coalescing, threading above the grain size) is elementwise.h's; each inner run
 // whose operands are all unit-stride goes to the table for the current CPU level, any other run
-// to the scalar functor. Big loops release the GIL.
+// to the scalar functor. Big loops release the GIL (run_loop does it, for every elementwise kernel).
 #include <type_traits>
 
 #include "kernels/elementwise.h"
-#include "kernels/gil.h"
 #include "kernels/vec/vec.h"
 
 namespace fg::kernels {
 
-// Contiguous run kernels for unary_vec: the table's unary op, or softplus with its parameters.
+// Contiguous run kernels for unary_vec: the table's unary op (whose slot may be empty: then every
+// run takes the scalar functor), or softplus with its parameters.
 struct VecUnary {
   vec::Unary op;
+  template <typename T>
+  bool available() const { return vec::kernels<T>().unary[op] != nullptr; }
   template <typename T>
   auto resolve() const {
     return [f = vec::kernels<T>().unary[op]](int64_t n, const T* x, T* y) { f(n, x, y); };
@@ -21,6 +23,8 @@ struct VecUnary {
 };
 struct VecSoftplus {
   double beta, threshold;
+  template <typename T>
+  bool available() const { return true; }
   template <typename T>
   auto resolve() const {
     return [f = vec::kernels<T>().softplus, b = T(beta), t = T(threshold)](int64_t n, const T* x, T* y) {
@@ -33,9 +37,9 @@ struct VecSoftplus {
 template <typename T, typename F, typename Fast>
 void unary_vec(const Tensor& out, const Tensor& x, F f, const Fast& fast) {
   static_assert(std::is_floating_point_v<T>);
+  if (!fast.template available<T>()) return unary_kernel<T, T>(out, x, f);
   const auto run = fast.template resolve<T>();
   auto L = make_loop<2>(out, {&x});
-  GilRelease nogil(out->numel() >= kGilReleaseElements);
   run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
     if (s[0] == sizeof(T) && s[1] == sizeof(T)) {
       run(n, reinterpret_cast<const T*>(p[1]), reinterpret_cast<T*>(p[0]));
@@ -54,7 +58,6 @@ void binary_vec(const Tensor& out, const Tensor& a, const Tensor& b, F f, vec::B
   const auto& fns = vec::kernels<T>().binary[op];
   const T al = static_cast<T>(alpha);
   auto L = make_loop<3>(out, {&a, &b});
-  GilRelease nogil(out->numel() >= kGilReleaseElements);
   run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
     constexpr int64_t sz = sizeof(T);
     T* o = reinterpret_cast<T*>(p[0]);
@@ -77,7 +80,6 @@ void scalar_operand_vec(const Tensor& out, const Tensor& t, T s, bool s_is_b, F 
   const auto fn = vec::kernels<T>().binary[op][s_is_b ? vec::kVS : vec::kSV];
   const T al = static_cast<T>(alpha);
   auto L = make_loop<2>(out, {&t});
-  GilRelease nogil(out->numel() >= kGilReleaseElements);
   run_loop(L, [&](int64_t n, char** p, const int64_t* st) {
     T* o = reinterpret_cast<T*>(p[0]);
     const T* x = reinterpret_cast<const T*>(p[1]);
@@ -98,7 +100,6 @@ template <typename T, typename F>
 void threshold_backward_vec(const Tensor& r, const Tensor& grad, const Tensor& out, F f) {
   const auto fn = vec::kernels<T>().threshold_backward;
   auto L = make_loop<3>(r, {&grad, &out});
-  GilRelease nogil(r->numel() >= kGilReleaseElements);
   run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
     constexpr int64_t sz = sizeof(T);
     if (s[0] == sz && s[1] == sz && s[2] == sz) {

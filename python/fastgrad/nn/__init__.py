@@ -19,3 +19,4 @@ __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "Lo
            "Embedding", "ModuleDict", "ModuleList", "Sequential", "BCELoss", "BCEWithLogitsLoss",
            "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
            "functional", "init", "utils"]
+from . import modules  # noqa: E402,F401  (torch.nn.modules.<submodule> import paths)

@@ -5,6 +5,7 @@ import itertools
 import fastgrad as _fg
 from .. import Tensor
 from .parameter import Parameter
+from .._types import check_cpu_device, cpu_only_error
 
 
 class _IncompatibleKeys(namedtuple("IncompatibleKeys", ["missing_keys", "unexpected_keys"])):
@@ -378,17 +379,16 @@ class Module:
 
     def to(self, *args, **kwargs):
         dtype = kwargs.pop("dtype", None)
-        kwargs.pop("device", None)
+        check_cpu_device(kwargs.pop("device", None), "Module.to()")
         kwargs.pop("non_blocking", None)
         if kwargs:
             raise TypeError(f"to() got unexpected keyword arguments {sorted(kwargs)}")
         for a in args:
             if isinstance(a, Tensor):
                 dtype = a.dtype
-            elif isinstance(a, str):
-                if a != "cpu":
-                    raise RuntimeError(f"fastgrad runs on the CPU only, got device '{a}'")
-            elif a is not None and a.__class__.__name__ != "device":
+            elif isinstance(a, (str, _fg.device)):
+                check_cpu_device(a, "Module.to()")
+            elif a is not None:
                 dtype = a
         if dtype is None:
             return self
@@ -406,8 +406,16 @@ class Module:
     def cpu(self):
         return self
 
+    def cuda(self, device=None):
+        raise cpu_only_error("Module.cuda()")
+
+    def share_memory(self):
+        """Moves parameters, their gradients and buffers into shared memory (see Tensor.share_memory_)."""
+        return self._apply(lambda t: t.share_memory_())
+
     def type(self, dst_type):
-        return self.to(dst_type)
+        from .._legacy_tensors import dtype_for_type
+        return self.to(dtype_for_type(dst_type))
 
     # ------------------------------------------------------------- state dict
     def _save_to_state_dict(self, destination, prefix, keep_vars):

@@ -1,4 +1,4 @@
-"""fastgrad.save / fastgrad.load: checkpoints as safetensors files, never pickle.
+"""Checkpoints as safetensors files (paths ending in ``.safetensors``), written and read without pickle.
 
 Tensors are stored as safetensors entries. Everything around them (nesting, int dict keys, tuples,
 hyper-parameters, step counters) is a JSON description in the header's ``__metadata__`` under
@@ -13,6 +13,8 @@ import struct
 
 import numpy as np
 
+from . import _dtypes
+
 _META_KEY = "fastgrad"
 _FORMAT_VERSION = 1
 
@@ -20,12 +22,6 @@ _FORMAT_VERSION = 1
 def _fg():
     import fastgrad
     return fastgrad
-
-
-def _np_to_fg_dtype():
-    fg = _fg()
-    return {np.dtype(np.float32): fg.float32, np.dtype(np.float64): fg.float64,
-            np.dtype(np.int64): fg.int64, np.dtype(np.bool_): fg.bool}
 
 
 # ----------------------------------------------------------------------- save
@@ -75,13 +71,49 @@ class _Encoder:
                         f"'{'.'.join(path) or '<root>'}'")
 
 
-def save(obj, f, **kwargs):
-    """Saves a tensor or a (nested) dict/list/tuple of tensors and plain values to a safetensors file."""
-    from safetensors.numpy import save as st_save
+def _layout(arrays):
+    """safetensors' entry order (widest dtype first, then name) and each entry's byte range."""
+    order = sorted(arrays, key=lambda k: (-arrays[k].dtype.itemsize, k))
+    entries, offset = {}, 0
+    for key in order:
+        n = arrays[key].nbytes
+        entries[key] = (offset, offset + n)
+        offset += n
+    return entries
+
+
+def encode_file(arrays, metadata):
+    """The bytes of a safetensors file: an 8-byte little-endian header length, a JSON header padded
+    with spaces to a multiple of 8 (as the reference writer does, so the data stays aligned), then
+    every array's raw little-endian bytes."""
+    header = {"__metadata__": metadata} if metadata else {}
+    entries = _layout(arrays)
+    for key, (start, stop) in entries.items():
+        row = _dtypes.BY_NAME[_np_row_name(arrays[key])]
+        header[key] = {"dtype": row.safetensors, "shape": list(arrays[key].shape), "data_offsets": [start, stop]}
+    text = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    parts = [struct.pack("<Q", len(text)), text]
+    for key in entries:
+        arr = arrays[key]
+        parts.append(np.ascontiguousarray(arr, dtype=arr.dtype.newbyteorder("<")).tobytes())
+    return b"".join(parts)
+
+
+def _np_row_name(arr):
+    for row in _dtypes.ROWS:
+        # bfloat16's bytes travel as uint16 in numpy; a uint16 array is not a bfloat16 tensor.
+        if row.name != "bfloat16" and np.dtype(row.numpy) == arr.dtype.newbyteorder("<"):
+            return row.name
+    raise TypeError(f"fastgrad.save: no safetensors encoding for numpy dtype {arr.dtype}")
+
+
+def save(obj, f):
+    """Writes a tensor or a (nested) dict/list/tuple of tensors and plain values as a safetensors file."""
     enc = _Encoder()
     structure = enc.encode(obj, [])
     metadata = {_META_KEY: json.dumps({"version": _FORMAT_VERSION, "structure": structure})}
-    data = st_save(enc.tensors, metadata=metadata)
+    data = encode_file(enc.tensors, metadata)
     if hasattr(f, "write"):
         f.write(data)
     else:
@@ -90,16 +122,7 @@ def save(obj, f, **kwargs):
 
 
 # ----------------------------------------------------------------------- load
-def _read(f):
-    if hasattr(f, "read"):
-        return f.read(), getattr(f, "name", repr(f))
-    path = os.fspath(f)
-    with open(path, "rb") as fh:
-        return fh.read(), path
-
-
-_ST_ITEMSIZE = {"BOOL": 1, "U8": 1, "I8": 1, "F8_E5M2": 1, "F8_E4M3": 1, "I16": 2, "U16": 2, "F16": 2,
-                "BF16": 2, "I32": 4, "U32": 4, "F32": 4, "I64": 8, "U64": 8, "F64": 8}
+_ST_ITEMSIZE = {r.safetensors: _dtypes.itemsize(r) for r in _dtypes.ROWS}
 
 
 def _header(data, name):
@@ -118,7 +141,7 @@ def _header(data, name):
         raise RuntimeError(f"{name}: not a safetensors file (header is not a JSON object)")
     # Every entry's dtype, shape and offsets are checked against each other and against the file
     # before anything is allocated, so a hostile header cannot claim huge tensors or read past the end.
-    end = 0
+    spans = []
     for key, info in header.items():
         if key == "__metadata__":
             if not (isinstance(info, dict) and all(isinstance(v, str) for v in info.values())):
@@ -143,25 +166,28 @@ def _header(data, name):
             raise RuntimeError(f"{name}: tensor '{key}' of dtype {dtype} and shape {shape} needs "
                                f"{nbytes if nbytes <= len(data) else 'more'} bytes but its data_offsets "
                                f"{offsets} span {offsets[1] - offsets[0]}")
-        end = max(end, offsets[1])
+        spans.append((offsets[0], offsets[1], key))
+    # As the reference reader: the entries tile the data section exactly, in order, with no gap or overlap.
+    spans.sort()
+    end = 0
+    for start, stop, key in spans:
+        if start != end:
+            raise RuntimeError(f"{name}: tensor '{key}' starts at data offset {start}, expected {end} "
+                               f"(entries overlap or leave a gap)")
+        end = stop
     if 8 + n + end > len(data):
         raise RuntimeError(f"{name}: truncated safetensors file (tensor data needs {end} bytes, "
                            f"{len(data) - 8 - n} present)")
+    if 8 + n + end < len(data):
+        raise RuntimeError(f"{name}: not a safetensors file ({len(data) - 8 - n - end} bytes after the last "
+                           f"tensor's data)")
     return header
 
 
-def _to_tensor(arr):
-    fg = _fg()
-    target = _np_to_fg_dtype().get(arr.dtype)
-    if target is None:
-        # Foreign files may hold narrower types; widen to the nearest fastgrad dtype.
-        if arr.dtype.kind == "f":
-            arr, target = arr.astype(np.float32), fg.float32
-        elif arr.dtype.kind in "iu":
-            arr, target = arr.astype(np.int64), fg.int64
-        else:
-            raise RuntimeError(f"fastgrad.load: unsupported tensor dtype {arr.dtype}")
-    return fg.tensor(arr if arr.flags.c_contiguous else arr.copy(order="C"), dtype=target)
+def _to_tensor(raw, code, shape):
+    # Dtypes fastgrad lacks (float16, int32, ...) widen to the nearest one it has: see _dtypes.ROWS.
+    arr, target = _dtypes.decode(raw, _dtypes.BY_SAFETENSORS[code])
+    return _fg().tensor(arr.reshape(shape), dtype=target)
 
 
 def _decode(node, tensors, name):
@@ -186,16 +212,15 @@ def _decode(node, tensors, name):
     return node
 
 
-def load(f, map_location=None, weights_only=True, **kwargs):
+def load(data, name):
     """Loads what ``save`` wrote; a safetensors file from elsewhere loads as a dict of tensors."""
-    from safetensors.numpy import load as st_load
-    data, name = _read(f)
     header = _header(data, name)
-    try:
-        arrays = st_load(data)
-    except Exception as e:
-        raise RuntimeError(f"{name}: could not read safetensors data: {e}") from None
-    tensors = {k: _to_tensor(a) for k, a in arrays.items()}
+    base = 8 + struct.unpack("<Q", data[:8])[0]
+    tensors = {}
+    for key, info in header.items():
+        if key != "__metadata__":
+            start, stop = info["data_offsets"]
+            tensors[key] = _to_tensor(data[base + start:base + stop], info["dtype"], info["shape"])
     meta = (header.get("__metadata__") or {}).get(_META_KEY)
     if meta is None:
         return tensors

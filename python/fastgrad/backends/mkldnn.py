@@ -1,0 +1,7 @@
+"""torch.backends.mkldnn: fastgrad's kernels are its own, not oneDNN's."""
+enabled = True
+deterministic = False
+
+
+def is_available():
+    return False

@@ -1,0 +1,475 @@
+"""numpy references of the ops in tests/op_db.py, written from torch's documented formulas.
+
+Each function takes the arguments of an op_db sample with numpy arrays in place of tensors and returns
+an array (or a tuple of arrays, as the op returns a tuple). They let the per-op tests check values where
+torch is not installed; where it is, the same samples are also compared with torch itself. Written for
+clarity, not speed: math.erf is vectorised per element, nll_loss gathers with take_along_axis.
+"""
+import math
+
+import numpy as np
+
+_erf = np.vectorize(math.erf, otypes=[np.float64])
+
+
+def erf(x):
+    return _erf(x).astype(np.asarray(x).dtype, copy=False)
+
+
+_erfc = np.vectorize(math.erfc, otypes=[np.float64])
+
+
+def erfc(x):
+    return _erfc(x).astype(np.asarray(x).dtype, copy=False)
+
+
+def _quiet(fn):
+    """Overflow to inf, 0 * inf = nan and so on are the expected IEEE results here, not warnings."""
+    def wrapped(*a, **k):
+        with np.errstate(all="ignore"):
+            return fn(*a, **k)
+    wrapped.__name__ = fn.__name__
+    return wrapped
+
+
+# ---------------------------------------------------------------- elementwise
+@_quiet
+def add(a, b, alpha=1):
+    return a + alpha * b if alpha != 1 else a + b
+
+
+@_quiet
+def sub(a, b, alpha=1):
+    return a - alpha * b if alpha != 1 else a - b
+
+
+@_quiet
+def sigmoid(x):
+    x = np.asarray(x)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
+
+
+@_quiet
+def rsqrt(x):
+    return 1 / np.sqrt(x)
+
+
+@_quiet
+def reciprocal(x):
+    return 1 / np.asarray(x)
+
+
+@_quiet
+def relu(x):
+    return np.maximum(x, 0).astype(np.asarray(x).dtype, copy=False)
+
+
+@_quiet
+def leaky_relu(x, negative_slope=0.01):
+    x = np.asarray(x)
+    return np.where(x > 0, x, x * x.dtype.type(negative_slope))
+
+
+@_quiet
+def gelu(x, approximate="none"):
+    x = np.asarray(x, dtype=np.float64)
+    if approximate == "tanh":
+        return 0.5 * x * (1 + np.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x ** 3)))
+    return 0.5 * x * (1 + _erf(x / math.sqrt(2)))
+
+
+@_quiet
+def softplus(x, beta=1.0, threshold=20.0):
+    x = np.asarray(x, dtype=np.float64)
+    return np.where(x * beta > threshold, x, np.log1p(np.exp(beta * x)) / beta)
+
+
+@_quiet
+def logsigmoid(x):
+    return -np.logaddexp(0, -np.asarray(x))
+
+
+def clamp(x, min=None, max=None):  # noqa: A002 - torch's keyword names
+    out = np.asarray(x)
+    if min is not None:
+        out = np.maximum(out, min)
+    if max is not None:
+        out = np.minimum(out, max)
+    return out
+
+
+def round_(x, decimals=0):
+    return np.round(x, decimals)
+
+
+@_quiet
+def div(a, b, rounding_mode=None):
+    if rounding_mode == "floor":
+        return np.floor_divide(a, b)
+    if rounding_mode == "trunc":
+        if np.result_type(a, b).kind in "iu":  # exact integer truncation, not through a float quotient
+            q = np.floor_divide(a, b)
+            return q + ((np.remainder(a, b) != 0) & ((np.asarray(a) < 0) != (np.asarray(b) < 0)))
+        return np.trunc(np.true_divide(a, b))
+    return np.true_divide(a, b)
+
+
+@_quiet
+def remainder(a, b):
+    """torch's remainder: fmod, moved into the divisor's sign; a zero keeps fmod's sign (numpy's
+    np.remainder gives a zero the divisor's sign)."""
+    r = np.fmod(a, b)
+    return np.where((r != 0) & ((r < 0) != (np.asarray(b) < 0)), r + b, r).astype(r.dtype, copy=False)
+
+
+@_quiet
+def fmod(a, b):
+    return np.fmod(a, b)
+
+
+@_quiet
+def floor_divide(a, b):
+    return np.floor_divide(a, b)
+
+
+def where(c, a, b):
+    return np.where(c, a, b)
+
+
+def masked_fill(x, mask, value):
+    return np.where(mask, value, x)
+
+
+# ---------------------------------------------------------------- reductions
+def _axis(dim):
+    if dim is None or dim == ():
+        return None
+    return tuple(dim) if isinstance(dim, (tuple, list)) else dim
+
+
+def sum_(x, dim=None, keepdim=False):
+    return np.sum(x, axis=_axis(dim), keepdims=keepdim)
+
+
+def mean(x, dim=None, keepdim=False):
+    return np.mean(x, axis=_axis(dim), keepdims=keepdim)
+
+
+def _ddof(unbiased, correction):
+    return correction if correction is not None else (1 if unbiased else 0)
+
+
+def var(x, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return np.var(x, axis=_axis(dim), ddof=_ddof(unbiased, correction), keepdims=keepdim)
+
+
+def std(x, dim=None, unbiased=True, keepdim=False, *, correction=None):
+    return np.std(x, axis=_axis(dim), ddof=_ddof(unbiased, correction), keepdims=keepdim)
+
+
+def amax(x, dim=(), keepdim=False):
+    return np.amax(x, axis=_axis(dim), keepdims=keepdim)
+
+
+def amin(x, dim=(), keepdim=False):
+    return np.amin(x, axis=_axis(dim), keepdims=keepdim)
+
+
+def _extreme_dim(x, dim, keepdim, pick, arg):
+    if x.ndim == 0:
+        return x.copy(), np.array(0)
+    return pick(x, axis=dim, keepdims=keepdim), arg(x, axis=dim, keepdims=keepdim)
+
+
+def max_(x, dim=None, keepdim=False):
+    return np.max(x) if dim is None else _extreme_dim(x, dim, keepdim, np.max, np.argmax)
+
+
+def min_(x, dim=None, keepdim=False):
+    return np.min(x) if dim is None else _extreme_dim(x, dim, keepdim, np.min, np.argmin)
+
+
+def logsumexp(x, dim, keepdim=False):
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return x.copy()
+    axis = _axis(dim)
+    m = np.amax(x, axis=axis, keepdims=True)
+    m = np.where(np.isfinite(m), m, 0)
+    out = np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True)) + m
+    return out if keepdim else np.squeeze(out, axis=axis)
+
+
+def prod(x, dim=None, keepdim=False):
+    return np.prod(x, axis=_axis(dim), keepdims=keepdim)
+
+
+def _scan(fn):
+    def scan(x, dim, dtype=None):
+        return np.array(x, copy=True) if np.ndim(x) == 0 else fn(x, axis=dim)
+    return scan
+
+
+cumsum = _scan(np.cumsum)
+cumprod = _scan(np.cumprod)
+
+
+@_quiet
+def log_softmax(x, dim, dtype=None):
+    # as torch's kernel: shift by the row max, so a row holding +inf or only -inf gives nan
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return np.zeros_like(x)
+    shifted = x - np.amax(x, axis=dim, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=dim, keepdims=True))
+
+
+def softmax(x, dim, dtype=None):
+    return np.exp(log_softmax(x, dim))
+
+
+def norm(x, p="fro", dim=None, keepdim=False):
+    a = np.abs(x)
+    axis = _axis(dim)
+    if p == "fro":
+        p = 2
+    if p == float("inf"):
+        return np.amax(a, axis=axis, keepdims=keepdim)
+    if p == float("-inf"):
+        return np.amin(a, axis=axis, keepdims=keepdim)
+    return np.sum(a ** p, axis=axis, keepdims=keepdim) ** (1.0 / p)
+
+
+# ---------------------------------------------------------------- linear algebra, indexing, joining
+def linear(x, w, b=None):
+    y = np.matmul(x, np.swapaxes(w, -1, -2))
+    return y if b is None else y + b
+
+
+def gather(x, dim, index):
+    # torch reads only the leading index.shape part of the other dims
+    lead = tuple(slice(None) if d == dim % x.ndim else slice(0, n) for d, n in enumerate(index.shape))
+    return np.take_along_axis(x[lead], index, axis=dim)
+
+
+def index_select(x, dim, index):
+    return np.take(x, np.atleast_1d(index), axis=dim)
+
+
+def scatter_add(x, dim, index, src):
+    out = np.array(x, copy=True)
+    where_ = list(np.indices(index.shape))
+    where_[dim % x.ndim] = index
+    np.add.at(out, tuple(where_), src[tuple(slice(0, n) for n in index.shape)])
+    return out
+
+
+def index_add(x, dim, index, src):
+    out = np.array(x, copy=True)
+    np.add.at(np.moveaxis(out, dim, 0), index, np.moveaxis(src, dim, 0))
+    return out
+
+
+def cat(tensors, dim=0):
+    return np.concatenate(tensors, axis=dim)
+
+
+def stack(tensors, dim=0):
+    return np.stack(tensors, axis=dim)
+
+
+# ---------------------------------------------------------------- views and shape
+def t(x):
+    return np.swapaxes(x, 0, 1) if np.ndim(x) == 2 else np.asarray(x)
+
+
+def squeeze(x, dim=None):
+    if dim is None:
+        return np.squeeze(x)
+    dims = dim if isinstance(dim, (tuple, list)) else (dim,)
+    if np.ndim(x) == 0:
+        return np.asarray(x)
+    ones = tuple(d % x.ndim for d in dims if x.shape[d] == 1)  # torch leaves a non-1 dim alone
+    return np.squeeze(x, axis=ones)
+
+
+def flatten(x, start_dim=0, end_dim=-1):
+    if np.ndim(x) == 0:
+        return np.reshape(x, (1,))
+    s, e = start_dim % x.ndim, end_dim % x.ndim
+    return np.reshape(x, x.shape[:s] + (-1,) + x.shape[e + 1:])
+
+
+def narrow(x, dim, start, length):
+    return np.take(x, np.arange(start, start + length), axis=dim)
+
+
+def split(x, split_size_or_sections, dim=0):
+    n = x.shape[dim]
+    if isinstance(split_size_or_sections, int):
+        if n == 0:  # torch: one empty piece, whatever the size
+            return (np.array(x, copy=True),)
+        sizes = [split_size_or_sections] * (n // split_size_or_sections)
+        if n % split_size_or_sections:
+            sizes.append(n % split_size_or_sections)
+    else:
+        sizes = list(split_size_or_sections)
+    return tuple(np.split(x, np.cumsum(sizes)[:-1], axis=dim))
+
+
+def chunk(x, chunks, dim=0):
+    n = x.shape[dim]
+    if n == 0:  # torch: `chunks` empty pieces
+        return (np.array(x, copy=True),) * chunks
+    return split(x, -(-n // chunks), dim)
+
+
+def flip(x, dims):
+    return np.flip(x, axis=tuple(dims)) if len(dims) else np.array(x, copy=True)
+
+
+def tril(x, diagonal=0):
+    return np.tril(x, diagonal)
+
+
+def triu(x, diagonal=0):
+    return np.triu(x, diagonal)
+
+
+def view(x, *shape):
+    return np.reshape(x, shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape)
+
+
+def expand(x, *shape):
+    shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
+    lead = len(shape) - np.ndim(x)
+    full = tuple(np.shape(x)[i - lead] if s == -1 else s for i, s in enumerate(shape))
+    return np.broadcast_to(x, full)
+
+
+# ---------------------------------------------------------------- nn.functional
+def layer_norm(x, normalized_shape, weight=None, bias=None, eps=1e-5):
+    axes = tuple(range(x.ndim - len(normalized_shape), x.ndim))
+    m = x.mean(axis=axes, keepdims=True)
+    v = x.var(axis=axes, keepdims=True)
+    y = (x - m) / np.sqrt(v + eps)
+    if weight is not None:
+        y = y * weight
+    if bias is not None:
+        y = y + bias
+    return y
+
+
+def batch_norm(x, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-5):
+    per_channel = (1, -1) + (1,) * (x.ndim - 2)
+    if training:
+        axes = (0,) + tuple(range(2, x.ndim))
+        m, v = x.mean(axis=axes), x.var(axis=axes)
+    else:
+        m, v = running_mean, running_var
+    y = (x - m.reshape(per_channel)) / np.sqrt(v.reshape(per_channel) + eps)
+    if weight is not None:
+        y = y * weight.reshape(per_channel)
+    if bias is not None:
+        y = y + bias.reshape(per_channel)
+    return y
+
+
+def embedding(index, weight, padding_idx=None):
+    return weight[index]
+
+
+def _reduce(loss, reduction):
+    if reduction == "none":
+        return loss
+    return loss.sum() if reduction == "sum" else loss.mean()
+
+
+def mse_loss(a, b, reduction="mean"):
+    return _reduce((a - b) ** 2, reduction)
+
+
+def l1_loss(a, b, reduction="mean"):
+    return _reduce(np.abs(a - b), reduction)
+
+
+def smooth_l1_loss(a, b, reduction="mean", beta=1.0):
+    d = np.abs(a - b)
+    loss = d if beta == 0 else np.where(d < beta, 0.5 * d * d / (beta if beta else 1), d - 0.5 * beta)
+    return _reduce(loss, reduction)
+
+
+def huber_loss(a, b, reduction="mean", delta=1.0):
+    d = np.abs(a - b)
+    return _reduce(np.where(d < delta, 0.5 * d * d, delta * (d - 0.5 * delta)), reduction)
+
+
+def _class_last(x):
+    """(N, C, d...) -> (N, d..., C); an unbatched (C,) -> (1, C)."""
+    return np.moveaxis(x, 1, -1)
+
+
+def nll_loss(x, target, weight=None, ignore_index=-100, reduction="mean"):
+    unbatched = x.ndim == 1
+    if unbatched:
+        x, target = x[None], np.asarray(target)[None]
+    xl = _class_last(x)
+    w = np.ones(xl.shape[-1]) if weight is None else weight
+    valid = target != ignore_index
+    tc = np.where(valid, target, 0)
+    picked = np.take_along_axis(xl, tc[..., None], axis=-1)[..., 0]
+    wt = w[tc] * valid
+    loss = -picked * wt
+    if reduction == "none":
+        return loss[0] if unbatched else loss
+    return loss.sum() if reduction == "sum" else loss.sum() / wt.sum()
+
+
+def cross_entropy(x, target, weight=None, ignore_index=-100, reduction="mean", label_smoothing=0.0):
+    unbatched = x.ndim == 1
+    if unbatched:
+        x, target = x[None], np.asarray(target)[None]
+    logp = log_softmax(x, 1)
+    n_classes = x.shape[1]
+    w_c = np.ones(n_classes) if weight is None else weight
+    per_channel = (1, -1) + (1,) * (x.ndim - 2)
+    if np.issubdtype(np.asarray(target).dtype, np.floating):  # class probabilities
+        q = target * (1 - label_smoothing) + label_smoothing / n_classes
+        loss = -(logp * q * w_c.reshape(per_channel)).sum(axis=1)
+        if reduction == "none":
+            return loss[0] if unbatched else loss
+        return loss.sum() if reduction == "sum" else loss.sum() / loss.size
+    nll = nll_loss(logp, target, weight, ignore_index, reduction)
+    if label_smoothing == 0:
+        return nll[0] if unbatched and reduction == "none" else nll
+    # torch's cross_entropy_loss_label_smoothing: the uniform part, weighted per class, zero where ignored
+    ignored = target == ignore_index
+    smooth = np.where(ignored, 0.0, -(logp * w_c.reshape(per_channel)).sum(axis=1))
+    if reduction == "none":
+        ret = smooth
+    elif reduction == "sum":
+        ret = smooth.sum()
+    elif weight is not None:
+        ret = smooth.sum() / w_c[target[~ignored]].sum()
+    else:
+        ret = smooth.mean()
+    return (1 - label_smoothing) * nll + ret * (label_smoothing / n_classes)
+
+
+def binary_cross_entropy(x, t, weight=None, reduction="mean"):
+    loss = -(t * np.maximum(np.log(x), -100) + (1 - t) * np.maximum(np.log1p(-x), -100))
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
+
+
+def binary_cross_entropy_with_logits(x, t, weight=None, reduction="mean", pos_weight=None):
+    softplus_neg = np.log1p(np.exp(-np.abs(x))) + np.maximum(-x, 0)  # log(1 + exp(-x)), stable
+    if pos_weight is None:
+        loss = (1 - t) * x + softplus_neg
+    else:
+        loss = (1 - t) * x + (1 + (pos_weight - 1) * t) * softplus_neg
+    if weight is not None:
+        loss = loss * weight
+    return _reduce(loss, reduction)
