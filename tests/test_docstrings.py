@@ -96,8 +96,10 @@ def _documented_objects():
     return out
 
 
-def test_docstring_examples_run():
-    """The examples are doctests: run each with fastgrad, nn, F and np in scope and a fixed seed."""
+def test_docstring_examples_run(tmp_path, monkeypatch):
+    """The examples are doctests: run each with fastgrad, nn, F and np in scope and a fixed seed, in an empty
+    working directory (examples that save a file write it there)."""
+    monkeypatch.chdir(tmp_path)
     import fastgrad.nn as nn
     import fastgrad.nn.functional as F
 

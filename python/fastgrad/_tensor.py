@@ -57,21 +57,44 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
 
 
 def _cuda(self, device=None, non_blocking=False, memory_format=None):
+    """Raises an error that is both a ``RuntimeError`` and an ``AssertionError``, as torch built without CUDA does:
+    fastgrad runs on the CPU only, so there is no CUDA device to copy the tensor to.
+    """
     from ._types import cpu_only_error
     raise cpu_only_error("Tensor.cuda()")
 
 
 def _share_memory_(self):
+    """Moves the tensor's data into shared memory (so worker processes see the same memory) and returns
+    ``self``; a no-op if it is already shared.
+
+    Examples:
+        >>> t = fastgrad.zeros(3).share_memory_()
+        >>> t.is_shared()
+        True
+    """
     from .multiprocessing.shared_memory import share_memory_
     return share_memory_(self)
 
 
 def _is_shared(self):
+    """Returns ``True`` if the tensor's data is in shared memory (see `Tensor.share_memory_`).
+
+    Examples:
+        >>> fastgrad.zeros(3).is_shared()
+        False
+    """
     from .multiprocessing.shared_memory import is_shared
     return is_shared(self)
 
 
 def _get_device(self):
+    """Returns the device index: -1, torch's index for the CPU.
+
+    Examples:
+        >>> fastgrad.zeros(1).get_device()
+        -1
+    """
     return -1  # torch's index for "on the CPU"
 
 
@@ -84,10 +107,18 @@ def _data_ptr(self):
 
 def _pin_memory(self, device=None):
     # torch without an accelerator raises exactly this; pinned memory only matters for device copies
+    """Raises, as torch does without an accelerator: page-locked memory only matters for copies to a device.
+    """
     raise RuntimeError("Cannot access accelerator device when none is available.")
 
 
 def _is_pinned(self, device=None):
+    """Returns ``False``: fastgrad tensors are never in page-locked memory.
+
+    Examples:
+        >>> fastgrad.zeros(1).is_pinned()
+        False
+    """
     return False
 
 

@@ -1483,3 +1483,155 @@ Examples:
     >>> fastgrad.set_num_threads(1)
     >>> fastgrad.set_num_threads(n)"""
 
+FUNCTIONS['tan'] = """Returns a new tensor with the tangent (in radians) of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.tan(a)
+    tensor([-1.5574,  0.0000,  0.5463])"""
+
+FUNCTIONS['asin'] = """Returns a new tensor with the arcsine of the elements of ``input`` (NaN outside [-1, 1]).
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.asin(a)
+    tensor([-1.5708,  0.0000,  0.5236])"""
+
+FUNCTIONS['acos'] = """Returns a new tensor with the arccosine of the elements of ``input`` (NaN outside [-1, 1]).
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.acos(a)
+    tensor([3.1416, 1.5708, 1.0472])"""
+
+FUNCTIONS['atan'] = """Returns a new tensor with the arctangent of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.atan(a)
+    tensor([-0.7854,  0.0000,  0.4636])"""
+
+FUNCTIONS['sinh'] = """Returns a new tensor with the hyperbolic sine of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.sinh(a)
+    tensor([-1.1752,  0.0000,  0.5211])"""
+
+FUNCTIONS['cosh'] = """Returns a new tensor with the hyperbolic cosine of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.cosh(a)
+    tensor([1.5431, 1.0000, 1.1276])"""
+
+FUNCTIONS['asinh'] = """Returns a new tensor with the inverse hyperbolic sine of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 0.5])
+    >>> fastgrad.asinh(a)
+    tensor([-0.8814,  0.0000,  0.4812])"""
+
+FUNCTIONS['acosh'] = """Returns a new tensor with the inverse hyperbolic cosine of the elements of ``input`` (NaN below 1).
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([1.0, 2.0, 10.0])
+    >>> fastgrad.acosh(a)
+    tensor([0.0000, 1.3170, 2.9932])"""
+
+FUNCTIONS['atanh'] = """Returns a new tensor with the inverse hyperbolic tangent of the elements of ``input`` (NaN outside [-1, 1]).
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-0.5, 0.0, 0.5])
+    >>> fastgrad.atanh(a)
+    tensor([-0.5493,  0.0000,  0.5493])"""
+
+FUNCTIONS['erfc'] = """Returns a new tensor with the complementary error function ``1 - erf(x)`` of the elements of ``input``, accurate where ``erf(x)`` is close to 1.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 3.0])
+    >>> fastgrad.erfc(a)
+    tensor([1.8427e+00, 1.0000e+00, 2.2090e-05])"""
+
+FUNCTIONS['exp2'] = """Returns a new tensor with ``2 ** x`` for the elements ``x`` of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([-1.0, 0.0, 3.0])
+    >>> fastgrad.exp2(a)
+    tensor([0.5000, 1.0000, 8.0000])"""
+
+FUNCTIONS['expm1'] = """Returns ``exp(x) - 1`` for the elements ``x`` of ``input``, accurate also for small ``x``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([0.0, 1e-8, 1.0])
+    >>> fastgrad.expm1(a)
+    tensor([0.0000e+00, 1.0000e-08, 1.7183e+00])"""
+
+FUNCTIONS['log2'] = """Returns a new tensor with the base-2 logarithm of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([1.0, 2.0, 8.0])
+    >>> fastgrad.log2(a)
+    tensor([0., 1., 3.])"""
+
+FUNCTIONS['log10'] = """Returns a new tensor with the base-10 logarithm of the elements of ``input``.
+
+Args:
+    input (Tensor): the input tensor.
+
+Examples:
+    >>> a = fastgrad.tensor([1.0, 10.0, 1000.0])
+    >>> fastgrad.log10(a)
+    tensor([0., 1., 3.])"""
+
+FUNCTIONS['lerp'] = """Linear interpolation: ``input + weight * (end - input)``, element-wise with broadcasting.
+
+Args:
+    input (Tensor): the start points.
+    end (Tensor): the end points.
+    weight (float or Tensor): the interpolation weight(s).
+
+Examples:
+    >>> start = fastgrad.tensor([0.0, 10.0])
+    >>> end = fastgrad.tensor([10.0, 20.0])
+    >>> fastgrad.lerp(start, end, 0.25)
+    tensor([ 2.5000, 12.5000])"""

@@ -377,9 +377,9 @@ Args:
 
 Examples:
     >>> fastgrad.zeros(2, 3).stride()
-    [3, 1]
+    (3, 1)
     >>> fastgrad.zeros(2, 3).t().stride()
-    [1, 3]"""
+    (1, 3)"""
 
 TENSOR['storage_offset'] = """Returns this tensor's offset in its storage, in elements.
 
@@ -561,6 +561,78 @@ TENSOR['T'] = """The tensor with its dimensions reversed (the transpose of a mat
 
 TENSOR['mT'] = """The tensor with its last two dimensions swapped (a batch of transposed matrices)."""
 
+
+TENSOR['tan'] = """See `fastgrad.tan`."""
+
+TENSOR['asin'] = """See `fastgrad.asin`."""
+
+TENSOR['acos'] = """See `fastgrad.acos`."""
+
+TENSOR['atan'] = """See `fastgrad.atan`."""
+
+TENSOR['sinh'] = """See `fastgrad.sinh`."""
+
+TENSOR['cosh'] = """See `fastgrad.cosh`."""
+
+TENSOR['asinh'] = """See `fastgrad.asinh`."""
+
+TENSOR['acosh'] = """See `fastgrad.acosh`."""
+
+TENSOR['atanh'] = """See `fastgrad.atanh`."""
+
+TENSOR['erfc'] = """See `fastgrad.erfc`."""
+
+TENSOR['exp2'] = """See `fastgrad.exp2`."""
+
+TENSOR['expm1'] = """See `fastgrad.expm1`."""
+
+TENSOR['log2'] = """See `fastgrad.log2`."""
+
+TENSOR['log10'] = """See `fastgrad.log10`."""
+
+TENSOR['lerp'] = """See `fastgrad.lerp`."""
+
+TENSOR['exp2_'] = """In-place version of `Tensor.exp2`: writes the result into ``self``."""
+
+TENSOR['expm1_'] = """In-place version of `Tensor.expm1`: writes the result into ``self``."""
+
+TENSOR['log2_'] = """In-place version of `Tensor.log2`: writes the result into ``self``."""
+
+TENSOR['log10_'] = """In-place version of `Tensor.log10`: writes the result into ``self``."""
+
+TENSOR['log1p_'] = """In-place version of `Tensor.log1p`: writes the result into ``self``."""
+
+TENSOR['rsqrt_'] = """In-place version of `Tensor.rsqrt`: writes the result into ``self``."""
+
+TENSOR['reciprocal_'] = """In-place version of `Tensor.reciprocal`: writes the result into ``self``."""
+
+TENSOR['sign_'] = """In-place version of `Tensor.sign`: writes the result into ``self``."""
+
+TENSOR['sin_'] = """In-place version of `Tensor.sin`: writes the result into ``self``."""
+
+TENSOR['cos_'] = """In-place version of `Tensor.cos`: writes the result into ``self``."""
+
+TENSOR['tan_'] = """In-place version of `Tensor.tan`: writes the result into ``self``."""
+
+TENSOR['asin_'] = """In-place version of `Tensor.asin`: writes the result into ``self``."""
+
+TENSOR['acos_'] = """In-place version of `Tensor.acos`: writes the result into ``self``."""
+
+TENSOR['atan_'] = """In-place version of `Tensor.atan`: writes the result into ``self``."""
+
+TENSOR['sinh_'] = """In-place version of `Tensor.sinh`: writes the result into ``self``."""
+
+TENSOR['cosh_'] = """In-place version of `Tensor.cosh`: writes the result into ``self``."""
+
+TENSOR['asinh_'] = """In-place version of `Tensor.asinh`: writes the result into ``self``."""
+
+TENSOR['acosh_'] = """In-place version of `Tensor.acosh`: writes the result into ``self``."""
+
+TENSOR['atanh_'] = """In-place version of `Tensor.atanh`: writes the result into ``self``."""
+
+TENSOR['erf_'] = """In-place version of `Tensor.erf`: writes the result into ``self``."""
+
+TENSOR['erfc_'] = """In-place version of `Tensor.erfc`: writes the result into ``self``."""
 
 GENERATOR = {}
 
