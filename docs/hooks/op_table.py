@@ -60,24 +60,30 @@ def _dtypes(op_db, info):
 
 def op_table():
     op_db, non_differentiable = _load()
-    rows = []
+    rows, seen = [], set()
     for info in op_db.op_db:
+        if not info.differentiable:
+            continue  # an entry for its error cases only; the export is in the list without a gradient
         samples = info._samples()
-        compared = any(s.compare for s in samples)
+        against = (["torch"] if any(s.compare for s in samples) else []) + (["numpy"] if info.ref_np else [])
         gradgrad = info.gradgrad and any(s.gradcheck and s.gradgrad for s in samples)
         names = " ".join(f"`{c}`" for c in info.covers)
         rows.append((info.name, names, ", ".join(_dtypes(op_db, info)) or "-", "yes",
-                     "yes" if gradgrad else "no", "yes" if compared else "no"))
+                     "yes" if gradgrad else "no", ", ".join(against) or "-"))
+        seen.update(info.covers)
     reasons = {}  # reason text -> its number in the legend below the table
     for name, reason in non_differentiable.items():
+        if name in seen:
+            continue
         n = reasons.setdefault(reason, len(reasons) + 1)
         rows.append((name, f"`{name}`", "-", f"no ({n})", "-", "-"))
     rows.sort(key=lambda r: r[0].lower())
-    head = ["| Op | dtypes (measured) | Gradient | Second derivative | Compared with torch |",
+    n_diff = sum(1 for r in rows if r[3] == "yes")
+    head = ["| Op | dtypes (measured) | Gradient | Second derivative | Values checked against |",
             "|---|---|---|---|---|"]
     body = [f"| {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} |" for r in rows]
     legend = [f"{n}. {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: kv[1])]
-    summary = (f"{len(op_db.op_db)} differentiable ops, each checked by finite differences in float64, and "
-               f"{len(non_differentiable)} exports without a gradient, as in torch (the reasons are listed "
-               "after the table).")
+    summary = (f"{n_diff} differentiable ops, each checked by finite differences in float64, and "
+               f"{len(rows) - n_diff} exports without a gradient, as in torch (the reasons are listed after "
+               "the table).")
     return "\n".join([summary, "", *head, *body, "", "Why an op has no gradient:", "", *legend])
