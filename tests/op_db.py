@@ -874,10 +874,41 @@ add(NF + "embedding", lambda ns, i, w, **k: ns.nn.functional.embedding(i, w, **k
     ref_np=R.embedding)
 add(NF + "dropout", lambda ns, x, **k: (ns.manual_seed(0), ns.nn.functional.dropout(x, **k))[1], lambda: [
     S(T((3, 4)), p=0.0), S(T((3, 4)), p=0.5, training=False),
-    S(T((3, 4)), p=0.3, name="p=0.3-seeded", compare=False),
-], notes="the p=0.3 sample reseeds inside the call, so every evaluation draws the same mask; "
-         "fastgrad's and torch's generators differ, so forward/backward are compared only at p=0 / eval",
-    ref_np=lambda x, **k: x)
+    S(T((3, 4)), p=0.3, name="p=0.3-seeded"),
+], notes="the seeded samples reseed inside the call, so every evaluation draws the same mask, and the "
+         "generators being torch's, the same mask as torch",
+    ref_np=lambda x, **k: _ref_seeded_dropout(x, feature=False, alpha=False, **k))
+
+
+def _ref_seeded_dropout(x, p=0.5, training=True, feature=False, alpha=False):
+    """torch's dropout after manual_seed(0), from numpy's own mt19937 (the same engine, seeded the same
+    way): one 53-bit uniform per element (per channel for the feature forms), kept below 1 - p."""
+    if not training or p == 0:
+        return x
+    shape = x.shape[:2] + (1,) * (x.ndim - 2) if feature else x.shape
+    bits = np.random.MT19937()
+    bits._legacy_seeding(0)
+    raw = bits.random_raw(2 * int(np.prod(shape))).astype(np.uint64)
+    u = (((raw[0::2] << np.uint64(32)) | raw[1::2]) & np.uint64((1 << 53) - 1)) * (1.0 / (1 << 53))
+    keep = (u < 1 - p).astype(x.dtype).reshape(shape)
+    if not alpha:
+        return x * (keep / (1 - p))
+    alpha_, a = 1.7580993408473766, 1.0 / np.sqrt((1.7580993408473766 ** 2 * p + 1) * (1 - p))
+    return x * (keep * a) + ((keep - 1) * (alpha_ * a) + alpha_ * a * p)
+
+
+def _seeded_dropout(name):
+    return lambda ns, x, **k: (ns.manual_seed(0), getattr(ns.nn.functional, name)(x, **k))[1]
+
+
+for _name, _shape, _feature, _alpha in [
+        ("dropout1d", (2, 3, 4), True, False), ("dropout2d", (2, 3, 2, 2), True, False),
+        ("dropout3d", (2, 2, 2, 2, 2), True, False), ("alpha_dropout", (3, 4), False, True),
+        ("feature_alpha_dropout", (2, 3, 4), True, True)]:
+    add(NF + _name, _seeded_dropout(_name), lambda _shape=_shape: [
+        S(T(_shape), p=0.3, training=True, name="p=0.3-seeded"), S(T(_shape), p=0.5, training=False),
+    ], notes="reseeded inside the call like dropout's samples: the same noise every evaluation, and torch's",
+        ref_np=lambda x, _f=_feature, _a=_alpha, **k: _ref_seeded_dropout(x, feature=_f, alpha=_a, **k))
 
 # --------------------------------------------------------------------------- nn.functional: losses
 REDS = ("mean", "sum", "none")
@@ -1200,3 +1231,16 @@ errors("all",
        E("all_dim_float", lambda L: L.ones(2, 3).all(1.5), TypeError))
 errors("any",
        E("any_dim", lambda L: L.any(L.ones(2, 3), -3), IndexError, "range", "-3"))
+
+# ---------------------------------------------------- nn.functional: fused norm layers' other forms
+add(NF + "layer_norm.bias_only", lambda ns, x, s, b: ns.nn.functional.layer_norm(x, s, None, b), lambda: [
+    S(T((3, 4)), (4,), T((4,))), S(T((2, 3, 2), layout="s"), (3, 2), T((3, 2))),
+], ref_np=lambda x, s, b: R.layer_norm(x, s, None, b))
+add(NF + "batch_norm.running_stats",
+    lambda ns, x, rm, rv, w, b, **k: ns.nn.functional.batch_norm(x, rm.clone(), rv.clone(), w, b, **k), lambda: [
+        S(T((4, 3)), T((3,), grad=False), T((3,), "positive", grad=False), T((3,)), T((3,)), training=True),
+        S(T((2, 3, 2, 2)), T((3,), grad=False), T((3,), "positive", grad=False), None, T((3,)), training=True,
+          momentum=0.3),
+    ], ref_np=R.batch_norm,
+    notes="training with running statistics: clones, as gradcheck calls the op many times and each call "
+          "updates them in place")

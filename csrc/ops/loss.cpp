@@ -149,3 +149,213 @@ Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const T
 }
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+namespace {
+
+Tensor scalar_like(double v, const Tensor& like) { return result_like_scalar(v, like); }
+
+// Class probabilities: -sum_c w_c * t_c * log_softmax(x)_c per sample (torch's
+// cross_entropy_loss_prob_target), with the targets smoothed towards uniform first.
+Tensor cross_entropy_probabilities(const Tensor& input, const Tensor& target, const Tensor& weight,
+                                   int64_t ignore_index, Reduction red, double label_smoothing) {
+  FG_CHECK(is_floating(target->dtype), RuntimeError,
+           "Expected floating point type for target with class probabilities, got ", dtype_name(target->dtype));
+  FG_CHECK(ignore_index == -100, RuntimeError, "ignore_index is not supported for floating point target");
+  const int64_t class_dim = input->dim() == 1 ? 0 : 1, c = input->shape[class_dim];
+  Tensor logp = log_softmax(input, class_dim);
+  Tensor t = target;
+  if (label_smoothing > 0)
+    t = add(mul(t, scalar_like(1 - label_smoothing, t)), scalar_like(label_smoothing / c, t));
+  Tensor prod = mul(logp, t);
+  if (weight) {
+    Dims wshape(input->dim(), 1);
+    wshape[class_dim] = c;
+    prod = mul(prod, reshape(weight, wshape));
+  }
+  if (red == Reduction::None) return neg(sum(prod, {class_dim}, false));
+  if (red == Reduction::Sum) return neg(sum_all(prod));
+  const int64_t samples = c == 0 ? 0 : input->numel() / c;
+  return div(neg(sum_all(prod)), scalar_like(static_cast<double>(samples), prod));
+}
+
+// Class indices of any shape: the classes moved last and flattened to rows for the fused kernel,
+// then torch's label smoothing, (1 - s) * nll + s / C * (-sum_c w_c log_softmax(x)_c).
+Tensor cross_entropy_class_indices(const Tensor& input, const Tensor& target, const Tensor& weight,
+                                   int64_t ignore_index, Reduction red, const std::string& reduction_name,
+                                   double label_smoothing) {
+  const int64_t nd = input->dim();
+  if (nd == 1) {
+    FG_CHECK(target->dim() == 0, RuntimeError, "Expected target size [], got ", shape_str(target->shape));
+  } else {
+    FG_CHECK(target->dim() >= 1 && target->shape[0] == input->shape[0], ValueError, "Expected input batch_size (",
+             input->shape[0], ") to match target batch_size (", target->dim() ? target->shape[0] : 0, ").");
+    Dims want = {input->shape[0]};
+    for (int64_t d = 2; d < nd; ++d) want.push_back(input->shape[d]);
+    FG_CHECK(target->shape == want, RuntimeError, "Expected target size ", shape_str(want), ", got ",
+             shape_str(target->shape));
+  }
+  FG_CHECK(target->dtype == DType::Int64, RuntimeError, "expected target dtype to be Long (int64), but got ",
+           dtype_name(target->dtype));
+  const int64_t c = input->shape[nd == 1 ? 0 : 1];
+  Tensor rows;  // [M, C]
+  if (nd == 1) rows = unsqueeze(input, 0);
+  else if (nd == 2) rows = input;
+  else {
+    Dims perm = {0};
+    for (int64_t d = 2; d < nd; ++d) perm.push_back(d);
+    perm.push_back(1);
+    rows = reshape(permute(input, perm), {-1, c});
+  }
+  Tensor flat_target = reshape(target, {-1});
+  Tensor nll = cross_entropy_indices(rows, flat_target, weight, ignore_index, reduction_name);
+  if (red == Reduction::None) nll = reshape(nll, target->shape);
+  if (label_smoothing == 0) return nll;
+
+  Tensor logp = log_softmax(rows, 1);
+  Tensor smooth = neg(sum(weight ? mul(logp, unsqueeze(weight, 0)) : logp, {1}, false));  // [M]
+  Tensor ignored = compare(flat_target, scalar_tensor(static_cast<double>(ignore_index), DType::Int64), CmpOp::Eq);
+  smooth = where(ignored, zeros_like(smooth), smooth);
+  Tensor smooth_red;
+  if (red == Reduction::None) {
+    smooth_red = reshape(smooth, target->shape);
+  } else if (red == Reduction::Sum) {
+    smooth_red = sum_all(smooth);
+  } else {
+    Tensor kept;  // per row: its class weight, or 1; 0 where ignored (torch's normaliser)
+    if (weight) {
+      Tensor safe_target = where(ignored, zeros_like(flat_target), flat_target);
+      Tensor tw = index_select(weight, 0, safe_target);
+      kept = where(ignored, zeros_like(tw), tw);
+    } else {
+      kept = to_dtype(logical_not(ignored), smooth->dtype);
+    }
+    smooth_red = div(sum_all(smooth), sum_all(kept));
+  }
+  return add(mul(nll, scalar_like(1 - label_smoothing, nll)), mul(smooth_red, scalar_like(label_smoothing / c, nll)));
+}
+
+constexpr float kBceEpsilon = 1e-12f;  // torch's `float EPSILON`, also for float64 inputs
+
+template <typename T>
+void bce_forward(int64_t n, const T* p, const T* t, const T* w, T* loss) {
+  for (int64_t i = 0; i < n; ++i) {
+    FG_CHECK(p[i] >= T(0) && p[i] <= T(1), RuntimeError, "all elements of input should be between 0 and 1");
+    FG_CHECK(t[i] >= T(0) && t[i] <= T(1), RuntimeError, "all elements of target should be between 0 and 1");
+  }
+  kernels::GilRelease nogil(n >= kernels::kGilReleaseElements);
+  parallel_for(0, n, kGrainSize, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      const T l = (t[i] - T(1)) * std::max(static_cast<T>(std::log1p(-p[i])), T(-100)) -
+                  t[i] * std::max(static_cast<T>(std::log(p[i])), T(-100));
+      loss[i] = w ? l * w[i] : l;
+    }
+  });
+}
+
+// g (per element, or one value when g_stride is 0) times torch's derivatives.
+template <typename T>
+void bce_backward(int64_t n, const T* g, int64_t g_stride, const T* p, const T* t, const T* w, T* gp, T* gt) {
+  kernels::GilRelease nogil(n >= kernels::kGilReleaseElements);
+  parallel_for(0, n, kGrainSize, [&](int64_t b, int64_t e) {
+    for (int64_t i = b; i < e; ++i) {
+      const T gw = w ? g[i * g_stride] * w[i] : g[i * g_stride];
+      if (gp) gp[i] = gw * (p[i] - t[i]) / std::max((T(1) - p[i]) * p[i], static_cast<T>(kBceEpsilon));
+      if (gt) gt[i] = -static_cast<T>(std::log(p[i] / (T(1) - p[i]))) * gw;  // -logit(p), unclamped as torch's
+    }
+  });
+}
+
+}  // namespace
+
+Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, int64_t ignore_index,
+                     const std::string& reduction, double label_smoothing) {
+  const Reduction red = parse_reduction(reduction);
+  FG_CHECK(label_smoothing >= 0.0 && label_smoothing <= 1.0, RuntimeError,
+           "label_smoothing must be between 0.0 and 1.0. Got: ", label_smoothing);
+  if (label_smoothing == 0.0 && input->dim() == 2 && target->dim() == 1 && target->dtype == DType::Int64)
+    return cross_entropy_indices(input, target, weight, ignore_index, reduction);  // the hot call
+  FG_CHECK(input->dim() >= 1, RuntimeError, "cross_entropy: expected an input of at least 1 dim, got a 0-d tensor");
+  FG_CHECK(is_floating(input->dtype), RuntimeError, "cross_entropy: expected floating point logits, got ",
+           dtype_name(input->dtype));
+  const int64_t c = input->shape[input->dim() == 1 ? 0 : 1];
+  if (weight)
+    FG_CHECK(weight->dim() == 1 && weight->shape[0] == c, RuntimeError, "weight tensor should be defined either for "
+             "all ", c, " classes or no classes but got weight tensor of shape: ", shape_str(weight->shape));
+  if (target->shape == input->shape)
+    return cross_entropy_probabilities(input, target, weight, ignore_index, red, label_smoothing);
+  return cross_entropy_class_indices(input, target, weight, ignore_index, red, reduction, label_smoothing);
+}
+
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight,
+                            const std::string& reduction_name) {
+  const Reduction red = parse_reduction(reduction_name);
+  FG_CHECK(input->shape == target->shape, ValueError, "Using a target size (", shape_str(target->shape),
+           ") that is different to the input size (", shape_str(input->shape),
+           ") is deprecated. Please ensure they have the same size.");
+  FG_CHECK(is_floating(input->dtype), RuntimeError, "binary_cross_entropy: expected a floating point input, got ",
+           dtype_name(input->dtype));
+  FG_CHECK(target->dtype == input->dtype, RuntimeError, "Found dtype ", dtype_name(target->dtype), " but expected ",
+           dtype_name(input->dtype));
+  if (weight) {
+    FG_CHECK(weight->dtype == input->dtype, RuntimeError, "Found dtype ", dtype_name(weight->dtype),
+             " but expected ", dtype_name(input->dtype));
+    FG_CHECK(!weight->needs_grad() || !GradMode::is_enabled(), RuntimeError,
+             "binary_cross_entropy: the gradient with respect to weight is not supported (torch does not "
+             "provide it either)");
+    broadcast_shapes(weight->shape, input->shape);  // raises when the weight does not broadcast
+  }
+  const Dims shape = input->shape;
+  Tensor p = contiguous(alias_detached(input)), t = contiguous(alias_detached(target));
+  Tensor w = weight ? contiguous(expand(alias_detached(weight), shape)) : nullptr;
+  Tensor per = empty(p->shape, p->dtype);
+  FG_DISPATCH_FLOATING(p->dtype, "binary_cross_entropy", [&] {
+    bce_forward<scalar_t>(p->numel(), p->data<scalar_t>(), t->data<scalar_t>(), w ? w->data<scalar_t>() : nullptr,
+                          per->data<scalar_t>());
+  });
+  Tensor out;
+  {
+    NoGradGuard ng;
+    if (red == Reduction::None) out = per;
+    else if (red == Reduction::Sum) out = sum_all(per);
+    else out = div(sum_all(per), scalar_like(static_cast<double>(per->numel()), per));
+  }
+  out = alias_detached(out);
+  if (autograd::needs_grad(input, target)) {
+    SavedTensor sp(input, false), st(target, false), sw(w, false);
+    const int64_t n = per->numel();
+    autograd::record("BinaryCrossEntropyBackward0", {input, target}, {out},
+                     [sp, st, sw, red, n, shape](const TensorList& g, Node& self) {
+                       TensorList r(2);
+                       Tensor pv = sp.unpack(self), tv = st.unpack(self), wv = sw.defined() ? sw.unpack(self) : nullptr;
+                       Tensor gi = g[0];
+                       if (red == Reduction::Mean) gi = div(gi, scalar_like(static_cast<double>(n), gi));
+                       if (GradMode::is_enabled()) {
+                         // create_graph: the same formulas with differentiable ops
+                         Tensor gw = wv ? mul(gi, wv) : gi;
+                         if (red != Reduction::None) gw = expand(gw, shape);
+                         if (self.needs_input_grad(0)) {
+                           Tensor denom = clamp(mul(sub(scalar_like(1, pv), pv), pv), static_cast<double>(kBceEpsilon),
+                                                std::nullopt);
+                           r[0] = mul(gw, div(sub(pv, tv), denom));
+                         }
+                         if (self.needs_input_grad(1))
+                           r[1] = mul(gw, neg(log(div(pv, sub(scalar_like(1, pv), pv)))));
+                         return r;
+                       }
+                       Tensor pc = contiguous(pv), tc = contiguous(tv), gc = contiguous(gi);
+                       if (self.needs_input_grad(0)) r[0] = empty(pc->shape, pc->dtype);
+                       if (self.needs_input_grad(1)) r[1] = empty(pc->shape, pc->dtype);
+                       FG_DISPATCH_FLOATING(pc->dtype, "binary_cross_entropy_backward", [&] {
+                         auto ptr = [](const Tensor& x) { return x ? x->data<scalar_t>() : nullptr; };
+                         bce_backward<scalar_t>(n, gc->data<scalar_t>(), red == Reduction::None ? 1 : 0, ptr(pc),
+                                                ptr(tc), ptr(wv), ptr(r[0]), ptr(r[1]));
+                       });
+                       return r;
+                     }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+}  // namespace fg::ops

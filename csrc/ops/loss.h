@@ -9,4 +9,15 @@ namespace fg::ops {
 Tensor cross_entropy_indices(const Tensor& logits, const Tensor& target, const Tensor& weight, int64_t ignore_index,
                              const std::string& reduction);
 
+// torch.nn.functional.cross_entropy: class indices of any shape (N, d1, ...) or unbatched (C,), class
+// probabilities (target shaped like the input), label smoothing. The common call (2-D logits, 1-D
+// int64 target, no smoothing) is cross_entropy_indices' single fused node.
+Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight, int64_t ignore_index,
+                     const std::string& reduction, double label_smoothing);
+
+// binary_cross_entropy(p, t, weight broadcastable to p or null, reduction) in one node: torch's
+// formula with the logs clamped at -100 and its backward w * (p - t) / max(p (1 - p), 1e-12f).
+Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight,
+                            const std::string& reduction);
+
 }  // namespace fg::ops

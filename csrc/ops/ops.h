@@ -189,4 +189,13 @@ Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name) {
   return assign_inplace(self, op(original_self(self, other), other), op_name);
 }
 
+// ---- normalization layers (normalization.cpp): one node each, fused kernels ----
+// layer_norm over the trailing dims given by normalized_shape; weight / bias of that shape or null.
+Tensor layer_norm(const Tensor& x, const Dims& normalized_shape, const Tensor& weight, const Tensor& bias,
+                  double eps);
+// batch_norm of an (N, C, *) input per channel. training: batch statistics, and running_mean /
+// running_var (when given) updated in place; otherwise the running statistics normalise.
+Tensor batch_norm(const Tensor& x, const Tensor& running_mean, const Tensor& running_var, const Tensor& weight,
+                  const Tensor& bias, bool training, double momentum, double eps);
+
 }  // namespace fg::ops

@@ -19,6 +19,9 @@ from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as li
 from ._config import get_num_threads, set_num_threads, show_config  # noqa: E402
 from . import _config as __config__  # noqa: E402
 from . import autograd  # noqa: E402
+from . import random  # noqa: E402
+from .random import manual_seed, seed, initial_seed, get_rng_state, set_rng_state  # noqa: E402
+from ._sampling import normal  # noqa: E402
 
 __version__ = "0.1.0"
 
@@ -27,9 +30,18 @@ from .nn.utils import summary  # noqa: E402
 from .serialization import save, load  # noqa: E402
 
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
-from . import cuda, accelerator, backends, multiprocessing, amp  # noqa: E402
+from . import cuda, accelerator, backends, amp  # noqa: E402
 from .amp import autocast, is_autocast_enabled  # noqa: E402
 from ._legacy_tensors import (  # noqa: E402
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,
     LongTensor, BoolTensor,
 )
+
+
+def __getattr__(name):
+    # fastgrad.multiprocessing brings in the standard library's multiprocessing (subprocess, signal, ...),
+    # a third of the import time: it loads on first use, so `import fastgrad` stays quick.
+    if name == "multiprocessing":
+        import importlib
+        return importlib.import_module(".multiprocessing", __name__)
+    raise AttributeError(f"module 'fastgrad' has no attribute '{name}'")

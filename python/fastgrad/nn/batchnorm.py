@@ -1,4 +1,4 @@
-"""BatchNorm1d: per-channel batch statistics in training, running statistics in eval."""
+"""BatchNorm1d/2d/3d: per-channel batch statistics in training, running statistics in eval."""
 import fastgrad as _fg
 from . import functional as F
 from . import init
@@ -48,8 +48,7 @@ class _BatchNorm(Module):
                 init.zeros_(self.bias)
 
     def _check_input_dim(self, input):
-        if input.dim() not in (2, 3):
-            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+        raise NotImplementedError
 
     def forward(self, input):
         self._check_input_dim(input)
@@ -92,4 +91,18 @@ class BatchNorm1d(_BatchNorm):
         True
     """
 
-    pass
+    def _check_input_dim(self, input):
+        if input.dim() not in (2, 3):
+            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+
+class BatchNorm2d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 4:
+            raise ValueError(f"expected 4D input (got {input.dim()}D input)")
+
+
+class BatchNorm3d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 5:
+            raise ValueError(f"expected 5D input (got {input.dim()}D input)")

@@ -6,7 +6,6 @@ log_softmax + nll) can replace the body without touching the modules.
 import warnings
 
 import fastgrad as _fg
-from . import _functions
 
 _REDUCTIONS = ("none", "mean", "sum")
 
@@ -63,6 +62,26 @@ def linear(input, weight, bias=None):
     return out if bias is None else out + bias
 
 
+def _check_dropout_p(p):
+    if p < 0.0 or p > 1.0:
+        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
+
+
+def _dropout_impl(input, p, training, inplace, feature, alpha):
+    """torch's CPU dropout family: noise from bernoulli_(1 - p) (one draw per element, or per
+    (sample, channel) for the feature forms), scaled by 1/(1-p), or for alpha dropout the affine
+    pair (a, b) that keeps SELU's mean and variance."""
+    if not training or p == 0.0 or input.numel() == 0:
+        return input
+    if p == 1.0:
+        return input.mul_(0.0) if inplace else input * 0.0
+    if alpha:
+        noise, shift = _fg._C._alpha_dropout_noise(input, p, feature)
+        return input.mul_(noise).add_(shift) if inplace else (input * noise).add_(shift)
+    noise = _fg._C._feature_dropout_noise(input, p) if feature else _fg._C._dropout_noise(input, p)
+    return input.mul_(noise) if inplace else input * noise
+
+
 def dropout(input, p=0.5, training=True, inplace=False):
     """Zeroes each element with probability ``p`` and scales the rest by ``1 / (1 - p)`` when ``training``;
     returns ``input`` otherwise. See `nn.Dropout`.
@@ -77,14 +96,63 @@ def dropout(input, p=0.5, training=True, inplace=False):
         >>> F.dropout(fastgrad.ones(4), p=0.5, training=False)
         tensor([1., 1., 1., 1.])
     """
-    if p < 0.0 or p > 1.0:
-        raise ValueError(f"dropout probability has to be between 0 and 1, but got {p}")
-    if not training or p == 0.0:
-        return input
-    if p == 1.0:
-        return input * 0.0
-    keep = (_fg.rand_like(input) >= p).to(input.dtype)
-    return input * keep * (1.0 / (1.0 - p))
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=False, alpha=False)
+
+
+def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=False, alpha=True)
+
+
+def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    _check_dropout_p(p)
+    return _dropout_impl(input, p, training, inplace, feature=True, alpha=True)
+
+
+def _feature_dropout_unbatched(input, p, training, inplace, batched):
+    # torch adds the batch dim, draws one value per channel, and removes the dim again
+    if batched or not training or p == 0.0 or p == 1.0 or input.numel() == 0:
+        return _dropout_impl(input, p, training, inplace, feature=True, alpha=False)
+    noise = _fg._C._feature_dropout_noise(input.unsqueeze(0), p).squeeze(0)
+    return input.mul_(noise) if inplace else input * noise
+
+
+def dropout1d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (2, 3):
+        raise RuntimeError(f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that "
+                           "dropout1d exists to provide channel-wise dropout on inputs with 1 spatial dimension, a "
+                           "channel dimension, and an optional batch dimension (i.e. 2D or 3D inputs).")
+    return _feature_dropout_unbatched(input, p, training, inplace, input.dim() == 3)
+
+
+def dropout2d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (3, 4):
+        warnings.warn(f"dropout2d: Received a {input.dim()}-D input to dropout2d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on "
+                      "inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 3D or 4D inputs).", stacklevel=2)
+    if input.dim() == 3:
+        warnings.warn("dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout "
+                      "behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. "
+                      "This behavior will change in a future release to interpret the input as one without a "
+                      "batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, "
+                      "please switch to using dropout1d instead.", stacklevel=2)
+    return _dropout_impl(input, p, training, inplace, feature=True, alpha=False)
+
+
+def dropout3d(input, p=0.5, training=True, inplace=False):
+    _check_dropout_p(p)
+    if input.dim() not in (4, 5):
+        warnings.warn(f"dropout3d: Received a {input.dim()}-D input to dropout3d, which is deprecated and will "
+                      "result in an error in a future release. To retain the behavior and silence this warning, "
+                      "please use dropout instead. Note that dropout3d exists to provide channel-wise dropout on "
+                      "inputs with 3 spatial dimensions, a channel dimension, and an optional batch dimension "
+                      "(i.e. 4D or 5D inputs).", stacklevel=2)
+    return _feature_dropout_unbatched(input, p, training, inplace, input.dim() == 5)
 
 
 def one_hot(tensor, num_classes=-1):
@@ -294,6 +362,7 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 # ----------------------------------------------------------- normalization
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
+    # one C++ node (NativeLayerNormBackward0) with fused forward and backward kernels
     """Layer normalisation over the trailing ``normalized_shape`` dimensions. See `nn.LayerNorm`.
 
     Args:
@@ -307,20 +376,7 @@ def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
         >>> F.layer_norm(fastgrad.tensor([[1.0, 3.0]]), (2,))
         tensor([[-1.0000,  1.0000]])
     """
-    dims = tuple(range(-len(normalized_shape), 0))
-    if tuple(input.shape[input.dim() - len(dims):]) != tuple(normalized_shape):
-        raise RuntimeError(f"Given normalized_shape={list(normalized_shape)}, expected input with shape "
-                           f"[*, {', '.join(str(s) for s in normalized_shape)}], but got input of size "
-                           f"{list(input.shape)}")
-    mean = input.mean(dim=dims, keepdim=True)
-    centered = input - mean
-    var = (centered * centered).mean(dim=dims, keepdim=True)
-    out = centered / _fg.sqrt(var + eps)
-    if weight is not None:
-        out = out * weight
-    if bias is not None:
-        out = out + bias
-    return out
+    return _fg._C._layer_norm(input, normalized_shape, weight, bias, eps)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
@@ -343,35 +399,16 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
         tensor([[-1.0000],
                 [ 1.0000]])
     """
-    if input.dim() < 2:
-        raise ValueError(f"expected at least 2D input (got {input.dim()}D input)")
-    # Statistics per channel (dim 1) over every other dim; params broadcast along dim 1.
-    dims = (0,) + tuple(range(2, input.dim()))
-    bshape = (1, input.shape[1]) + (1,) * (input.dim() - 2)
     if training:
-        count = input.numel() // input.shape[1]
-        if count <= 1:
-            raise ValueError(f"Expected more than 1 value per channel when training, got input size "
-                             f"{list(input.shape)}")
-        mean = input.mean(dim=dims, keepdim=True)
-        centered = input - mean
-        var = (centered * centered).mean(dim=dims, keepdim=True)
-        if running_mean is not None:
-            with _fg.no_grad():
-                # Same arithmetic as torch's CPU kernel: momentum * batch + (1 - momentum) * running.
-                running_mean.mul_(1 - momentum).add_(mean.detach().reshape(-1), alpha=momentum)
-                unbiased = var.detach().reshape(-1) * (count / (count - 1))
-                running_var.mul_(1 - momentum).add_(unbiased, alpha=momentum)
-    else:
-        mean = running_mean.reshape(bshape)
-        var = running_var.reshape(bshape)
-        centered = input - mean
-    out = centered / _fg.sqrt(var + eps)
-    if weight is not None:
-        out = out * weight.reshape(bshape)
-    if bias is not None:
-        out = out + bias.reshape(bshape)
-    return out
+        # torch checks this in Python too (its _verify_batch_size)
+        size = tuple(input.shape)
+        per_channel = size[0] if len(size) else 0
+        for s in size[2:]:
+            per_channel *= s
+        if per_channel == 1:
+            raise ValueError(f"Expected more than 1 value per channel when training, got input size {list(size)}")
+    # one C++ node (NativeBatchNormBackward0); running stats are updated in place by the core
+    return _fg._C._batch_norm(input, running_mean, running_var, weight, bias, training, momentum, eps)
 
 
 # ------------------------------------------------------------------- losses
@@ -537,6 +574,8 @@ def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, r
 
 def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
                   reduction="mean", label_smoothing=0.0):
+    # class indices (any shape), class probabilities and label smoothing all live in the core;
+    # the common (N, C) call with int64 targets is one fused node there
     """Cross-entropy between logits and class indices or class probabilities, with a fused, stable
     log-softmax. See `nn.CrossEntropyLoss`.
 
@@ -553,54 +592,7 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
         tensor(0.2395)
     """
     reduction = _legacy_reduction(size_average, reduce, reduction)
-    _check_reduction(reduction)
-    if not 0.0 <= label_smoothing <= 1.0:
-        raise ValueError(f"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}")
-    if (label_smoothing == 0.0 and input.dim() == 2 and target.dim() == 1 and target.dtype is _fg.int64
-            and (weight is None or not weight.requires_grad)):
-        # The common classification call: log-softmax and NLL fused into one C++ node.
-        return _fg._C._cross_entropy_indices(input, target, weight, ignore_index, reduction)
-    class_dim = 0 if input.dim() == 1 else 1
-    n_classes = input.shape[class_dim]
-    logp = log_softmax(input, class_dim)
-    wshape = [1] * input.dim()
-    wshape[class_dim] = n_classes
-    w_b = weight.reshape(wshape) if weight is not None else None
-
-    if tuple(target.shape) == tuple(input.shape):
-        # Class probabilities (soft targets); torch's cross_entropy_loss_prob_target.
-        if target.dtype not in (_fg.float32, _fg.float64):
-            raise RuntimeError("Expected floating point type for target with class probabilities, "
-                               f"got {target.dtype}")
-        if label_smoothing > 0.0:
-            target = target * (1 - label_smoothing) + (label_smoothing / n_classes)
-        prod = logp * target if w_b is None else logp * target * w_b
-        if reduction == "none":
-            return -prod.sum(class_dim)
-        if reduction == "sum":
-            return -prod.sum()
-        return -prod.sum() / (input.numel() // n_classes)
-
-    nll = nll_loss(logp, target, weight, ignore_index=ignore_index, reduction=reduction)
-    if label_smoothing == 0.0:
-        return nll
-    # torch's cross_entropy_loss_label_smoothing: mix the nll with the mean over classes.
-    ignored = target == ignore_index
-    smooth = -(logp.sum(class_dim) if w_b is None else (logp * w_b).sum(class_dim))
-    smooth = _fg.where(ignored, _fg.zeros_like(smooth), smooth)
-    if reduction == "mean":
-        if weight is not None:
-            safe_target = _fg.where(ignored, _fg.zeros_like(target), target)
-            tw = _fg.index_select(weight, 0, safe_target.reshape(-1)).reshape(tuple(target.shape))
-            denom = _fg.where(ignored, _fg.zeros_like(tw), tw).sum()
-        else:
-            denom = (1.0 - ignored.to(input.dtype)).sum()
-        ret = smooth.sum() / denom
-    elif reduction == "sum":
-        ret = smooth.sum()
-    else:
-        ret = smooth
-    return (1 - label_smoothing) * nll + ret * (label_smoothing / n_classes)
+    return _fg._C._cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
@@ -621,9 +613,8 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
     if tuple(target.shape) != tuple(input.shape):
         raise ValueError(f"Using a target size ({tuple(target.shape)}) that is different to the input size "
                          f"({tuple(input.shape)}) is deprecated. Please ensure they have the same size.")
-    if weight is not None and tuple(weight.shape) != tuple(input.shape):
-        weight = weight.expand(tuple(input.shape))
-    return _reduce(_functions.BinaryCrossEntropy.apply(input, target, weight), reduction)
+    # one C++ node with torch's backward formula (finite at p = 0 and 1) and its log clamp at -100
+    return _fg._C._binary_cross_entropy(input, target, weight, reduction)
 
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,

@@ -1,5 +1,6 @@
 """nn.init: in-place initialisers with torch's fan and gain rules. All run under no_grad, as torch's do."""
 import math
+import warnings
 
 import fastgrad as _fg
 
@@ -71,7 +72,7 @@ def uniform_(tensor, a=0.0, b=1.0, generator=None):
         True
     """
     with _fg.no_grad():
-        return tensor.uniform_(a, b) if generator is None else tensor.uniform_(a, b, generator=generator)
+        return tensor.uniform_(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
@@ -88,7 +89,7 @@ def normal_(tensor, mean=0.0, std=1.0, generator=None):
         torch.Size([3, 5])
     """
     with _fg.no_grad():
-        return tensor.normal_(mean, std) if generator is None else tensor.normal_(mean, std, generator=generator)
+        return tensor.normal_(mean, std, generator=generator)
 
 
 def constant_(tensor, val):
@@ -214,3 +215,66 @@ def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gener
     gain = calculate_gain(nonlinearity, a)
     std = gain / math.sqrt(fan)
     return normal_(tensor, 0.0, std, generator)
+
+
+def sparse_(tensor, sparsity, std=0.01, generator=None):
+    """A 2-D tensor drawn from N(0, std) with ceil(sparsity * rows) zeros per column, as torch: the
+    zero rows of each column come from a randperm of the default generator (torch does not pass
+    ``generator`` to it either)."""
+    if tensor.dim() != 2:
+        raise ValueError("Only tensors with 2 dimensions are supported")
+    rows, cols = tensor.shape
+    num_zeros = int(math.ceil(sparsity * rows))
+    with _fg.no_grad():
+        tensor.normal_(0, std, generator=generator)
+        for col_idx in range(cols):
+            zero_indices = _fg.randperm(rows)[:num_zeros]
+            tensor[zero_indices, col_idx] = 0
+    return tensor
+
+
+def trunc_normal_(tensor, mean=0.0, std=1.0, a=-2.0, b=2.0, generator=None):
+    """N(mean, std) truncated to [a, b] by torch 2.13's rejection sampling, draw for draw: normal
+    draws redrawn where they fall outside when [a, b] holds over 30% of the mass, else uniform
+    proposals on [a, b] accepted against the log density."""
+    def norm_cdf(x):
+        return (1.0 + math.erf(x / math.sqrt(2.0))) / 2.0
+
+    if (mean < a - 2 * std) or (mean > b + 2 * std):
+        warnings.warn("mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+                      "The distribution of values may be incorrect.", stacklevel=2)
+    with _fg.no_grad():
+        p = norm_cdf((b - mean) / std) - norm_cdf((a - mean) / std)
+        if p > 0.3:
+            lo, hi = _fg.tensor(a, dtype=tensor.dtype).item(), _fg.tensor(b, dtype=tensor.dtype).item()
+            result = tensor.normal_(mean, std, generator=generator)
+            while True:
+                mask = (result < lo) | (result > hi)
+                if not mask.any():
+                    break
+                result = _fg.where(mask, _fg.empty_like(result).normal_(mean, std, generator=generator), result)
+            if tensor is not result:
+                tensor.copy_(result)
+            return tensor
+        mode = max(a, min(mean, b))
+        log_peak = -0.5 * ((mode - mean) / std) ** 2
+
+        def log_density_gap(x):  # -0.5 * ((x - mean) / std) ** 2 - log_peak, in torch's op order
+            return x.sub_(mean).div_(std).pow_(2).mul_(-0.5).sub_(log_peak)
+
+        candidates, accept_buf = _fg.empty_like(tensor), _fg.empty_like(tensor)
+        tensor.uniform_(a, b, generator=generator)
+        candidates.copy_(tensor)
+        log_density_gap(candidates)
+        pending = accept_buf.uniform_(generator=generator).log_().gt(candidates)
+        if pending.any():
+            result = tensor
+            while True:
+                candidates.uniform_(a, b, generator=generator)
+                result = _fg.where(pending, candidates, result)
+                log_density_gap(candidates)
+                pending = _fg.where(pending, accept_buf.uniform_(generator=generator).log_().gt(candidates), pending)
+                if not pending.any():
+                    break
+            tensor.copy_(result)
+        return tensor

@@ -7,6 +7,7 @@ A TensorDataset batch under the default collate is gathered with one indexing op
 import fastgrad as _fg
 from .collate import default_collate, default_convert
 from .dataset import IterableDataset, TensorDataset
+from ._worker import InProcessWorkers
 from .sampler import BatchSampler, RandomSampler, SequentialSampler
 
 
@@ -46,9 +47,11 @@ class DataLoader:
         if timeout < 0:
             raise ValueError("timeout option should be non-negative")
         self.dataset = dataset
-        # Workers are accepted for compatibility; loading stays in-process, which is the fast path for
-        # in-memory data and gives the same batches.
+        # Loading stays in-process, the fast path for in-memory data; with num_workers > 0 each batch is
+        # fetched in the random state its torch worker process would have (see _worker.py).
         self.num_workers = num_workers
+        self.persistent_workers = persistent_workers
+        self._workers = None
         self.pin_memory = pin_memory
         self.timeout = timeout
         self.worker_init_fn = worker_init_fn
@@ -108,19 +111,32 @@ class DataLoader:
         return len(self.sampler)
 
     def __iter__(self):
+        # torch draws a base seed (the workers' seeds) from the loader's generator each time an iterator
+        # is made, before the sampler's first draw; persistent workers keep theirs across epochs.
+        if self.num_workers > 0 and self.persistent_workers and self._workers is not None:
+            self._workers.reset()
+        else:
+            self._base_seed = int(_fg.empty((), dtype=_fg.int64).random_(generator=self.generator).item())
+            self._workers = (InProcessWorkers(self.num_workers, self._base_seed, self.dataset, self.worker_init_fn)
+                             if self.num_workers > 0 else None)
         if self._iterable:
             return self._iter_iterable()
         if self.batch_sampler is None:
-            return (self.collate_fn(self.dataset[i]) for i in self.sampler)
+            return (self._fetch(lambda i=i: self.collate_fn(self.dataset[i])) for i in self.sampler)
         if isinstance(self.dataset, TensorDataset) and not self._user_collate:
             return self._iter_tensor_dataset()
         return self._iter_map()
 
     def _iter_map(self):
         getitems = getattr(self.dataset, "__getitems__", None)
+        def fetch(indices):
+            return self.collate_fn(getitems(indices) if callable(getitems) else [self.dataset[i] for i in indices])
+
         for indices in self.batch_sampler:
-            samples = getitems(indices) if callable(getitems) else [self.dataset[i] for i in indices]
-            yield self.collate_fn(samples)
+            yield self._fetch(lambda: fetch(indices))
+
+    def _fetch(self, fetch):
+        return fetch() if self._workers is None else self._workers.run(fetch)
 
     def _iter_tensor_dataset(self):
         tensors = self.dataset.tensors
@@ -140,6 +156,9 @@ class DataLoader:
             yield [t[idx] for t in tensors]
 
     def _iter_iterable(self):
+        if self._workers is not None:
+            yield from self._iter_iterable_workers()
+            return
         if self.batch_size is None:
             for sample in self.dataset:
                 yield self.collate_fn(sample)
@@ -152,3 +171,32 @@ class DataLoader:
                 batch = []
         if batch and not self.drop_last:
             yield self.collate_fn(batch)
+
+    def _iter_iterable_workers(self):
+        # torch: every worker iterates its own copy of the dataset (get_worker_info() lets it shard);
+        # batches come from the workers in turn, a worker whose data ran out dropping from the turn.
+        workers = self._workers
+        iterators = [workers.run(lambda: iter(self.dataset)) for _ in range(workers.num_workers)]
+        active = list(range(workers.num_workers))
+        workers.reset()
+
+        def fetch(it):
+            if self.batch_size is None:
+                return self.collate_fn(next(it))
+            batch = []
+            for _ in range(self.batch_size):
+                try:
+                    batch.append(next(it))
+                except StopIteration:
+                    break
+            if not batch or (self.drop_last and len(batch) < self.batch_size):
+                raise StopIteration
+            return self.collate_fn(batch)
+
+        while active:
+            for w in list(active):
+                workers.select(w)
+                try:
+                    yield workers.run(lambda: fetch(iterators[w]))
+                except StopIteration:
+                    active.remove(w)

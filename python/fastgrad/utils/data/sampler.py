@@ -67,21 +67,28 @@ class RandomSampler(Sampler):
     def num_samples(self):
         return len(self.data_source) if self._num_samples is None else self._num_samples
 
-    def _kw(self):
-        return {} if self.generator is None else {"generator": self.generator}
+    def _epoch_generator(self):
+        if self.generator is not None:
+            return self.generator
+        # torch seeds a fresh generator per epoch from one int64 draw of the default generator
+        generator = _fg.Generator()
+        generator.manual_seed(int(_fg.empty((), dtype=_fg.int64).random_().item()))
+        return generator
 
     def index_tensor(self):
         n = len(self.data_source)
+        generator = self._epoch_generator()
         if self.replacement:
-            return _fg.randint(0, n, (self.num_samples,), dtype=_fg.int64, **self._kw())
+            # torch draws these 32 at a time; one element is one draw either way
+            return _fg.randint(0, n, (self.num_samples,), dtype=_fg.int64, generator=generator)
         # One permutation per full pass, as torch draws them, then the leftover from one more.
-        parts = [_fg.randperm(n, **self._kw()) for _ in range(self.num_samples // n)]
-        if self.num_samples % n:
-            parts.append(_fg.randperm(n, **self._kw())[: self.num_samples % n])
-        return parts[0] if len(parts) == 1 else _fg.cat(parts)
+        parts = [_fg.randperm(n, generator=generator) for _ in range(self.num_samples // n)]
+        parts.append(_fg.randperm(n, generator=generator)[: self.num_samples % n])
+        return _fg.cat(parts)
 
     def __iter__(self):
-        return iter(self.index_tensor().tolist())
+        # a generator, as torch's: nothing is drawn until the first index is asked for
+        yield from self.index_tensor().tolist()
 
     def __len__(self):
         return self.num_samples
@@ -105,13 +112,36 @@ class SubsetRandomSampler(Sampler):
         self.generator = generator
 
     def __iter__(self):
-        perm = _fg.randperm(len(self.indices)) if self.generator is None \
-            else _fg.randperm(len(self.indices), generator=self.generator)
-        for i in perm.tolist():
+        for i in _fg.randperm(len(self.indices), generator=self.generator).tolist():
             yield self.indices[i]
 
     def __len__(self):
         return len(self.indices)
+
+
+class WeightedRandomSampler(Sampler):
+    """Indices drawn with probabilities proportional to ``weights`` (torch.multinomial over float64)."""
+
+    def __init__(self, weights, num_samples, replacement=True, generator=None):
+        if not isinstance(num_samples, int) or isinstance(num_samples, bool) or num_samples <= 0:
+            raise ValueError(f"num_samples should be a positive integer value, but got num_samples={num_samples}")
+        if not isinstance(replacement, bool):
+            raise ValueError(f"replacement should be a boolean value, but got replacement={replacement}")
+        weights_tensor = _fg.as_tensor(weights, dtype=_fg.float64)
+        if len(weights_tensor.shape) != 1:
+            raise ValueError("weights should be a 1d sequence but given "
+                             f"weights have shape {tuple(weights_tensor.shape)}")
+        self.weights = weights_tensor
+        self.num_samples = num_samples
+        self.replacement = replacement
+        self.generator = generator
+
+    def __iter__(self):
+        drawn = _fg.multinomial(self.weights, self.num_samples, self.replacement, generator=self.generator)
+        yield from iter(drawn.tolist())
+
+    def __len__(self):
+        return self.num_samples
 
 
 class BatchSampler(Sampler):
