@@ -634,6 +634,20 @@ TENSOR['erf_'] = """In-place version of `Tensor.erf`: writes the result into ``s
 
 TENSOR['erfc_'] = """In-place version of `Tensor.erfc`: writes the result into ``self``."""
 
+TENSOR['cauchy_'] = """Fills ``self`` with numbers drawn from the Cauchy distribution with ``median`` and scale ``sigma``."""
+
+TENSOR['log_normal_'] = """Fills ``self`` with numbers whose logarithm is normal with ``mean`` and ``std``."""
+
+TENSOR['exponential_'] = """Fills ``self`` with numbers drawn from the exponential distribution of rate ``lambd``."""
+
+TENSOR['geometric_'] = """Fills ``self`` with the number of Bernoulli(``p``) trials until the first success (1, 2, ...)."""
+
+TENSOR['random_'] = """Fills ``self`` with integers drawn uniformly from ``[from, to)`` (``random_(to)``, ``random_(from, to)``; with no argument, the dtype's range)."""
+
+TENSOR['bernoulli'] = """Returns 0 or 1 for each element, 1 with probability ``p`` (or, without ``p``, the element's own value). See `fastgrad.bernoulli`."""
+
+TENSOR['multinomial'] = """See `fastgrad.multinomial`."""
+
 GENERATOR = {}
 
 GENERATOR[''] = """A random number stream, seeded with ``manual_seed``. Pass one as ``generator=`` to the random functions, samplers and ``DataLoader`` to keep a stream apart from the default one.
@@ -641,7 +655,7 @@ GENERATOR[''] = """A random number stream, seeded with ``manual_seed``. Pass one
 Examples:
     >>> g = fastgrad.Generator().manual_seed(0)
     >>> fastgrad.rand(2, generator=g)
-    tensor([0.1598, 0.9921])"""
+    tensor([0.4963, 0.7682])"""
 
 GENERATOR['manual_seed'] = """Seeds this generator and returns it.
 

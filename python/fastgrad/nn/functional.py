@@ -101,11 +101,32 @@ def dropout(input, p=0.5, training=True, inplace=False):
 
 
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Alpha dropout for SELU networks: drops elements with probability ``p`` while keeping the input's mean
+    and variance (the dropped values are set to SELU's negative saturation, then an affine correction is applied).
+
+    Args:
+        input (Tensor): the input.
+        p (float): the probability of dropping an element. Default: 0.5.
+        training (bool): apply it. Default: ``False``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.alpha_dropout(fastgrad.ones(3), 0.5, training=False)
+        tensor([1., 1., 1.])
+    """
     _check_dropout_p(p)
     return _dropout_impl(input, p, training, inplace, feature=False, alpha=True)
 
 
 def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Alpha dropout of whole channels (one draw per sample and channel). See `alpha_dropout`.
+
+    Args:
+        input (Tensor): ``(N, C, *)``.
+        p (float): the probability of dropping a channel. Default: 0.5.
+        training (bool): apply it. Default: ``False``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     return _dropout_impl(input, p, training, inplace, feature=True, alpha=True)
 
@@ -119,6 +140,19 @@ def _feature_dropout_unbatched(input, p, training, inplace, batched):
 
 
 def dropout1d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, L)`` or ``(C, L)`` input with probability ``p`` (one draw per channel)
+    and scales the rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, L)`` or ``(C, L)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.dropout1d(fastgrad.ones(2, 3, 4), 0.5).shape
+        torch.Size([2, 3, 4])
+    """
     _check_dropout_p(p)
     if input.dim() not in (2, 3):
         raise RuntimeError(f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that "
@@ -128,6 +162,15 @@ def dropout1d(input, p=0.5, training=True, inplace=False):
 
 
 def dropout2d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, H, W)`` or ``(C, H, W)`` input with probability ``p`` and scales the
+    rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, H, W)`` or ``(C, H, W)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     if input.dim() not in (3, 4):
         warnings.warn(f"dropout2d: Received a {input.dim()}-D input to dropout2d, which is deprecated and will "
@@ -145,6 +188,15 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
 
 
 def dropout3d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, D, H, W)`` or ``(C, D, H, W)`` input with probability ``p`` and
+    scales the rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, D, H, W)`` or ``(C, D, H, W)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     if input.dim() not in (4, 5):
         warnings.warn(f"dropout3d: Received a {input.dim()}-D input to dropout3d, which is deprecated and will "
