@@ -174,11 +174,13 @@ def main(argv=None):
         t_epoch = time.perf_counter()
         # One bar per epoch that stays on screen, as tqdm users know; disable=None hides it where stderr is
         # not a terminal (logs, pipes), and then the summary line below is printed instead.
-        bar = None if tqdm is None else tqdm(loader, desc=f"epoch {epoch}/{last_epoch}", unit="batch",
+        # The bar is advanced by hand: a bar wrapped around the loader closes itself when the loader is
+        # exhausted, before the test accuracy could be added to it.
+        bar = None if tqdm is None else tqdm(total=len(loader), desc=f"epoch {epoch}/{last_epoch}", unit="batch",
                                               leave=True, disable=None, dynamic_ncols=True)
         shown = bar is not None and not bar.disable
         loss_sum, seen = 0.0, 0
-        for x, y in (bar if bar is not None else loader):
+        for x, y in loader:
             optimizer.zero_grad()
             loss = criterion(model(x), y)
             loss.backward()
@@ -188,6 +190,7 @@ def main(argv=None):
             seen += n
             if shown:
                 bar.set_postfix(loss=f"{loss_sum / seen:.4f}", refresh=False)
+                bar.update(1)
         train_loss = loss_sum / seen
         accuracy = evaluate(torch, model, test_x, test_y)
         history["train_loss"].append(train_loss)

@@ -153,7 +153,13 @@ def test_progress_bars_stay_on_a_terminal(tmp_path):
     pytest.importorskip("tqdm")
     import pty
 
+    import fcntl
+    import struct
+    import termios
+
     primary, secondary = pty.openpty()
+    # a terminal 120 columns wide (a new pty reports 0 columns, and tqdm fits its bar to the width)
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     out = tmp_path / "run"
     proc = subprocess.Popen(
         [sys.executable, str(EXAMPLE), "--framework", "fastgrad", "--out", str(out), "--epochs", "2"],
@@ -173,7 +179,7 @@ def test_progress_bars_stay_on_a_terminal(tmp_path):
     os.close(primary)
     terminal = b"".join(chunks).decode(errors="replace")
     # tqdm redraws a bar with carriage returns; what stays on screen is each line's last redraw.
-    lines = [ln.split("\r")[-1] for ln in terminal.replace("\r\n", "\n").split("\n")]
+    lines = [ln.rstrip("\r").split("\r")[-1] for ln in terminal.replace("\r\n", "\n").split("\n")]
     finished = [ln for ln in lines if re.match(r"epoch [12]/2: 100%.*loss \d\.\d{4}, test accuracy 0\.\d{3}", ln)]
     assert [ln[:10] for ln in finished] == ["epoch 1/2:", "epoch 2/2:"], terminal
     assert stdout.strip().splitlines()[-1].startswith("final test accuracy ")
