@@ -68,7 +68,7 @@ Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
 }
 
 Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight) {
-  return assign_inplace(self, lerp(original_self(self, end), end, weight), "lerp_");
+  return assign_inplace(self, lerp(autograd::needs_grad(self, end, weight) ? clone(self) : self, end, weight), "lerp_");
 }
 
 Tensor& add_(Tensor& self, const Tensor& other, double alpha) {

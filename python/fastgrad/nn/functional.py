@@ -38,9 +38,6 @@ def _check_reduction(reduction):
 
 # ------------------------------------------------------------------ layers
 # The core's fused linear (one GEMM with the bias folded in) when it has one.
-_core_linear = getattr(_fg, "linear", None)
-
-
 def linear(input, weight, bias=None):
     """Applies ``input @ weight.T + bias`` (one fused call). See `nn.Linear`.
 
@@ -56,10 +53,7 @@ def linear(input, weight, bias=None):
         >>> F.linear(fastgrad.ones(2, 3), fastgrad.ones(4, 3)).shape
         torch.Size([2, 4])
     """
-    if _core_linear is not None:
-        return _core_linear(input, weight, bias)
-    out = _fg.matmul(input, weight.t())
-    return out if bias is None else out + bias
+    return _fg.linear(input, weight, bias)
 
 
 def _check_dropout_p(p):

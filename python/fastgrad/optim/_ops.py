@@ -3,8 +3,9 @@ import fastgrad as _fg
 
 
 def fused_kernel(name):
-    """The core's fused multi-tensor step `name` (e.g. _sgd_step), or None where the core lacks it."""
-    return getattr(getattr(_fg, "_C", None), name, None)
+    """The core's fused multi-tensor step `name` (e.g. _sgd_step). Callers check for None: the tests set it
+    to None to run the per-op path against torch."""
+    return getattr(_fg._C, name)
 
 
 def all_contiguous(*tensor_lists):
@@ -13,16 +14,8 @@ def all_contiguous(*tensor_lists):
 
 
 def lerp_(t, end, weight):
-    """t <- lerp(t, end, weight) with torch's two formulas, so rounding follows torch's kernel."""
-    native = getattr(t, "lerp_", None)
-    if native is not None:
-        return native(end, weight)
-    if weight < 0.5:
-        t.add_(end - t, alpha=weight)
-    else:
-        diff = end - t
-        t.copy_(end).add_(diff, alpha=-(1.0 - weight))
-    return t
+    """t <- lerp(t, end, weight): the core's lerp_, with torch's two formulas, so rounding follows torch's kernel."""
+    return t.lerp_(end, weight)
 
 
 def with_weight_decay(grad, param, weight_decay):
