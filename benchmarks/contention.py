@@ -3,7 +3,9 @@
 On a 2-core box one stray compile turns a 2-thread OpenMP step from 0.7 ms into 80 ms (a spinning thread
 waits for a core the scheduler gave away), and a median over three rounds cannot save that. So run.py waits
 for the machine to go quiet before each worker, and every figure carries the foreign load measured while it
-ran: CPU time the whole machine spent (/proc/stat) minus what our own child processes used.
+ran: CPU time the whole machine spent (/proc/stat) minus what our own processes used. The worker measures
+it around each workload (a burst during one workload is not diluted over a whole process), run.py around
+each worker process.
 """
 import os
 import resource
@@ -23,16 +25,20 @@ def _busy_s():
     return (user + nice + system + irq + softirq) / _HZ, steal / _HZ
 
 
-def _children_cpu_s():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+def _own_cpu_s(who):
+    r = resource.getrusage(who)
     return r.ru_utime + r.ru_stime
 
 
 class Meter:
-    """Foreign load, in cores, over the span between start() and stop()."""
+    """Foreign load, in cores, over the span between start() and stop(). `who` is what counts as our own
+    CPU time: the child processes (run.py around a worker) or this process (a worker around one workload)."""
+
+    def __init__(self, who=resource.RUSAGE_CHILDREN):
+        self.who = who
 
     def start(self):
-        self.t, self.busy, self.own = time.perf_counter(), _busy_s(), _children_cpu_s()
+        self.t, self.busy, self.own = time.perf_counter(), _busy_s(), _own_cpu_s(self.who)
         return self
 
     def stop(self):
@@ -40,7 +46,7 @@ class Meter:
         if end is None or self.busy is None:
             return {"foreign_cores": None, "steal_cores": None}
         wall = max(time.perf_counter() - self.t, 1e-9)
-        own = _children_cpu_s() - self.own
+        own = _own_cpu_s(self.who) - self.own
         foreign = max(0.0, (end[0] - self.busy[0]) - own) / wall
         return {"foreign_cores": round(foreign, 3), "steal_cores": round((end[1] - self.busy[1]) / wall, 3)}
 

@@ -1,4 +1,9 @@
-"""results.md: the tables a reader compares, in the order a reader asks (training, inference, overhead, ...)."""
+"""results.md: the tables a reader compares, in the order a reader asks (training, inference, overhead, ...).
+
+A figure measured while other processes loaded the machine is printed as "loaded" (or "unsteady" when its
+rounds disagree), never as a number, and no ratio or goal is derived from it: see summarize.py.
+"""
+from summarize import distrust
 
 
 def fmt_time(s):
@@ -11,7 +16,9 @@ def fmt_time(s):
     return f"{s:.2f} s"
 
 
-def fmt_ratio(r):
+def fmt_ratio(r, withheld=None):
+    if withheld:
+        return f"- ({withheld})"
     return "-" if r is None else f"{r:.2f}x"
 
 
@@ -20,8 +27,9 @@ def _cell(fig, metric):
         return "-"
     if "value" not in fig:
         return f"error: {fig['error']}"[:90].replace("|", "/")
-    text = f"{fig['value']:.0f} MiB" if metric == "peak_rss_mib" else fmt_time(fig["value"])
-    return text + (" (!)" if fig.get("contended") else "")
+    if distrust(fig):
+        return distrust(fig)
+    return f"{fig['value']:.0f} MiB" if metric == "peak_rss_mib" else fmt_time(fig["value"])
 
 
 def _gflops(fig):
@@ -29,7 +37,7 @@ def _gflops(fig):
         return "-"
     if "gflops" not in fig:
         return f"error: {fig.get('error', '?')}"[:60].replace("|", "/")
-    return f"{fig['gflops']:.1f}" + (" (!)" if fig.get("contended") else "")
+    return distrust(fig) or f"{fig['gflops']:.1f}"
 
 
 def _machine_lines(meta):
@@ -62,7 +70,8 @@ def markdown(meta, rows, target_rows):
             figs = r["frameworks"]
             line = f"| {r['label']} | {r['threads']} | {_cell(figs.get(cand), r['metric'])} |"
             if base:
-                line += f" {_cell(figs.get(base), r['metric'])} | {fmt_ratio(r.get('speedup_vs_baseline'))} |"
+                line += (f" {_cell(figs.get(base), r['metric'])} | "
+                         f"{fmt_ratio(r.get('speedup_vs_baseline'), r.get('speedup_vs_baseline_withheld'))} |")
             out.append(line)
         out.append("")
 
@@ -80,9 +89,9 @@ def markdown(meta, rows, target_rows):
             line = f"| {r['label']} | {shape} | {r['threads']} | "
             line += " | ".join(_gflops(r["frameworks"].get(x)) for x in labels) + " |"
             if base:
-                line += f" {fmt_ratio(r.get('speedup_vs_baseline'))} |"
+                line += f" {fmt_ratio(r.get('speedup_vs_baseline'), r.get('speedup_vs_baseline_withheld'))} |"
             if npl:
-                line += f" {fmt_ratio(r.get('speedup_vs_numpy'))} |"
+                line += f" {fmt_ratio(r.get('speedup_vs_numpy'), r.get('speedup_vs_numpy_withheld'))} |"
             out.append(line)
         out.append("")
 
@@ -102,15 +111,20 @@ def markdown(meta, rows, target_rows):
     if disturbed:
         total = sum(len(f["rounds"]) + f.get("rounds_set_aside", 0) for f in figs)
         out.append(f"Other processes used the CPUs (> 0.25 cores) during {disturbed} of {total} measured rounds. "
-                   "Those rounds were left out where undisturbed rounds of the same figure existed; "
-                   "(!) marks a figure whose every round was disturbed: read it with suspicion.")
+                   "Those rounds were left out where undisturbed rounds of the same figure existed.")
+        out.append("")
+    untrusted = sum(1 for f in figs if distrust(f))
+    if untrusted:
+        out.append(f"{untrusted} figure(s) read \"loaded\" (every round ran while other processes used the CPUs) or "
+                   "\"unsteady\" (rounds more than 3x apart): they are not shown and no speed-up is computed from "
+                   "them. Run again on a quiet machine; the raw rounds are in results.json.")
         out.append("")
 
     if target_rows:
-        out += [f"Speed targets (issue 5) for {cand}:", "", "| Target | Ratio | Met |", "|---|---:|---|"]
+        out += [f"Speed goals for {cand}:", "", "| Goal | Ratio | Met |", "|---|---:|---|"]
         for t in target_rows:
-            met = "-" if t["met"] is None else ("yes" if t["met"] else "no")
-            met += " (!)" if t.get("contended") else ""
-            out.append(f"| {t['target']} | {fmt_ratio(t['ratio'])} | {met} |")
+            met = ("not measured" + (f" ({t['withheld']})" if t.get("withheld") else "") if t["met"] is None
+                   else ("yes" if t["met"] else "no"))
+            out.append(f"| {t['target']} | {fmt_ratio(t['ratio'], t.get('withheld'))} | {met} |")
         out.append("")
     return "\n".join(out)

@@ -159,7 +159,8 @@ def main(argv=None):
         if ok:
             frameworks[label] = module
         else:
-            log(f"skipping {label}: `import {module}` fails: {err}")
+            hint = " (pip install 'fastgrad[bench]' installs torch 2.13.0)" if module == "torch" else ""
+            log(f"skipping {label}: `import {module}` fails: {err}{hint}")
     non_numpy = [lb for lb, m in frameworks.items() if m != "numpy"]
     if not non_numpy:
         sys.exit("no framework to measure")
@@ -192,7 +193,10 @@ def main(argv=None):
                 load = meter.stop()
                 builds.setdefault(label, set()).add(out.get("build"))
                 for res in out["results"]:
-                    res.update(load, load_before=load_before)
+                    # the worker's own per-workload figure is the precise one; keep the process-wide one too
+                    res.setdefault("foreign_cores", load["foreign_cores"])
+                    res.setdefault("steal_cores", load["steal_cores"])
+                    res.update(process_foreign_cores=load["foreign_cores"], load_before=load_before)
                     raw[label].setdefault(f"{res['workload']}@{threads}t", []).append(res)
                     if not res.get("ok"):
                         log(f"  {label} {res['workload']}: {res['error']}")
@@ -223,10 +227,14 @@ def main(argv=None):
     meta["total_s"] = time.perf_counter() - log.t0
     md = report.markdown(meta, rows, target_rows)
     (out_dir / "results.md").write_text(md + "\n")
-    pngs = [p for p in (
-        plots.speedup_bars(rows, candidate, baseline, out_dir / "speedup.png") if baseline else None,
-        plots.gemm_lines(rows, [x for x in (candidate, baseline, numpy_label) if x], out_dir / "gemm.png"),
-    ) if p]
+    pngs = []
+    if plots.available():
+        pngs = [p for p in (
+            plots.speedup_bars(rows, candidate, baseline, out_dir / "speedup.png") if baseline else None,
+            plots.gemm_lines(rows, [x for x in (candidate, baseline, numpy_label) if x], out_dir / "gemm.png"),
+        ) if p]
+    else:
+        log("matplotlib is not installed: no plots (pip install 'fastgrad[bench]')")
     meta["plots"] = [str(p.name) for p in pngs]
     with open(out_dir / "results.json", "w") as f:
         json.dump({"meta": meta, "rows": rows, "targets": target_rows, "raw": raw}, f, indent=1)

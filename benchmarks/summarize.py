@@ -2,10 +2,15 @@
 
 A figure is the median over rounds of each process's own median. Ratios are taken between those medians;
 the per-round paired ratios (the two processes ran seconds apart) are kept too, as a check on drift.
+
+A figure is not trusted when every one of its rounds ran while other processes used the CPUs ("loaded"),
+or when its rounds disagree by more than UNSTEADY_SPREAD ("unsteady": a disturbance the load meter missed).
+No ratio is computed from an untrusted figure, so a loaded round can never show up as a 1000x speed-up
+nor count as meeting a goal; its raw rounds stay in results.json.
 """
 import statistics
 
-# (target name, workload key, compare against, minimum ratio): issue 5's speed targets
+# (goal, workload key, compare against, minimum ratio): the speed goals the project holds itself to
 TARGETS = (
     ("MLP train step SGD, batch 1, 1 thread: >= 5x torch", "train-sgd-b1@1t", "baseline", 5.0),
     ("MLP train step SGD, batch 64, 1 thread: >= 1.3x torch", "train-sgd-b64@1t", "baseline", 1.3),
@@ -18,6 +23,8 @@ TARGETS = (
 
 # a round during which other processes used more than this many cores is set aside when clean ones exist
 CLEAN_BELOW_CORES = 0.25
+# rounds of one figure whose slowest is this many times its fastest were disturbed, measured or not
+UNSTEADY_SPREAD = 3.0
 
 
 def metric_name(workload):
@@ -37,6 +44,7 @@ def _figure(rounds, metric):
            "max_foreign_cores": max((r.get("foreign_cores") or 0.0) for r in used)}
     if len(good) < len(rounds):
         fig["failed_rounds"] = len(rounds) - len(good)
+    fig["unsteady"] = len(values) > 1 and min(values) > 0 and max(values) / min(values) > UNSTEADY_SPREAD
     if "gflops" in used[0]:
         flops = used[0]["gflops"] * used[0]["time_s"]
         fig["gflops"] = flops / fig["value"]
@@ -47,12 +55,27 @@ def _figure(rounds, metric):
     return fig
 
 
+def distrust(fig):
+    """Why a figure cannot be used in a ratio ('loaded', 'unsteady'), or None when it can."""
+    if fig.get("contended"):
+        return "loaded"
+    if fig.get("unsteady"):
+        return "unsteady"
+    return None
+
+
 def _ratio(figs, slower, faster):
-    """slower's value / faster's value: > 1 means `faster` wins (less time, less memory)."""
+    """slower's value / faster's value: > 1 means `faster` wins (less time, less memory). None when a
+    figure is missing or not trusted."""
     a, b = figs.get(slower, {}), figs.get(faster, {})
-    if "value" not in a or "value" not in b or not b["value"]:
+    if "value" not in a or "value" not in b or not b["value"] or distrust(a) or distrust(b):
         return None
     return a["value"] / b["value"]
+
+
+def _withheld(figs, *labels):
+    """The reason a ratio between these figures is not given, or None."""
+    return next((distrust(figs[x]) for x in labels if x in figs and distrust(figs[x])), None)
 
 
 def _paired(figs, slower, faster):
@@ -73,22 +96,27 @@ def summarize(items, raw, candidate, baseline, numpy_label):
                "label": item.label, "metric": metric, "frameworks": figs}
         if baseline:
             row["speedup_vs_baseline"] = _ratio(figs, baseline, candidate)
+            row["speedup_vs_baseline_withheld"] = _withheld(figs, baseline, candidate)
             row["paired_round_ratios"] = _paired(figs, baseline, candidate)
         if numpy_label and numpy_label in figs:
             row["speedup_vs_numpy"] = _ratio(figs, numpy_label, candidate)
+            row["speedup_vs_numpy_withheld"] = _withheld(figs, numpy_label, candidate)
         rows.append(row)
     return rows
 
 
 def targets(rows):
+    """Each goal's ratio and whether it is met: None ('not measured') when its ratio was withheld."""
     by_key = {r["key"]: r for r in rows}
     out = []
     for name, key, against, minimum in TARGETS:
         row = by_key.get(key)
         if row is None:
             continue
-        ratio = row.get("speedup_vs_numpy" if against == "numpy" else "speedup_vs_baseline")
+        field = "speedup_vs_numpy" if against == "numpy" else "speedup_vs_baseline"
+        ratio = row.get(field)
         out.append({"target": name, "key": key, "ratio": ratio, "minimum": minimum,
                     "met": None if ratio is None else ratio >= minimum,
+                    "withheld": row.get(f"{field}_withheld"),
                     "contended": any(f.get("contended") for f in row["frameworks"].values())})
     return out

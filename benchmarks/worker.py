@@ -98,8 +98,12 @@ def _isa_from_config(config):
 
 
 def run_one(fw, name, budget, data_dir):
+    import resource
+
+    import contention
     from workloads import resolve
     t0 = time.perf_counter()
+    meter = contention.Meter(resource.RUSAGE_SELF).start()
     try:
         fn, params = resolve(name)
         if data_dir is not None:
@@ -111,6 +115,7 @@ def run_one(fw, name, budget, data_dir):
                "traceback": traceback.format_exc().strip().splitlines()[-6:]}
     out["workload"] = name
     out["wall_s"] = time.perf_counter() - t0
+    out.update(meter.stop())  # the machine's load while this workload alone ran
     return out
 
 

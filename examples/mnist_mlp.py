@@ -166,17 +166,21 @@ def main(argv=None):
               f"(test accuracy {history['test_accuracy'][-1]:.3f})")
 
     last_epoch = start_epoch + args.epochs
+    if tqdm is None:
+        print("tqdm is not installed: no progress bars (pip install 'fastgrad[examples]')")
     for epoch in range(start_epoch + 1, last_epoch + 1):
         # A shuffle seeded per epoch makes a resumed run see the batches an uninterrupted one would.
         generator.manual_seed(args.seed * 100_003 + epoch)
         t_epoch = time.perf_counter()
-        batches = loader
-        if tqdm is not None:
-            # disable=None: a bar on a terminal, none in logs and pipes.
-            batches = tqdm(loader, desc=f"epoch {epoch}/{last_epoch}", unit="batch", leave=False,
-                           disable=None, dynamic_ncols=True)
+        # One bar per epoch that stays on screen, as tqdm users know; disable=None hides it where stderr is
+        # not a terminal (logs, pipes), and then the summary line below is printed instead.
+        # The bar is advanced by hand: a bar wrapped around the loader closes itself when the loader is
+        # exhausted, before the test accuracy could be added to it.
+        bar = None if tqdm is None else tqdm(total=len(loader), desc=f"epoch {epoch}/{last_epoch}", unit="batch",
+                                              leave=True, disable=None, dynamic_ncols=True)
+        shown = bar is not None and not bar.disable
         loss_sum, seen = 0.0, 0
-        for x, y in batches:
+        for x, y in loader:
             optimizer.zero_grad()
             loss = criterion(model(x), y)
             loss.backward()
@@ -184,24 +188,36 @@ def main(argv=None):
             n = y.shape[0]
             loss_sum += loss.item() * n
             seen += n
-            if tqdm is not None:
-                batches.set_postfix(loss=f"{loss_sum / seen:.4f}", refresh=False)
-        if tqdm is not None:
-            batches.close()
+            if shown:
+                bar.set_postfix(loss=f"{loss_sum / seen:.4f}", refresh=False)
+                bar.update(1)
         train_loss = loss_sum / seen
         accuracy = evaluate(torch, model, test_x, test_y)
         history["train_loss"].append(train_loss)
         history["test_accuracy"].append(accuracy)
-        print(f"epoch {epoch}/{last_epoch}: train loss {train_loss:.4f} ({time.perf_counter() - t_epoch:.2f} s)")
-        print(f"test accuracy: {accuracy:.3f}", flush=True)
+        summary = (f"epoch {epoch}/{last_epoch}: train loss {train_loss:.4f}, test accuracy {accuracy:.3f} "
+                   f"({time.perf_counter() - t_epoch:.2f} s)")
+        if shown:
+            bar.set_postfix_str(f"loss {train_loss:.4f}, test accuracy {accuracy:.3f}")
+            bar.close()
+        else:
+            if bar is not None:
+                bar.close()
+            print(summary, flush=True)
 
     out.mkdir(parents=True, exist_ok=True)
     torch.save(model.state_dict(), model_path)
     torch.save(optimizer.state_dict(), optim_path)
     state_path.write_text(json.dumps({"epoch": last_epoch, "history": history, "args": vars(args)}, indent=1))
     plot_path = save_plot(history, out / "mnist_mlp.png")
-    print(f"done in {time.perf_counter() - t_start:.1f} s; checkpoint: {model_path}, {optim_path}"
-          + (f"; plot: {plot_path}" if plot_path else ""))
+    accuracies = history["test_accuracy"]
+    written = ", ".join(str(p) for p in [model_path, optim_path, state_path] + ([plot_path] if plot_path else []))
+    if accuracies:
+        best = max(range(len(accuracies)), key=accuracies.__getitem__)
+        result = f"final test accuracy {accuracies[-1]:.3f} (best {accuracies[best]:.3f}, epoch {best + 1})"
+    else:
+        result = "no epoch trained"
+    print(f"{result} after {time.perf_counter() - t_start:.1f} s; wrote {written}")
     return history
 
 

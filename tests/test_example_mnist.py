@@ -40,7 +40,8 @@ def run_example(framework, out, *args):
     cmd = [sys.executable, str(EXAMPLE), "--framework", framework, "--out", str(out), *args]
     proc = subprocess.run(cmd, env=example_env(), capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, f"{cmd} failed:\n{proc.stdout}\n{proc.stderr}"
-    accuracies = [float(m) for m in re.findall(r"^test accuracy: (\d\.\d{3})$", proc.stdout, re.M)]
+    accuracies = [float(m) for m in re.findall(
+        r"^epoch \d+/\d+: train loss \d+\.\d{4}, test accuracy (\d\.\d{3}) \(\d+\.\d\d s\)$", proc.stdout, re.M)]
     return proc.stdout, accuracies
 
 
@@ -83,6 +84,13 @@ def test_short_run_learns_and_saves(tmp_path, framework):
 
     plot = out / "mnist_mlp.png"
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    # The last line restates the result and every file written.
+    last = stdout.strip().splitlines()[-1]
+    best = max(acc)
+    assert last.startswith(f"final test accuracy {acc[-1]:.3f} (best {best:.3f}, epoch {acc.index(best) + 1}) after ")
+    for path in (model_path, optim_path, state_path, plot):
+        assert str(path) in last, last
 
 
 @pytest.mark.parametrize("optimizer", ["sgd", "adam"])
@@ -133,8 +141,45 @@ def test_runs_without_the_examples_extra(tmp_path, framework):
         env=env, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert re.search(r"^epoch 1/1: train loss \d+\.\d{4}", proc.stdout, re.M)
-    assert re.search(r"^test accuracy: 0\.\d{3}$", proc.stdout, re.M)
-    assert "matplotlib is not installed: skipping the plot" in proc.stdout
+    assert re.search(r"^epoch 1/1: train loss \d+\.\d{4}, test accuracy 0\.\d{3} ", proc.stdout, re.M)
+    assert "tqdm is not installed: no progress bars (pip install 'fastgrad[examples]')" in proc.stdout
+    assert "matplotlib is not installed: skipping the plot (pip install 'fastgrad[examples]')" in proc.stdout
     assert not (out / "mnist_mlp.png").exists()
     assert all(p.is_file() for p in checkpoint(framework, out))
+
+
+def test_progress_bars_stay_on_a_terminal(tmp_path):
+    # On a terminal each epoch keeps its finished bar (loss and test accuracy at its end), as tqdm users know.
+    pytest.importorskip("tqdm")
+    import pty
+
+    import fcntl
+    import struct
+    import termios
+
+    primary, secondary = pty.openpty()
+    # a terminal 120 columns wide (a new pty reports 0 columns, and tqdm fits its bar to the width)
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    out = tmp_path / "run"
+    proc = subprocess.Popen(
+        [sys.executable, str(EXAMPLE), "--framework", "fastgrad", "--out", str(out), "--epochs", "2"],
+        env=example_env(), stdout=subprocess.PIPE, stderr=secondary, text=True)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(primary, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    stdout = proc.stdout.read()
+    assert proc.wait(timeout=300) == 0
+    os.close(primary)
+    terminal = b"".join(chunks).decode(errors="replace")
+    # tqdm redraws a bar with carriage returns; what stays on screen is each line's last redraw.
+    lines = [ln.rstrip("\r").split("\r")[-1] for ln in terminal.replace("\r\n", "\n").split("\n")]
+    finished = [ln for ln in lines if re.match(r"epoch [12]/2: 100%.*loss \d\.\d{4}, test accuracy 0\.\d{3}", ln)]
+    assert [ln[:10] for ln in finished] == ["epoch 1/2:", "epoch 2/2:"], terminal
+    assert stdout.strip().splitlines()[-1].startswith("final test accuracy ")

@@ -3,10 +3,29 @@ from . import _C
 
 
 def get_num_threads():
+    """Returns the number of threads fastgrad's kernels may use (see `set_num_threads`).
+
+    Examples:
+        >>> fastgrad.get_num_threads() >= 1
+        True
+    """
     return _C.get_num_threads()
 
 
 def set_num_threads(n):
+    """Sets the number of threads fastgrad's kernels may use. Tensors below a size threshold always
+    run on the calling thread, so small models are not slowed by thread wake-ups.
+
+    Args:
+        n (int): the number of threads, at least 1.
+
+    Examples:
+        >>> n = fastgrad.get_num_threads()
+        >>> fastgrad.set_num_threads(1)
+        >>> fastgrad.get_num_threads()
+        1
+        >>> fastgrad.set_num_threads(n)
+    """
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise ValueError(f"set_num_threads expects a positive integer, got {n!r}")
     _C.set_num_threads(n)
@@ -29,4 +48,11 @@ def show():
 
 
 def show_config():
+    """Returns a description of this build: the CPU instruction set in use, threads, compiler and flags
+    (what ``fastgrad.__config__.show()`` returns).
+
+    Examples:
+        >>> print(fastgrad.show_config())  # doctest: +ELLIPSIS
+        fastgrad ...
+    """
     return show()

@@ -86,7 +86,25 @@ def _normalise_numpy_dtype(a):
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
-    """A new tensor holding a copy of `data` (nested lists, numbers, numpy arrays or tensors)."""
+    """Returns a new tensor holding a copy of ``data``. The dtype is inferred as torch infers it (Python floats
+    give float32, integers int64, bools bool; a numpy array keeps its dtype where fastgrad has it).
+
+    Args:
+        data (array_like): nested lists or tuples of numbers, a number, a numpy array or a tensor.
+        dtype (fastgrad.dtype, optional): the dtype of the result. Default: inferred from ``data``.
+        device (str or fastgrad.device, optional): must be the CPU.
+        requires_grad (bool): whether autograd records operations on the result. Default: ``False``.
+        pin_memory (bool): must be ``False``: there is no accelerator to pin memory for (``True`` raises, as in torch).
+
+    Examples:
+        >>> fastgrad.tensor([[0.1, 1.2], [2.2, 3.1]])
+        tensor([[0.1000, 1.2000],
+                [2.2000, 3.1000]])
+        >>> fastgrad.tensor([1, 2, 3]).dtype
+        torch.int64
+        >>> fastgrad.tensor(3.5, requires_grad=True)
+        tensor(3.5000, requires_grad=True)
+    """
     check_cpu_device(device, "tensor()")
     check_pin_memory(pin_memory)
     a = _to_numpy(data, keep_float64=dtype is not None)
@@ -102,7 +120,22 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
 
 
 def as_tensor(data, dtype=None, device=None):
-    """Like tensor(), but shares memory with a numpy array or tensor of the right dtype."""
+    """Converts ``data`` to a tensor, sharing memory with it when it already is a tensor or a numpy array of
+    a dtype fastgrad has (and ``dtype`` does not ask for another); otherwise copies, as `fastgrad.tensor`.
+
+    Args:
+        data (array_like): a tensor, a numpy array, nested lists or a number.
+        dtype (fastgrad.dtype, optional): the dtype of the result.
+        device (str or fastgrad.device, optional): must be the CPU.
+
+    Examples:
+        >>> import numpy as np
+        >>> a = np.array([1.0, 2.0])
+        >>> t = fastgrad.as_tensor(a)
+        >>> a[0] = -1.0
+        >>> t
+        tensor([-1.,  2.], dtype=torch.float64)
+    """
     check_cpu_device(device, "as_tensor()")
     if isinstance(data, _C.Tensor):
         return data if dtype is None or data.dtype is dtype else data.to(dtype)
@@ -112,10 +145,28 @@ def as_tensor(data, dtype=None, device=None):
 
 
 def is_tensor(obj):
+    """Returns ``True`` if ``obj`` is a fastgrad tensor.
+
+    Args:
+        obj (object): the object to test.
+
+    Examples:
+        >>> fastgrad.is_tensor(fastgrad.zeros(1)), fastgrad.is_tensor([0.0])
+        (True, False)
+    """
     return isinstance(obj, _C.Tensor)
 
 
 def numel(t):
+    """Returns the number of elements of the tensor ``t``.
+
+    Args:
+        t (Tensor): the tensor.
+
+    Examples:
+        >>> fastgrad.numel(fastgrad.zeros(2, 3))
+        6
+    """
     return t.numel()
 
 
@@ -150,16 +201,63 @@ def _no_grad():
 
 
 def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    """Returns the largest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
+    ``(values, indices)`` of the maxima along ``dim`` and where they are. NaN propagates.
+
+    Args:
+        input (Tensor): the input tensor.
+        dim (int, optional): the dimension to reduce.
+        keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
+        out (Tensor or tuple of Tensors, optional): tensors of the result's dtype and shape to write it into.
+
+    Examples:
+        >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
+        >>> fastgrad.max(a)
+        tensor(5.)
+        >>> fastgrad.max(a, dim=1)
+        max(values=tensor([5., 3.]), indices=tensor([1, 0]))
+    """
     return _write_out(input.max(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def min(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A001
+    """Returns the smallest element of ``input`` (a 0-d tensor), or, with ``dim``, a named tuple
+    ``(values, indices)`` of the minima along ``dim`` and where they are. NaN propagates.
+
+    Args:
+        input (Tensor): the input tensor.
+        dim (int, optional): the dimension to reduce.
+        keepdim (bool): whether ``values`` and ``indices`` keep ``dim`` with size 1. Default: ``False``.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
+        out (Tensor or tuple of Tensors, optional): tensors of the result's dtype and shape to write it into.
+
+    Examples:
+        >>> a = fastgrad.tensor([[1.0, 5.0], [3.0, 2.0]])
+        >>> fastgrad.min(a, dim=0).values
+        tensor([1., 2.])
+    """
     return _write_out(input.min(dim, _keepdim(keepdim, keepdims)), out)
 
 
 def norm(input, p="fro", dim=None, keepdim=False, dtype=None, *, keepdims=None):
-    """torch.norm's vector norms: p = 'fro' (2), any real number or +-inf, over `dim` or every element;
-    computed by linalg.vector_norm's one C++ op."""
+    """Returns the vector p-norm of ``input``: over all elements, or over ``dim``.
+
+    Args:
+        input (Tensor): the input tensor.
+        p (float or str): any real number (``0`` counts the non-zero elements, negatives as torch), ``inf``
+            (the largest absolute value), ``-inf`` (the smallest) or ``'fro'`` (the 2-norm). Default: ``'fro'``.
+        dim (int or tuple of ints, optional): the dimension(s) to reduce.
+        keepdim (bool): whether the output keeps the reduced dimensions with size 1. Default: ``False``.
+        dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
+        keepdims (bool, optional): numpy's spelling of ``keepdim``.
+
+    Examples:
+        >>> fastgrad.norm(fastgrad.tensor([3.0, 4.0]))
+        tensor(5.)
+        >>> fastgrad.norm(fastgrad.tensor([[1.0, -2.0], [3.0, 0.0]]), p=1, dim=1)
+        tensor([3., 3.])
+    """
     keepdim = _keepdim(keepdim, keepdims)
     if p == "fro":
         p = 2

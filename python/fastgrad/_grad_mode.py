@@ -36,14 +36,59 @@ class _NoParamDecorator(_GradModeContext):
 
 
 class no_grad(_NoParamDecorator):
+    """Context manager (and decorator) that turns autograd off in this thread: operations inside it are
+    not recorded and their results do not require grad. Use it for evaluation and for updates done by hand.
+
+    Examples:
+        >>> x = fastgrad.ones(2, requires_grad=True)
+        >>> with fastgrad.no_grad():
+        ...     y = x * 2
+        >>> y.requires_grad
+        False
+        >>> @fastgrad.no_grad()
+        ... def double(t):
+        ...     return t * 2
+        >>> double(x).requires_grad
+        False
+    """
+
     _target = False
 
 
 class enable_grad(_NoParamDecorator):
+    """Context manager (and decorator) that turns autograd back on inside a `no_grad` block.
+
+    Examples:
+        >>> x = fastgrad.ones(2, requires_grad=True)
+        >>> with fastgrad.no_grad():
+        ...     with fastgrad.enable_grad():
+        ...         y = x * 2
+        >>> y.requires_grad
+        True
+    """
+
     _target = True
 
 
 class set_grad_enabled(_GradModeContext):
+    """Turns autograd on or off in this thread: as a context manager, a decorator, or a plain call
+    (which takes effect at once, as in torch).
+
+    Args:
+        mode (bool): ``True`` to record operations, ``False`` not to.
+
+    Examples:
+        >>> x = fastgrad.ones(2, requires_grad=True)
+        >>> with fastgrad.set_grad_enabled(False):
+        ...     y = x * 2
+        >>> y.requires_grad
+        False
+        >>> _ = fastgrad.set_grad_enabled(False)
+        >>> fastgrad.is_grad_enabled()
+        False
+        >>> _ = fastgrad.set_grad_enabled(True)
+    """
+
     def __init__(self, mode):
         self._target = bool(mode)
         # torch's set_grad_enabled takes effect at construction, so it also works as a plain call
@@ -66,6 +111,20 @@ class set_grad_enabled(_GradModeContext):
 
 
 class inference_mode(_GradModeContext):
+    """Context manager (and decorator) for inference. In fastgrad it is `no_grad`: tensors created
+    inside do not require grad (fastgrad has no separate inference-tensor kind).
+
+    Args:
+        mode (bool): ``True`` to disable autograd inside the block, ``False`` to leave it as it is. Default: ``True``.
+
+    Examples:
+        >>> x = fastgrad.ones(2, requires_grad=True)
+        >>> with fastgrad.inference_mode():
+        ...     y = x * 2
+        >>> y.requires_grad
+        False
+    """
+
     def __init__(self, mode=True):
         self._target = not mode
 

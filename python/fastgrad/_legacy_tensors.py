@@ -64,7 +64,14 @@ def _is_int(a):
     return isinstance(a, int) and not isinstance(a, bool) or (hasattr(a, "__index__") and not isinstance(a, _fg.Tensor))
 
 
-LEGACY_TYPES = {name: _LegacyTensorType(name, (), {"_dtype_attr": attr, "__module__": "fastgrad"})
+def _doc(name, attr):
+    return (f"torch's legacy ``{name}`` type for {attr} tensors: ``{name}(2, 3)`` makes an uninitialised tensor "
+            f"of that shape, ``{name}([1, 2])`` one from data, and ``isinstance(t, fastgrad.{name})`` tests "
+            f"whether ``t.dtype`` is {attr}. A type whose dtype fastgrad does not have refuses to construct.")
+
+
+LEGACY_TYPES = {name: _LegacyTensorType(name, (), {"_dtype_attr": attr, "__module__": "fastgrad",
+                                                   "__doc__": _doc(name, attr)})
                 for name, attr in _DTYPE_ATTR.items()}
 
 

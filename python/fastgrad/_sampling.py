@@ -37,6 +37,20 @@ class _ZeroGradSample(Function):
 
 
 def normal(mean, std=1.0, size=None, *, generator=None, dtype=None, requires_grad=False):
+    """Returns numbers drawn from normal distributions: ``normal(mean, std)`` with tensors (or a tensor and a
+    number) draws one number per element with that element's mean and standard deviation;
+    ``normal(mean, std, size)`` with two numbers draws a tensor of shape ``size``.
+
+    Args:
+        mean (Tensor or float): the mean(s).
+        std (Tensor or float): the standard deviation(s), non-negative.
+        size (tuple of ints, optional): the shape, when ``mean`` and ``std`` are numbers.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> fastgrad.normal(0.0, 1.0, (3,)).shape
+        torch.Size([3])
+    """
     mean_is_tensor, std_is_tensor = isinstance(mean, _fg.Tensor), isinstance(std, _fg.Tensor)
     if size is not None or not (mean_is_tensor or std_is_tensor):
         if mean_is_tensor or std_is_tensor:

@@ -9,6 +9,14 @@ Tensor = _C.Tensor
 
 
 def _tolist(self):
+    """Returns the tensor as a (nested) list of Python numbers; a 0-d tensor gives a number.
+
+    Examples:
+        >>> fastgrad.tensor([[1, 2], [3, 4]]).tolist()
+        [[1, 2], [3, 4]]
+        >>> fastgrad.tensor(2.5).tolist()
+        2.5
+    """
     a = self.detach().numpy()
     return a.tolist() if a.ndim else a.item()
 
@@ -29,6 +37,18 @@ def _array(self, dtype=None, copy=None):
 
 
 def _type(self, dtype=None, non_blocking=False, **kwargs):
+    """With no argument, returns torch's type name of the tensor (``'torch.FloatTensor'`` ...); with a dtype,
+    returns the tensor converted to it.
+
+    Args:
+        dtype (fastgrad.dtype, optional): the dtype to convert to.
+
+    Examples:
+        >>> fastgrad.zeros(2).type()
+        'torch.FloatTensor'
+        >>> fastgrad.zeros(2).type(fastgrad.int64)
+        tensor([0, 0])
+    """
     from ._legacy_tensors import dtype_for_type, legacy_name
     if dtype is None:
         return legacy_name(self.dtype)
@@ -37,21 +57,44 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
 
 
 def _cuda(self, device=None, non_blocking=False, memory_format=None):
+    """Raises an error that is both a ``RuntimeError`` and an ``AssertionError``, as torch built without CUDA does:
+    fastgrad runs on the CPU only, so there is no CUDA device to copy the tensor to.
+    """
     from ._types import cpu_only_error
     raise cpu_only_error("Tensor.cuda()")
 
 
 def _share_memory_(self):
+    """Moves the tensor's data into shared memory (so worker processes see the same memory) and returns
+    ``self``; a no-op if it is already shared.
+
+    Examples:
+        >>> t = fastgrad.zeros(3).share_memory_()
+        >>> t.is_shared()
+        True
+    """
     from .multiprocessing.shared_memory import share_memory_
     return share_memory_(self)
 
 
 def _is_shared(self):
+    """Returns ``True`` if the tensor's data is in shared memory (see `Tensor.share_memory_`).
+
+    Examples:
+        >>> fastgrad.zeros(3).is_shared()
+        False
+    """
     from .multiprocessing.shared_memory import is_shared
     return is_shared(self)
 
 
 def _get_device(self):
+    """Returns the device index: -1, torch's index for the CPU.
+
+    Examples:
+        >>> fastgrad.zeros(1).get_device()
+        -1
+    """
     return -1  # torch's index for "on the CPU"
 
 
@@ -64,10 +107,18 @@ def _data_ptr(self):
 
 def _pin_memory(self, device=None):
     # torch without an accelerator raises exactly this; pinned memory only matters for device copies
+    """Raises, as torch does without an accelerator: page-locked memory only matters for copies to a device.
+    """
     raise RuntimeError("Cannot access accelerator device when none is available.")
 
 
 def _is_pinned(self, device=None):
+    """Returns ``False``: fastgrad tensors are never in page-locked memory.
+
+    Examples:
+        >>> fastgrad.zeros(1).is_pinned()
+        False
+    """
     return False
 
 
@@ -78,30 +129,88 @@ def _check_new_placement(what, device, pin_memory):
 
 
 def _new_tensor(self, data, dtype=None, device=None, requires_grad=False):
+    """Returns a new tensor holding ``data`` (copied), with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        data (array_like): the values.
+        dtype (fastgrad.dtype, optional): the dtype. Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.zeros(2, dtype=fastgrad.float64).new_tensor([1, 2])
+        tensor([1., 2.], dtype=torch.float64)
+    """
     from . import tensor
     _check_new_placement("new_tensor()", device, False)
     return tensor(data, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_zeros(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """Returns a tensor of zeros of the given shape, with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        *size (int...): the shape.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1, 2]).new_zeros(3)
+        tensor([0, 0, 0])
+    """
     from . import zeros
     _check_new_placement("new_zeros()", device, pin_memory)
     return zeros(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_ones(self, *size, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """Returns a tensor of ones of the given shape, with this tensor's dtype unless ``dtype`` is given.
+
+    Args:
+        *size (int...): the shape.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1.0]).new_ones(2, 2)
+        tensor([[1., 1.],
+                [1., 1.]])
+    """
     from . import ones
     _check_new_placement("new_ones()", device, pin_memory)
     return ones(*size, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _new_full(self, size, fill_value, dtype=None, device=None, requires_grad=False, pin_memory=False):
+    """Returns a tensor of the given shape filled with ``fill_value``, with this tensor's dtype unless
+    ``dtype`` is given.
+
+    Args:
+        size (tuple of ints): the shape.
+        fill_value (Number): the value.
+        dtype (fastgrad.dtype, optional): Default: ``self.dtype``.
+        requires_grad (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([1.0]).new_full((2,), 7)
+        tensor([7., 7.])
+    """
     from . import full
     _check_new_placement("new_full()", device, pin_memory)
     return full(size, fill_value, dtype=dtype or self.dtype, requires_grad=requires_grad)
 
 
 def _norm(self, p="fro", dim=None, keepdim=False):
+    """Returns the p-norm of the tensor, over all elements or over ``dim``. See `fastgrad.norm`.
+
+    Args:
+        p (float or str): the order: a number, ``inf``, ``-inf``, or ``'fro'`` (2-norm). Default: ``'fro'``.
+        dim (int or tuple of ints, optional): the dimension(s) to reduce.
+        keepdim (bool): Default: ``False``.
+
+    Examples:
+        >>> fastgrad.tensor([3.0, 4.0]).norm()
+        tensor(5.)
+    """
     from . import linalg_norm
     return linalg_norm(self, p, dim, keepdim)
 

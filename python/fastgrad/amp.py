@@ -10,6 +10,15 @@ import warnings
 
 
 def is_autocast_enabled(device_type=None):
+    """Returns ``False``: fastgrad has no automatic mixed precision, so autocast is never on.
+
+    Args:
+        device_type (str, optional): the device type asked about (``'cpu'``, ``'cuda'``).
+
+    Examples:
+        >>> fastgrad.is_autocast_enabled()
+        False
+    """
     return False
 
 

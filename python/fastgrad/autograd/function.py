@@ -17,6 +17,11 @@ from .._grad_mode import no_grad
 
 
 class FunctionCtx:
+    """The ``ctx`` object a custom `Function` receives: ``save_for_backward(*tensors)`` in forward,
+    ``saved_tensors`` in backward, ``needs_input_grad``, ``mark_non_differentiable(*tensors)`` and
+    ``set_materialize_grads(value)``, as in torch. ``mark_dirty`` (in-place forward) is not supported and raises.
+    """
+
     def __init__(self):
         self._to_save = ()
         self._saved = None

@@ -23,6 +23,13 @@ class DistributedNotInitializedError(RuntimeError, ValueError):
 
 
 class ReduceOp(enum.Enum):
+    """The reduction of a collective: ``SUM``, ``AVG``, ``PRODUCT``, ``MIN`` or ``MAX``.
+
+    Examples:
+        >>> fastgrad.distributed.ReduceOp.SUM
+        ReduceOp.SUM
+    """
+
     SUM = "sum"
     AVG = "avg"
     PRODUCT = "product"
@@ -84,6 +91,12 @@ is_mpi_available = is_available
 
 
 def is_initialized():
+    """Returns ``True`` after `init_process_group` and before `destroy_process_group`.
+
+    Examples:
+        >>> fastgrad.distributed.is_initialized()
+        False
+    """
     return _state is not None
 
 
@@ -157,14 +170,29 @@ def destroy_process_group(group=None):
 
 
 def get_rank(group=None):
+    """Returns this process's rank in the default process group (0 to world size - 1).
+
+    Args:
+        group (optional): ``None`` or the world group (fastgrad has no sub-groups).
+    """
     return _group(group).rank
 
 
 def get_world_size(group=None):
+    """Returns the number of processes in the default process group.
+
+    Args:
+        group (optional): ``None`` or the world group.
+    """
     return _group(group).size
 
 
 def get_backend(group=None):
+    """Returns the backend of the process group: ``'mpi'``.
+
+    Args:
+        group (optional): ``None`` or the world group.
+    """
     _group(group)
     return "mpi"
 
@@ -400,6 +428,12 @@ def reduce_scatter_tensor(output, input, op=ReduceOp.SUM, group=None, async_op=F
 
 
 def barrier(group=None, async_op=False, device_ids=None):
+    """Blocks until every rank has called it.
+
+    Args:
+        group (optional): ``None`` or the world group (fastgrad has no sub-groups).
+        async_op (bool): return a work handle to ``wait()`` on instead of blocking. Default: ``False``.
+    """
     g = _group(group)
     return _run(g.comm.Ibarrier(), "barrier", None, async_op)
 

@@ -70,6 +70,27 @@ class _BatchNorm(Module):
 
 
 class BatchNorm1d(_BatchNorm):
+    """Batch normalisation over a 2-D ``(N, C)`` or 3-D ``(N, C, L)`` input, per channel ``C``:
+    ``y = (x - mean) / sqrt(var + eps) * weight + bias``. In training the batch statistics are used and the
+    running ones updated; in eval mode the running statistics are used.
+
+    Args:
+        num_features (int): ``C``.
+        eps (float): added to the variance. Default: 1e-5.
+        momentum (float): the running statistics' update factor. Default: 0.1.
+        affine (bool): learn ``weight`` and ``bias``. Default: ``True``.
+        track_running_stats (bool): keep running statistics. Default: ``True``.
+
+    Shape:
+        - Input: ``(N, C)`` or ``(N, C, L)``; Output: the same shape.
+
+    Examples:
+        >>> bn = nn.BatchNorm1d(3)
+        >>> y = bn(fastgrad.randn(16, 3))
+        >>> y.mean(dim=0).abs().max().item() < 1e-5
+        True
+    """
+
     def _check_input_dim(self, input):
         if input.dim() not in (2, 3):
             raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")

@@ -6,6 +6,17 @@ from .module import Module, _addindent
 
 
 class Sequential(Module):
+    """A chain of modules called in order, each on the output of the previous one. Takes modules as
+    arguments or an ``OrderedDict`` of named modules; indexing and slicing work as in torch.
+
+    Examples:
+        >>> model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+        >>> model(fastgrad.zeros(64, 784)).shape
+        torch.Size([64, 10])
+        >>> model[0]
+        Linear(in_features=784, out_features=128, bias=True)
+    """
+
     def __init__(self, *args):
         super().__init__()
         if len(args) == 1 and isinstance(args[0], OrderedDict):
@@ -81,6 +92,17 @@ class Sequential(Module):
 
 
 class ModuleList(Module):
+    """A list of modules whose parameters the parent module registers (a plain list would hide them).
+
+    Args:
+        modules (iterable of Module, optional): the initial modules.
+
+    Examples:
+        >>> layers = nn.ModuleList([nn.Linear(4, 4) for _ in range(3)])
+        >>> len(layers), len(list(layers.parameters()))
+        (3, 6)
+    """
+
     def __init__(self, modules=None):
         super().__init__()
         if modules is not None:
@@ -157,6 +179,17 @@ class ModuleList(Module):
 
 
 class ModuleDict(Module):
+    """A dict of modules whose parameters the parent module registers.
+
+    Args:
+        modules (mapping or iterable of (str, Module) pairs, optional): the initial modules.
+
+    Examples:
+        >>> heads = nn.ModuleDict({"cls": nn.Linear(8, 10), "box": nn.Linear(8, 4)})
+        >>> heads["box"](fastgrad.zeros(2, 8)).shape
+        torch.Size([2, 4])
+    """
+
     def __init__(self, modules=None):
         super().__init__()
         if modules is not None:

@@ -18,6 +18,24 @@ class _DropoutNd(Module):
 
 
 class Dropout(_DropoutNd):
+    """During training, zeroes each element with probability ``p`` and scales the others by ``1 / (1 - p)``;
+    in eval mode, returns the input. The mask is drawn from fastgrad's default generator.
+
+    Args:
+        p (float): the probability of zeroing an element. Default: 0.5.
+        inplace (bool): overwrite the input. Default: ``False``.
+
+    Shape:
+        - Input: ``(*)``; Output: ``(*)``, the same shape.
+
+    Examples:
+        >>> m = nn.Dropout(p=0.5)
+        >>> m(fastgrad.ones(1000)).sum().item() > 0
+        True
+        >>> m.eval()(fastgrad.ones(3))
+        tensor([1., 1., 1.])
+    """
+
     def forward(self, input):
         return F.dropout(input, self.p, self.training, self.inplace)
 

@@ -3,6 +3,20 @@ from .module import Module
 
 
 class Flatten(Module):
+    """Flattens dimensions ``start_dim`` to ``end_dim`` into one.
+
+    Args:
+        start_dim (int): first dimension to flatten. Default: 1 (keeps the batch dimension).
+        end_dim (int): last dimension to flatten. Default: -1.
+
+    Shape:
+        - Input: ``(N, *dims)``; Output: ``(N, prod(dims))`` with the defaults.
+
+    Examples:
+        >>> nn.Flatten()(fastgrad.zeros(32, 1, 28, 28)).shape
+        torch.Size([32, 784])
+    """
+
     def __init__(self, start_dim=1, end_dim=-1):
         super().__init__()
         self.start_dim = start_dim
@@ -16,6 +30,17 @@ class Flatten(Module):
 
 
 class Unflatten(Module):
+    """Expands dimension ``dim`` into ``unflattened_size``: the inverse of `Flatten`.
+
+    Args:
+        dim (int): the dimension to expand.
+        unflattened_size (tuple of ints): its new shape; the product must equal its size.
+
+    Examples:
+        >>> nn.Unflatten(1, (1, 28, 28))(fastgrad.zeros(32, 784)).shape
+        torch.Size([32, 1, 28, 28])
+    """
+
     def __init__(self, dim, unflattened_size):
         super().__init__()
         if not isinstance(dim, int):

@@ -39,6 +39,20 @@ def _check_reduction(reduction):
 # ------------------------------------------------------------------ layers
 # The core's fused linear (one GEMM with the bias folded in) when it has one.
 def linear(input, weight, bias=None):
+    """Applies ``input @ weight.T + bias`` (one fused call). See `nn.Linear`.
+
+    Args:
+        input (Tensor): ``(*, in_features)``.
+        weight (Tensor): ``(out_features, in_features)``.
+        bias (Tensor, optional): ``(out_features,)``.
+
+    Shape:
+        - Output: ``(*, out_features)``.
+
+    Examples:
+        >>> F.linear(fastgrad.ones(2, 3), fastgrad.ones(4, 3)).shape
+        torch.Size([2, 4])
+    """
     return _fg.linear(input, weight, bias)
 
 
@@ -63,16 +77,50 @@ def _dropout_impl(input, p, training, inplace, feature, alpha):
 
 
 def dropout(input, p=0.5, training=True, inplace=False):
+    """Zeroes each element with probability ``p`` and scales the rest by ``1 / (1 - p)`` when ``training``;
+    returns ``input`` otherwise. See `nn.Dropout`.
+
+    Args:
+        input (Tensor): the input.
+        p (float): the probability of zeroing. Default: 0.5.
+        training (bool): apply dropout. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.dropout(fastgrad.ones(4), p=0.5, training=False)
+        tensor([1., 1., 1., 1.])
+    """
     _check_dropout_p(p)
     return _dropout_impl(input, p, training, inplace, feature=False, alpha=False)
 
 
 def alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Alpha dropout for SELU networks: drops elements with probability ``p`` while keeping the input's mean
+    and variance (the dropped values are set to SELU's negative saturation, then an affine correction is applied).
+
+    Args:
+        input (Tensor): the input.
+        p (float): the probability of dropping an element. Default: 0.5.
+        training (bool): apply it. Default: ``False``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.alpha_dropout(fastgrad.ones(3), 0.5, training=False)
+        tensor([1., 1., 1.])
+    """
     _check_dropout_p(p)
     return _dropout_impl(input, p, training, inplace, feature=False, alpha=True)
 
 
 def feature_alpha_dropout(input, p=0.5, training=False, inplace=False):
+    """Alpha dropout of whole channels (one draw per sample and channel). See `alpha_dropout`.
+
+    Args:
+        input (Tensor): ``(N, C, *)``.
+        p (float): the probability of dropping a channel. Default: 0.5.
+        training (bool): apply it. Default: ``False``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     return _dropout_impl(input, p, training, inplace, feature=True, alpha=True)
 
@@ -86,6 +134,19 @@ def _feature_dropout_unbatched(input, p, training, inplace, batched):
 
 
 def dropout1d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, L)`` or ``(C, L)`` input with probability ``p`` (one draw per channel)
+    and scales the rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, L)`` or ``(C, L)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.dropout1d(fastgrad.ones(2, 3, 4), 0.5).shape
+        torch.Size([2, 3, 4])
+    """
     _check_dropout_p(p)
     if input.dim() not in (2, 3):
         raise RuntimeError(f"dropout1d: Expected 2D or 3D input, but received a {input.dim()}D input. Note that "
@@ -95,6 +156,15 @@ def dropout1d(input, p=0.5, training=True, inplace=False):
 
 
 def dropout2d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, H, W)`` or ``(C, H, W)`` input with probability ``p`` and scales the
+    rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, H, W)`` or ``(C, H, W)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     if input.dim() not in (3, 4):
         warnings.warn(f"dropout2d: Received a {input.dim()}-D input to dropout2d, which is deprecated and will "
@@ -112,6 +182,15 @@ def dropout2d(input, p=0.5, training=True, inplace=False):
 
 
 def dropout3d(input, p=0.5, training=True, inplace=False):
+    """Zeroes whole channels of a ``(N, C, D, H, W)`` or ``(C, D, H, W)`` input with probability ``p`` and
+    scales the rest by ``1 / (1 - p)``.
+
+    Args:
+        input (Tensor): ``(N, C, D, H, W)`` or ``(C, D, H, W)``.
+        p (float): the probability of zeroing a channel. Default: 0.5.
+        training (bool): apply it. Default: ``True``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+    """
     _check_dropout_p(p)
     if input.dim() not in (4, 5):
         warnings.warn(f"dropout3d: Received a {input.dim()}-D input to dropout3d, which is deprecated and will "
@@ -123,6 +202,22 @@ def dropout3d(input, p=0.5, training=True, inplace=False):
 
 
 def one_hot(tensor, num_classes=-1):
+    """Returns the one-hot encoding of an int64 tensor: a new last dimension of size ``num_classes`` with a
+    1 at each value's index.
+
+    Args:
+        tensor (Tensor): int64 class indices.
+        num_classes (int): the number of classes; -1 means ``tensor.max() + 1``. Default: -1.
+
+    Shape:
+        - Input: ``(*)``; Output: ``(*, num_classes)``, int64.
+
+    Examples:
+        >>> F.one_hot(fastgrad.tensor([0, 2, 1]), 3)
+        tensor([[1, 0, 0],
+                [0, 0, 1],
+                [0, 1, 0]])
+    """
     if tensor.dtype != _fg.int64:
         raise RuntimeError("one_hot is only applicable to index tensor of type LongTensor.")
     if num_classes == -1:
@@ -139,6 +234,21 @@ def one_hot(tensor, num_classes=-1):
 
 
 def embedding(input, weight, padding_idx=None):
+    """Looks up rows of ``weight`` at the indices in ``input``. See `nn.Embedding`.
+
+    Args:
+        input (Tensor): int64 indices, ``(*)``.
+        weight (Tensor): the table, ``(num_embeddings, embedding_dim)``.
+        padding_idx (int, optional): a row that gets no gradient.
+
+    Shape:
+        - Output: ``(*, embedding_dim)``.
+
+    Examples:
+        >>> F.embedding(fastgrad.tensor([1, 0]), fastgrad.tensor([[0.0, 0.0], [1.0, 2.0]]))
+        tensor([[1., 2.],
+                [0., 0.]])
+    """
     flat = input.reshape(-1)
     rows = _fg.index_select(weight, 0, flat)
     if padding_idx is not None:
@@ -152,34 +262,103 @@ def embedding(input, weight, padding_idx=None):
 
 # ------------------------------------------------------------- activations
 def relu(input, inplace=False):
+    """Applies ``max(0, x)`` element-wise. See `nn.ReLU`.
+
+    Args:
+        input (Tensor): the input.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.relu(fastgrad.tensor([-1.0, 2.0]))
+        tensor([0., 2.])
+    """
     return _fg.relu(input)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
+    """Applies ``max(0, x) + negative_slope * min(0, x)`` element-wise. See `nn.LeakyReLU`.
+
+    Args:
+        input (Tensor): the input.
+        negative_slope (float): Default: 0.01.
+        inplace (bool): overwrite ``input``. Default: ``False``.
+
+    Examples:
+        >>> F.leaky_relu(fastgrad.tensor([-1.0, 2.0]), 0.5)
+        tensor([-0.5000,  2.0000])
+    """
     return _fg.leaky_relu(input, negative_slope)
 
 
 def sigmoid(input):
+    """Applies ``1 / (1 + exp(-x))`` element-wise. See `nn.Sigmoid`.
+
+    Args:
+        input (Tensor): the input.
+
+    Examples:
+        >>> F.sigmoid(fastgrad.tensor([0.0]))
+        tensor([0.5000])
+    """
     return _fg.sigmoid(input)
 
 
 def tanh(input):
+    """Applies the hyperbolic tangent element-wise. See `nn.Tanh`.
+
+    Args:
+        input (Tensor): the input.
+
+    Examples:
+        >>> F.tanh(fastgrad.tensor([0.0]))
+        tensor([0.])
+    """
     return _fg.tanh(input)
 
 
 def gelu(input, approximate="none"):
+    """Applies the Gaussian Error Linear Unit element-wise. See `nn.GELU`.
+
+    Args:
+        input (Tensor): the input.
+        approximate (str): ``'none'`` or ``'tanh'``. Default: ``'none'``.
+
+    Examples:
+        >>> F.gelu(fastgrad.tensor([1.0]), approximate="tanh")
+        tensor([0.8412])
+    """
     if approximate not in ("none", "tanh"):
         raise ValueError(f"approximate argument must be either none or tanh, got {approximate}")
     return _fg.gelu(input, approximate=approximate)
 
 
 def softplus(input, beta=1.0, threshold=20.0):
+    """Applies ``1 / beta * log(1 + exp(beta * x))`` element-wise. See `nn.Softplus`.
+
+    Args:
+        input (Tensor): the input.
+        beta (float): Default: 1.
+        threshold (float): above ``beta * x > threshold`` the result is ``x``. Default: 20.
+
+    Examples:
+        >>> F.softplus(fastgrad.tensor([0.0, 30.0]))
+        tensor([ 0.6931, 30.0000])
+    """
     return _fg.softplus(input, beta, threshold)
 
 
 def logsigmoid(input):
     # log(sigmoid(x)) = -softplus(-x). A threshold of 40 makes softplus exact to rounding in float32 and
     # float64 (exp(-40) is below half an ulp of 40) while exp(40) still fits in float32.
+    """Applies ``log(sigmoid(x))`` element-wise, computed stably (``-softplus(-x)``).
+
+    Args:
+        input (Tensor): the input.
+
+    Examples:
+        >>> F.logsigmoid(fastgrad.tensor([0.0, -200.0]))
+        tensor([  -0.6931, -200.0000])
+    """
     return -_fg.softplus(-input, 1.0, 40.0)
 
 
@@ -272,6 +451,17 @@ def _softmax_dim(ndim):
 
 
 def softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """Applies softmax along ``dim``. See `nn.Softmax`.
+
+    Args:
+        input (Tensor): the input.
+        dim (int): the dimension to normalise over.
+        dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
+
+    Examples:
+        >>> F.softmax(fastgrad.tensor([0.0, 0.0]), dim=0)
+        tensor([0.5000, 0.5000])
+    """
     if dim is None:
         dim = _softmax_dim(input.dim())
     if dtype is not None:
@@ -280,6 +470,17 @@ def softmax(input, dim=None, _stacklevel=3, dtype=None):
 
 
 def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
+    """Applies ``log(softmax(x))`` along ``dim``, stably. See `nn.LogSoftmax`.
+
+    Args:
+        input (Tensor): the input.
+        dim (int): the dimension to normalise over.
+        dtype (fastgrad.dtype, optional): cast ``input`` to this dtype first.
+
+    Examples:
+        >>> F.log_softmax(fastgrad.tensor([0.0, 0.0]), dim=0)
+        tensor([-0.6931, -0.6931])
+    """
     if dim is None:
         dim = _softmax_dim(input.dim())
     if dtype is not None:
@@ -290,11 +491,42 @@ def log_softmax(input, dim=None, _stacklevel=3, dtype=None):
 # ----------------------------------------------------------- normalization
 def layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-5):
     # one C++ node (NativeLayerNormBackward0) with fused forward and backward kernels
+    """Layer normalisation over the trailing ``normalized_shape`` dimensions. See `nn.LayerNorm`.
+
+    Args:
+        input (Tensor): ``(N, *)``.
+        normalized_shape (tuple of ints): the trailing shape to normalise over.
+        weight (Tensor, optional): the scale, shaped ``normalized_shape``.
+        bias (Tensor, optional): the shift, shaped ``normalized_shape``.
+        eps (float): added to the variance. Default: 1e-5.
+
+    Examples:
+        >>> F.layer_norm(fastgrad.tensor([[1.0, 3.0]]), (2,))
+        tensor([[-1.0000,  1.0000]])
+    """
     return _fg._C._layer_norm(input, normalized_shape, weight, bias, eps)
 
 
 def batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False,
                momentum=0.1, eps=1e-5):
+    """Batch normalisation with the batch's statistics (``training=True``, updating ``running_mean`` and
+    ``running_var`` in place) or with the running ones. See `nn.BatchNorm1d`.
+
+    Args:
+        input (Tensor): ``(N, C)`` or ``(N, C, L)``.
+        running_mean (Tensor or None): ``(C,)``.
+        running_var (Tensor or None): ``(C,)``.
+        weight (Tensor, optional): ``(C,)``.
+        bias (Tensor, optional): ``(C,)``.
+        training (bool): use batch statistics. Default: ``False``.
+        momentum (float): the running statistics' update factor. Default: 0.1.
+        eps (float): added to the variance. Default: 1e-5.
+
+    Examples:
+        >>> F.batch_norm(fastgrad.tensor([[1.0], [3.0]]), None, None, training=True)
+        tensor([[-1.0000],
+                [ 1.0000]])
+    """
     if training:
         # torch checks this in Python too (its _verify_batch_size)
         size = tuple(input.shape)
@@ -309,6 +541,17 @@ def batch_norm(input, running_mean, running_var, weight=None, bias=None, trainin
 
 # ------------------------------------------------------------------- losses
 def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    """Mean squared error. See `nn.MSELoss`.
+
+    Args:
+        input (Tensor): the prediction.
+        target (Tensor): the target, same shape.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Examples:
+        >>> F.mse_loss(fastgrad.tensor([1.0, 3.0]), fastgrad.tensor([1.0, 1.0]))
+        tensor(2.)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     _warn_broadcast(input, target)
@@ -320,6 +563,17 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
+    """Mean absolute error. See `nn.L1Loss`.
+
+    Args:
+        input (Tensor): the prediction.
+        target (Tensor): the target, same shape.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Examples:
+        >>> F.l1_loss(fastgrad.tensor([1.0, 3.0]), fastgrad.tensor([1.0, 1.0]))
+        tensor(1.)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     _warn_broadcast(input, target)
@@ -330,6 +584,18 @@ def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", wei
 
 
 def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mean", beta=1.0):
+    """Smooth L1 loss. See `nn.SmoothL1Loss`.
+
+    Args:
+        input (Tensor): the prediction.
+        target (Tensor): the target, same shape.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        beta (float): Default: 1.
+
+    Examples:
+        >>> F.smooth_l1_loss(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(1.3125)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     if beta < 0:
@@ -343,6 +609,18 @@ def smooth_l1_loss(input, target, size_average=None, reduce=None, reduction="mea
 
 
 def huber_loss(input, target, reduction="mean", delta=1.0, weight=None):
+    """Huber loss. See `nn.HuberLoss`.
+
+    Args:
+        input (Tensor): the prediction.
+        target (Tensor): the target, same shape.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        delta (float): Default: 1.
+
+    Examples:
+        >>> F.huber_loss(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(1.3125)
+    """
     _check_reduction(reduction)
     if delta <= 0:
         raise RuntimeError("huber_loss does not support non-positive values for delta.")
@@ -363,6 +641,19 @@ def _warn_broadcast(input, target):
 
 def nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None,
              reduction="mean"):
+    """Negative log-likelihood loss on log-probabilities. See `nn.NLLLoss`.
+
+    Args:
+        input (Tensor): ``(N, C)`` log-probabilities.
+        target (Tensor): ``(N,)`` int64 class indices.
+        weight (Tensor, optional): a weight per class.
+        ignore_index (int): a target value to skip. Default: -100.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Examples:
+        >>> F.nll_loss(fastgrad.tensor([[-0.1, -2.0]]), fastgrad.tensor([0]))
+        tensor(0.1000)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     if input.dim() == 1:
@@ -413,11 +704,38 @@ def cross_entropy(input, target, weight=None, size_average=None, ignore_index=-1
                   reduction="mean", label_smoothing=0.0):
     # class indices (any shape), class probabilities and label smoothing all live in the core;
     # the common (N, C) call with int64 targets is one fused node there
+    """Cross-entropy between logits and class indices or class probabilities, with a fused, stable
+    log-softmax. See `nn.CrossEntropyLoss`.
+
+    Args:
+        input (Tensor): ``(N, C)`` logits (or ``(C,)``, or ``(N, C, d1, ...)``).
+        target (Tensor): ``(N,)`` int64 class indices, or probabilities shaped like ``input``.
+        weight (Tensor, optional): a weight per class.
+        ignore_index (int): a target value to skip. Default: -100.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        label_smoothing (float): Default: 0.
+
+    Examples:
+        >>> F.cross_entropy(fastgrad.tensor([[2.0, 0.0, 0.0]]), fastgrad.tensor([0]))
+        tensor(0.2395)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     return _fg._C._cross_entropy(input, target, weight, ignore_index, reduction, label_smoothing)
 
 
 def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction="mean"):
+    """Binary cross-entropy on probabilities. See `nn.BCELoss`.
+
+    Args:
+        input (Tensor): probabilities in [0, 1].
+        target (Tensor): targets in [0, 1], same shape.
+        weight (Tensor, optional): broadcast against the loss.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Examples:
+        >>> F.binary_cross_entropy(fastgrad.tensor([0.5]), fastgrad.tensor([1.0]))
+        tensor(0.6931)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     if tuple(target.shape) != tuple(input.shape):
@@ -429,6 +747,19 @@ def binary_cross_entropy(input, target, weight=None, size_average=None, reduce=N
 
 def binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None,
                                      reduction="mean", pos_weight=None):
+    """Binary cross-entropy on logits, stably. See `nn.BCEWithLogitsLoss`.
+
+    Args:
+        input (Tensor): logits.
+        target (Tensor): targets in [0, 1], same shape.
+        weight (Tensor, optional): broadcast against the loss.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        pos_weight (Tensor, optional): a weight for positive examples.
+
+    Examples:
+        >>> F.binary_cross_entropy_with_logits(fastgrad.tensor([0.0]), fastgrad.tensor([1.0]))
+        tensor(0.6931)
+    """
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     if tuple(target.shape) != tuple(input.shape):

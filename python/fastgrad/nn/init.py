@@ -6,6 +6,16 @@ import fastgrad as _fg
 
 
 def calculate_gain(nonlinearity, param=None):
+    """Returns torch's recommended gain for a nonlinearity (used by the Xavier and Kaiming initialisers).
+
+    Args:
+        nonlinearity (str): ``'linear'``, ``'conv*'``, ``'sigmoid'``, ``'tanh'``, ``'relu'``, ``'leaky_relu'`` or ``'selu'``.
+        param (float, optional): the negative slope of ``'leaky_relu'``.
+
+    Examples:
+        >>> nn.init.calculate_gain("relu")
+        1.4142135623730951
+    """
     linear_fns = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
                   "conv_transpose3d"]
     if nonlinearity in linear_fns or nonlinearity == "sigmoid":
@@ -48,30 +58,95 @@ def _calculate_correct_fan(tensor, mode):
 
 
 def uniform_(tensor, a=0.0, b=1.0, generator=None):
+    """Fills ``tensor`` in place with values drawn from ``U(a, b)``.
+
+    Args:
+        tensor (Tensor): the tensor to fill.
+        a (float): the lower bound. Default: 0.
+        b (float): the upper bound. Default: 1.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> w = nn.init.uniform_(fastgrad.empty(3, 5), -0.1, 0.1)
+        >>> bool((w.abs() <= 0.1).all())
+        True
+    """
     with _fg.no_grad():
         return tensor.uniform_(a, b, generator=generator)
 
 
 def normal_(tensor, mean=0.0, std=1.0, generator=None):
+    """Fills ``tensor`` in place with values drawn from ``N(mean, std**2)``.
+
+    Args:
+        tensor (Tensor): the tensor to fill.
+        mean (float): Default: 0.
+        std (float): Default: 1.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> nn.init.normal_(fastgrad.empty(3, 5)).shape
+        torch.Size([3, 5])
+    """
     with _fg.no_grad():
         return tensor.normal_(mean, std, generator=generator)
 
 
 def constant_(tensor, val):
+    """Fills ``tensor`` in place with ``val``.
+
+    Args:
+        tensor (Tensor): the tensor to fill.
+        val (float): the value.
+
+    Examples:
+        >>> nn.init.constant_(fastgrad.empty(2), 0.3)
+        tensor([0.3000, 0.3000])
+    """
     with _fg.no_grad():
         return tensor.fill_(val)
 
 
 def ones_(tensor):
+    """Fills ``tensor`` in place with ones.
+
+    Args:
+        tensor (Tensor): the tensor to fill.
+
+    Examples:
+        >>> nn.init.ones_(fastgrad.empty(2))
+        tensor([1., 1.])
+    """
     return constant_(tensor, 1.0)
 
 
 def zeros_(tensor):
+    """Fills ``tensor`` in place with zeros.
+
+    Args:
+        tensor (Tensor): the tensor to fill.
+
+    Examples:
+        >>> nn.init.zeros_(fastgrad.empty(2))
+        tensor([0., 0.])
+    """
     with _fg.no_grad():
         return tensor.zero_()
 
 
 def xavier_uniform_(tensor, gain=1.0, generator=None):
+    """Fills ``tensor`` with Glorot uniform values: ``U(-a, a)`` with
+    ``a = gain * sqrt(6 / (fan_in + fan_out))``.
+
+    Args:
+        tensor (Tensor): at least 2-D.
+        gain (float): Default: 1.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> nn.init.xavier_uniform_(fastgrad.empty(3, 5), gain=nn.init.calculate_gain("relu")).shape
+        torch.Size([3, 5])
+    """
     fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
     std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
     a = math.sqrt(3.0) * std
@@ -79,12 +154,38 @@ def xavier_uniform_(tensor, gain=1.0, generator=None):
 
 
 def xavier_normal_(tensor, gain=1.0, generator=None):
+    """Fills ``tensor`` with Glorot normal values: ``N(0, std**2)`` with
+    ``std = gain * sqrt(2 / (fan_in + fan_out))``.
+
+    Args:
+        tensor (Tensor): at least 2-D.
+        gain (float): Default: 1.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> nn.init.xavier_normal_(fastgrad.empty(3, 5)).shape
+        torch.Size([3, 5])
+    """
     fan_in, fan_out = _calculate_fan_in_and_fan_out(tensor)
     std = gain * math.sqrt(2.0 / float(fan_in + fan_out))
     return normal_(tensor, 0.0, std, generator)
 
 
 def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
+    """Fills ``tensor`` with He uniform values: ``U(-bound, bound)`` with
+    ``bound = gain * sqrt(3 / fan)``, the gain taken from ``nonlinearity`` and ``a``.
+
+    Args:
+        tensor (Tensor): at least 2-D.
+        a (float): the negative slope of the rectifier after this layer (``'leaky_relu'``). Default: 0.
+        mode (str): ``'fan_in'`` (keeps the forward variance) or ``'fan_out'`` (the backward one). Default: ``'fan_in'``.
+        nonlinearity (str): ``'relu'`` or ``'leaky_relu'`` (recommended). Default: ``'leaky_relu'``.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> nn.init.kaiming_uniform_(fastgrad.empty(3, 5), mode="fan_in", nonlinearity="relu").shape
+        torch.Size([3, 5])
+    """
     if 0 in tuple(tensor.shape):
         return tensor
     fan = _calculate_correct_fan(tensor, mode)
@@ -95,6 +196,19 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", gene
 
 
 def kaiming_normal_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu", generator=None):
+    """Fills ``tensor`` with He normal values: ``N(0, std**2)`` with ``std = gain / sqrt(fan)``.
+
+    Args:
+        tensor (Tensor): at least 2-D.
+        a (float): the negative slope of the rectifier after this layer. Default: 0.
+        mode (str): ``'fan_in'`` or ``'fan_out'``. Default: ``'fan_in'``.
+        nonlinearity (str): ``'relu'`` or ``'leaky_relu'``. Default: ``'leaky_relu'``.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> nn.init.kaiming_normal_(fastgrad.empty(3, 5), mode="fan_out", nonlinearity="relu").shape
+        torch.Size([3, 5])
+    """
     if 0 in tuple(tensor.shape):
         return tensor
     fan = _calculate_correct_fan(tensor, mode)

@@ -9,6 +9,14 @@ from .parameter import Parameter
 
 
 class Identity(Module):
+    """A placeholder layer that returns its input unchanged (constructor arguments are accepted and unused,
+    as in torch).
+
+    Examples:
+        >>> nn.Identity()(fastgrad.tensor([1.0, 2.0]))
+        tensor([1., 2.])
+    """
+
     def __init__(self, *args, **kwargs):
         super().__init__()
 
@@ -17,6 +25,31 @@ class Identity(Module):
 
 
 class Linear(Module):
+    """Applies an affine transformation to the last dimension: ``y = x @ weight.T + bias``.
+
+    The weight and bias are initialised as torch initialises them, from
+    ``U(-1/sqrt(in_features), 1/sqrt(in_features))``.
+
+    Args:
+        in_features (int): size of each input sample.
+        out_features (int): size of each output sample.
+        bias (bool): whether to learn an additive bias. Default: ``True``.
+        dtype (fastgrad.dtype, optional): the parameters' dtype. Default: ``fastgrad.float32``.
+
+    Shape:
+        - Input: ``(*, in_features)``
+        - Output: ``(*, out_features)``
+
+    Attributes:
+        weight (Parameter): ``(out_features, in_features)``.
+        bias (Parameter): ``(out_features,)``, or ``None``.
+
+    Examples:
+        >>> m = nn.Linear(20, 30)
+        >>> m(fastgrad.randn(128, 20)).shape
+        torch.Size([128, 30])
+    """
+
     def __init__(self, in_features, out_features, bias=True, device=None, dtype=None):
         super().__init__()
         self.in_features = in_features

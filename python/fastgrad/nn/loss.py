@@ -17,16 +17,55 @@ class _WeightedLoss(_Loss):
 
 
 class MSELoss(_Loss):
+    """Mean squared error between ``input`` and ``target``: ``(input - target) ** 2``, reduced.
+
+    Args:
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Shape:
+        - Input and target: ``(*)``, the same shape. Output: a scalar, or ``(*)`` with ``reduction='none'``.
+
+    Examples:
+        >>> loss = nn.MSELoss()
+        >>> loss(fastgrad.tensor([1.0, 2.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(2.5000)
+    """
+
     def forward(self, input, target):
         return F.mse_loss(input, target, reduction=self.reduction)
 
 
 class L1Loss(_Loss):
+    """Mean absolute error between ``input`` and ``target``: ``|input - target|``, reduced.
+
+    Args:
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Shape:
+        - Input and target: ``(*)``, the same shape. Output: a scalar, or ``(*)`` with ``reduction='none'``.
+
+    Examples:
+        >>> nn.L1Loss()(fastgrad.tensor([1.0, -2.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(1.5000)
+    """
+
     def forward(self, input, target):
         return F.l1_loss(input, target, reduction=self.reduction)
 
 
 class SmoothL1Loss(_Loss):
+    """Smooth L1 loss: ``0.5 * d ** 2 / beta`` where ``|d| < beta``, else ``|d| - 0.5 * beta``, with
+    ``d = input - target``.
+
+    Args:
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        beta (float): where the loss turns from quadratic to linear. Default: 1.
+
+    Examples:
+        >>> nn.SmoothL1Loss()(fastgrad.tensor([0.5, 3.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(1.3125)
+    """
+
     def __init__(self, size_average=None, reduce=None, reduction="mean", beta=1.0):
         super().__init__(size_average, reduce, reduction)
         self.beta = beta
@@ -36,6 +75,18 @@ class SmoothL1Loss(_Loss):
 
 
 class HuberLoss(_Loss):
+    """Huber loss: ``0.5 * d ** 2`` where ``|d| < delta``, else ``delta * (|d| - 0.5 * delta)``, with
+    ``d = input - target``.
+
+    Args:
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        delta (float): where the loss turns from quadratic to linear. Default: 1.
+
+    Examples:
+        >>> nn.HuberLoss(delta=2.0)(fastgrad.tensor([1.0, 4.0]), fastgrad.tensor([0.0, 0.0]))
+        tensor(3.2500)
+    """
+
     def __init__(self, reduction="mean", delta=1.0):
         super().__init__(reduction=reduction)
         self.delta = delta
@@ -45,6 +96,22 @@ class HuberLoss(_Loss):
 
 
 class NLLLoss(_WeightedLoss):
+    """Negative log-likelihood of class indices given log-probabilities (the output of `LogSoftmax`).
+
+    Args:
+        weight (Tensor, optional): a weight per class, ``(C,)``.
+        ignore_index (int): targets with this value are skipped. Default: -100.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Shape:
+        - Input: ``(N, C)`` log-probabilities; Target: ``(N,)`` int64; Output: a scalar, or ``(N,)``.
+
+    Examples:
+        >>> logp = F.log_softmax(fastgrad.tensor([[2.0, 0.0], [0.0, 2.0]]), dim=1)
+        >>> nn.NLLLoss()(logp, fastgrad.tensor([0, 1]))
+        tensor(0.1269)
+    """
+
     def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean"):
         super().__init__(weight, size_average, reduce, reduction)
         self.ignore_index = ignore_index
@@ -55,6 +122,27 @@ class NLLLoss(_WeightedLoss):
 
 
 class CrossEntropyLoss(_WeightedLoss):
+    """Cross-entropy between logits and class indices (or class probabilities): ``log_softmax`` and
+    the negative log-likelihood in one fused, numerically stable operation.
+
+    Args:
+        weight (Tensor, optional): a weight per class, ``(C,)``.
+        ignore_index (int): targets with this value add nothing to the loss or its gradient. Default: -100.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum. The mean is weighted by ``weight`` as in torch.
+        label_smoothing (float): mixes the target with the uniform distribution. Default: 0.
+
+    Shape:
+        - Input: ``(N, C)`` or ``(C,)`` logits (or ``(N, C, d1, ...)``).
+        - Target: ``(N,)`` int64 class indices, or float probabilities shaped like the input.
+        - Output: a scalar, or ``(N,)`` with ``reduction='none'``.
+
+    Examples:
+        >>> loss = nn.CrossEntropyLoss()
+        >>> logits = fastgrad.tensor([[2.0, 0.0, 0.0], [0.0, 0.0, 2.0]])
+        >>> loss(logits, fastgrad.tensor([0, 2]))
+        tensor(0.2395)
+    """
+
     def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean",
                  label_smoothing=0.0):
         super().__init__(weight, size_average, reduce, reduction)
@@ -67,11 +155,36 @@ class CrossEntropyLoss(_WeightedLoss):
 
 
 class BCELoss(_WeightedLoss):
+    """Binary cross-entropy between probabilities ``input`` (in [0, 1]) and targets:
+    ``-(t * log(p) + (1 - t) * log(1 - p))``. The logarithms are clamped at -100, as in torch. For logits use the
+    more stable `BCEWithLogitsLoss`.
+
+    Args:
+        weight (Tensor, optional): a weight broadcast against the loss.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+
+    Examples:
+        >>> nn.BCELoss()(fastgrad.tensor([0.9, 0.2]), fastgrad.tensor([1.0, 0.0]))
+        tensor(0.1643)
+    """
+
     def forward(self, input, target):
         return F.binary_cross_entropy(input, target, weight=self.weight, reduction=self.reduction)
 
 
 class BCEWithLogitsLoss(_Loss):
+    """Binary cross-entropy on logits: a sigmoid and `BCELoss` in one numerically stable operation.
+
+    Args:
+        weight (Tensor, optional): a weight broadcast against the loss.
+        reduction (str): ``'none'``: no reduction, ``'mean'`` (default): the mean, ``'sum'``: the sum.
+        pos_weight (Tensor, optional): a weight for the positive examples, per class.
+
+    Examples:
+        >>> nn.BCEWithLogitsLoss()(fastgrad.tensor([2.0, -1.0]), fastgrad.tensor([1.0, 0.0]))
+        tensor(0.2201)
+    """
+
     def __init__(self, weight=None, size_average=None, reduce=None, reduction="mean", pos_weight=None):
         super().__init__(size_average, reduce, reduction)
         self.register_buffer("weight", weight)

@@ -45,6 +45,29 @@ def _addindent(s, num_spaces):
 
 
 class Module:
+    """Base class of every layer and model, as ``torch.nn.Module``.
+
+    Subclass it, assign layers and `nn.Parameter` s as attributes in ``__init__`` and write ``forward``:
+    ``parameters()``, ``named_parameters()``, ``state_dict()`` / ``load_state_dict()``, ``train()`` / ``eval()``,
+    ``zero_grad()``, hooks and ``apply()`` then work as in torch, and the repr prints the tree of submodules.
+
+    Examples:
+        >>> class Net(nn.Module):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.fc1 = nn.Linear(4, 8)
+        ...         self.fc2 = nn.Linear(8, 2)
+        ...     def forward(self, x):
+        ...         return self.fc2(F.relu(self.fc1(x)))
+        >>> net = Net()
+        >>> net(fastgrad.zeros(3, 4)).shape
+        torch.Size([3, 2])
+        >>> sum(p.numel() for p in net.parameters())
+        58
+        >>> list(net.state_dict())
+        ['fc1.weight', 'fc1.bias', 'fc2.weight', 'fc2.bias']
+    """
+
     training: bool
 
     # Stays True until a hook is registered anywhere on this module: __call__ then skips the hook path.

@@ -9,6 +9,25 @@ from .parameter import Parameter
 
 
 class LayerNorm(Module):
+    """Layer normalisation over the last dimensions of the input (those of ``normalized_shape``):
+    ``y = (x - mean) / sqrt(var + eps) * weight + bias``, statistics per sample. One fused C++ operation.
+
+    Args:
+        normalized_shape (int or tuple of ints): the shape of the normalised trailing dimensions.
+        eps (float): added to the variance. Default: 1e-5.
+        elementwise_affine (bool): learn ``weight`` (ones) and ``bias`` (zeros). Default: ``True``.
+        bias (bool): learn ``bias`` too. Default: ``True``.
+
+    Shape:
+        - Input: ``(N, *)``; Output: the same shape.
+
+    Examples:
+        >>> ln = nn.LayerNorm(4)
+        >>> y = ln(fastgrad.randn(2, 4))
+        >>> y.mean(dim=-1).abs().max().item() < 1e-5
+        True
+    """
+
     def __init__(self, normalized_shape, eps=1e-5, elementwise_affine=True, bias=True, device=None, dtype=None):
         super().__init__()
         if isinstance(normalized_shape, numbers.Integral):

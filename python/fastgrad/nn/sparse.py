@@ -7,6 +7,22 @@ from .parameter import Parameter
 
 
 class Embedding(Module):
+    """A lookup table: row ``i`` of ``weight`` is the vector of index ``i``. Initialised from N(0, 1).
+
+    Args:
+        num_embeddings (int): the number of rows.
+        embedding_dim (int): the size of each vector.
+        padding_idx (int, optional): a row that stays zero and gets no gradient.
+
+    Shape:
+        - Input: ``(*)``, int64 indices; Output: ``(*, embedding_dim)``.
+
+    Examples:
+        >>> emb = nn.Embedding(10, 3)
+        >>> emb(fastgrad.tensor([[1, 2], [4, 9]])).shape
+        torch.Size([2, 2, 3])
+    """
+
     def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0,
                  scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, device=None, dtype=None):
         super().__init__()

@@ -18,6 +18,26 @@ def adagrad(params, grads, state_sums, state_steps, *, lr, weight_decay, lr_deca
 
 
 class Adagrad(Optimizer):
+    """Adagrad, with torch's update rule.
+
+    Args:
+        params (iterable): the parameters to optimise, or dicts defining parameter groups (each may set its own options).
+        lr (float): Default: 1e-2.
+        lr_decay (float): Default: 0.
+        weight_decay (float): Default: 0.
+        initial_accumulator_value (float): Default: 0.
+        eps (float): Default: 1e-10.
+        maximize (bool): Default: ``False``.
+
+    Examples:
+        >>> model = nn.Linear(4, 1)
+        >>> opt = fastgrad.optim.Adagrad(model.parameters(), lr=1e-2)
+        >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()
+        >>> opt.zero_grad()
+        >>> loss.backward()
+        >>> opt.step()
+    """
+
     def __init__(self, params, lr=1e-2, lr_decay=0, weight_decay=0, initial_accumulator_value=0, eps=1e-10,
                  foreach=None, *, maximize=False, differentiable=False, fused=None):
         if not 0.0 <= lr:

@@ -44,6 +44,26 @@ def adam(params, grads, exp_avgs, exp_avg_sqs, max_exp_avg_sqs, state_steps, *, 
 
 
 class Adam(Optimizer):
+    """Adam, with torch's update rule (bias-corrected first and second moments).
+
+    Args:
+        params (iterable): the parameters to optimise, or dicts defining parameter groups (each may set its own options).
+        lr (float): the learning rate. Default: 1e-3.
+        betas (tuple of 2 floats): the moments' decay rates. Default: ``(0.9, 0.999)``.
+        eps (float): added to the denominator. Default: 1e-8.
+        weight_decay (float): L2 penalty (added to the gradient). Default: 0.
+        amsgrad (bool): the AMSGrad variant. Default: ``False``.
+        maximize (bool): maximise the objective. Default: ``False``.
+
+    Examples:
+        >>> model = nn.Linear(4, 1)
+        >>> opt = fastgrad.optim.Adam(model.parameters(), lr=1e-3)
+        >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()
+        >>> opt.zero_grad()
+        >>> loss.backward()
+        >>> opt.step()
+    """
+
     def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0, amsgrad=False, *,
                  foreach=None, maximize=False, capturable=False, differentiable=False, fused=None,
                  decoupled_weight_decay=False):

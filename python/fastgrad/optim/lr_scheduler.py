@@ -35,6 +35,15 @@ def _format_param(name, optimizer, param):
 
 
 class LRScheduler:
+    """Base class of the learning-rate schedulers, as ``torch.optim.lr_scheduler.LRScheduler``: call
+    ``step()`` once per epoch (or per batch, for per-step schedules) after ``optimizer.step()``;
+    ``get_last_lr()`` returns the rates it set, and ``state_dict()`` / ``load_state_dict()`` resume it.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+    """
+
     _is_initial = False
 
     def __init__(self, optimizer, last_epoch=-1):
@@ -133,6 +142,25 @@ def _lambdas(optimizer, lr_lambda):
 
 
 class LambdaLR(LRScheduler):
+    """Sets each group's learning rate to its initial one times ``lr_lambda(epoch)``.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        lr_lambda (callable or list of callables): a function of the epoch index, or one per group.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.LambdaLR(opt, lambda epoch: 0.5 ** epoch)
+        >>> for epoch in range(3):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.05
+        0.025
+        0.0125
+    """
+
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
         self.lr_lambdas = _lambdas(optimizer, lr_lambda)
@@ -146,6 +174,25 @@ class LambdaLR(LRScheduler):
 
 
 class MultiplicativeLR(LRScheduler):
+    """Multiplies each group's learning rate by ``lr_lambda(epoch)`` at every step.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        lr_lambda (callable or list of callables): a function of the epoch index, or one per group.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.MultiplicativeLR(opt, lambda epoch: 0.9)
+        >>> for epoch in range(3):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.09
+        0.081
+        0.0729
+    """
+
     def __init__(self, optimizer, lr_lambda, last_epoch=-1):
         self.optimizer = optimizer
         self.lr_lambdas = _lambdas(optimizer, lr_lambda)
@@ -165,6 +212,27 @@ class MultiplicativeLR(LRScheduler):
 
 
 class StepLR(LRScheduler):
+    """Multiplies the learning rate by ``gamma`` every ``step_size`` epochs.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        step_size (int): the period.
+        gamma (float): the factor. Default: 0.1.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.1)
+        >>> for epoch in range(4):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.1
+        0.01
+        0.01
+        0.001
+    """
+
     def __init__(self, optimizer, step_size, gamma=0.1, last_epoch=-1):
         self.step_size = step_size
         self.gamma = gamma
@@ -180,6 +248,27 @@ class StepLR(LRScheduler):
 
 
 class MultiStepLR(LRScheduler):
+    """Multiplies the learning rate by ``gamma`` at each of the ``milestones`` epochs.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        milestones (list of ints): increasing epoch indices.
+        gamma (float): the factor. Default: 0.1.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.MultiStepLR(opt, milestones=[1, 3], gamma=0.5)
+        >>> for epoch in range(4):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.05
+        0.05
+        0.025
+        0.025
+    """
+
     def __init__(self, optimizer, milestones, gamma=0.1, last_epoch=-1):
         self.milestones = Counter(milestones)
         self.gamma = gamma
@@ -197,6 +286,26 @@ class MultiStepLR(LRScheduler):
 
 
 class ConstantLR(LRScheduler):
+    """Multiplies the learning rate by ``factor`` until epoch ``total_iters``, then restores it.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        factor (float): Default: 1/3.
+        total_iters (int): Default: 5.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.ConstantLR(opt, factor=0.5, total_iters=2)
+        >>> for epoch in range(3):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.05
+        0.1
+        0.1
+    """
+
     def __init__(self, optimizer, factor=1.0 / 3, total_iters=5, last_epoch=-1):
         if factor > 1.0 or factor < 0:
             raise ValueError("Constant multiplicative factor expected to be between 0 and 1.")
@@ -217,6 +326,27 @@ class ConstantLR(LRScheduler):
 
 
 class LinearLR(LRScheduler):
+    """Scales the learning rate by a factor going linearly from ``start_factor`` to ``end_factor`` over ``total_iters`` epochs (a warm-up).
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        start_factor (float): Default: 1/3.
+        end_factor (float): Default: 1.
+        total_iters (int): Default: 5.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.LinearLR(opt, start_factor=0.25, total_iters=3)
+        >>> for epoch in range(3):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.05
+        0.075
+        0.1
+    """
+
     def __init__(self, optimizer, start_factor=1.0 / 3, end_factor=1.0, total_iters=5, last_epoch=-1):
         if start_factor > 1.0 or start_factor <= 0:
             raise ValueError("Starting multiplicative factor expected to be greater than 0 and less or equal to 1.")
@@ -243,6 +373,25 @@ class LinearLR(LRScheduler):
 
 
 class ExponentialLR(LRScheduler):
+    """Multiplies the learning rate by ``gamma`` every epoch.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        gamma (float): the factor.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.ExponentialLR(opt, gamma=0.5)
+        >>> for epoch in range(3):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.05
+        0.025
+        0.0125
+    """
+
     def __init__(self, optimizer, gamma, last_epoch=-1):
         self.gamma = gamma
         super().__init__(optimizer, last_epoch)
@@ -257,6 +406,27 @@ class ExponentialLR(LRScheduler):
 
 
 class CosineAnnealingLR(LRScheduler):
+    """Anneals the learning rate from its initial value to ``eta_min`` along a half cosine over ``T_max`` epochs (torch's recursive form, so it matches torch step by step).
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        T_max (int): the half period, in epochs.
+        eta_min (float): the lowest rate. Default: 0.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=4)
+        >>> for epoch in range(4):
+        ...     opt.step()
+        ...     sched.step()
+        ...     print(round(sched.get_last_lr()[0], 6))
+        0.085355
+        0.05
+        0.014645
+        0.0
+    """
+
     def __init__(self, optimizer, T_max, eta_min=0.0, last_epoch=-1):
         self.T_max = T_max
         self.eta_min = eta_min
@@ -282,6 +452,38 @@ class CosineAnnealingLR(LRScheduler):
 
 
 class OneCycleLR(LRScheduler):
+    """The one-cycle policy: the learning rate rises from ``max_lr / div_factor`` to ``max_lr`` over
+    ``pct_start`` of the steps, then anneals to ``max_lr / (div_factor * final_div_factor)``; momentum (or Adam's
+    beta1) moves the opposite way. Step it after every batch.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        max_lr (float or list of floats): the peak learning rate (per group).
+        total_steps (int, optional): the number of steps; or give ``epochs`` and ``steps_per_epoch``.
+        epochs (int, optional): the number of epochs.
+        steps_per_epoch (int, optional): the number of batches per epoch.
+        pct_start (float): the fraction of steps spent rising. Default: 0.3.
+        anneal_strategy (str): ``'cos'`` or ``'linear'``. Default: ``'cos'``.
+        cycle_momentum (bool): cycle the momentum too. Default: ``True``.
+        base_momentum (float): Default: 0.85.
+        max_momentum (float): Default: 0.95.
+        div_factor (float): Default: 25.
+        final_div_factor (float): Default: 1e4.
+        three_phase (bool): a third phase annealing to the final rate. Default: ``False``.
+        last_epoch (int): the index of the last epoch, to resume a schedule. Default: -1.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1, momentum=0.9)
+        >>> sched = fastgrad.optim.lr_scheduler.OneCycleLR(opt, max_lr=1.0, total_steps=10)
+        >>> rates = []
+        >>> for step in range(10):
+        ...     opt.step()
+        ...     rates.append(sched.get_last_lr()[0])
+        ...     sched.step()
+        >>> max(rates)
+        1.0
+    """
+
     def __init__(self, optimizer, max_lr, total_steps=None, epochs=None, steps_per_epoch=None, pct_start=0.3,
                  anneal_strategy="cos", cycle_momentum=True, base_momentum=0.85, max_momentum=0.95,
                  div_factor=25.0, final_div_factor=1e4, three_phase=False, last_epoch=-1):
@@ -377,6 +579,29 @@ class OneCycleLR(LRScheduler):
 
 
 class ReduceLROnPlateau(LRScheduler):
+    """Multiplies the learning rate by ``factor`` when a metric (passed to ``step(metric)``) has not
+    improved for ``patience`` epochs.
+
+    Args:
+        optimizer (Optimizer): the optimizer whose learning rates it sets.
+        mode (str): ``'min'`` (lower is better) or ``'max'``. Default: ``'min'``.
+        factor (float): the reduction factor. Default: 0.1.
+        patience (int): epochs without improvement before reducing. Default: 10.
+        threshold (float): the least change that counts as an improvement. Default: 1e-4.
+        threshold_mode (str): ``'rel'`` or ``'abs'``. Default: ``'rel'``.
+        cooldown (int): epochs to wait after a reduction. Default: 0.
+        min_lr (float or list of floats): the lowest rate (per group). Default: 0.
+        eps (float): smaller changes of the rate are skipped. Default: 1e-8.
+
+    Examples:
+        >>> opt = fastgrad.optim.SGD(nn.Linear(2, 1).parameters(), lr=0.1)
+        >>> sched = fastgrad.optim.lr_scheduler.ReduceLROnPlateau(opt, patience=1)
+        >>> for val_loss in [1.0, 0.9, 0.9, 0.9]:
+        ...     sched.step(val_loss)
+        >>> sched.get_last_lr()
+        [0.010000000000000002]
+    """
+
     def __init__(self, optimizer, mode="min", factor=0.1, patience=10, threshold=1e-4, threshold_mode="rel",
                  cooldown=0, min_lr=0, eps=1e-8):
         if factor >= 1.0:

@@ -59,6 +59,15 @@ class _ParamState(MutableMapping):
 
 
 class Optimizer:
+    """Base class of the optimizers, as ``torch.optim.Optimizer``: parameter groups (``param_groups``),
+    per-parameter ``state``, ``zero_grad()``, ``step()``, ``add_param_group()`` and ``state_dict()`` /
+    ``load_state_dict()`` in torch's layout, so a schedule or checkpoint code written for torch works.
+
+    Args:
+        params (iterable): tensors or dicts of parameter groups.
+        defaults (dict): the default options of a group.
+    """
+
     def __init__(self, params, defaults):
         self.defaults = defaults
         if isinstance(params, _fg.Tensor):

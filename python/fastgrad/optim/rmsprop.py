@@ -29,6 +29,27 @@ def rmsprop(params, grads, square_avgs, grad_avgs, momentum_buffers, state_steps
 
 
 class RMSprop(Optimizer):
+    """RMSprop, with torch's update rule.
+
+    Args:
+        params (iterable): the parameters to optimise, or dicts defining parameter groups (each may set its own options).
+        lr (float): Default: 1e-2.
+        alpha (float): the smoothing constant. Default: 0.99.
+        eps (float): Default: 1e-8.
+        weight_decay (float): Default: 0.
+        momentum (float): Default: 0.
+        centered (bool): normalise by the estimated variance of the gradient. Default: ``False``.
+        maximize (bool): Default: ``False``.
+
+    Examples:
+        >>> model = nn.Linear(4, 1)
+        >>> opt = fastgrad.optim.RMSprop(model.parameters(), lr=1e-2)
+        >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()
+        >>> opt.zero_grad()
+        >>> loss.backward()
+        >>> opt.step()
+    """
+
     def __init__(self, params, lr=1e-2, alpha=0.99, eps=1e-8, weight_decay=0, momentum=0, centered=False,
                  capturable=False, foreach=None, maximize=False, differentiable=False):
         if not 0.0 <= lr:

@@ -28,6 +28,28 @@ def sgd(params, grads, momentum_buffers, *, lr, weight_decay, momentum, dampenin
 
 
 class SGD(Optimizer):
+    """Stochastic gradient descent, optionally with momentum (Nesterov too) and weight decay, with
+    torch's update rule (``buf = momentum * buf + (1 - dampening) * grad; p -= lr * buf``). The update of all
+    parameters runs in one C++ pass per parameter.
+
+    Args:
+        params (iterable): the parameters to optimise, or dicts defining parameter groups (each may set its own options).
+        lr (float): the learning rate. Default: 1e-3.
+        momentum (float): the momentum factor. Default: 0.
+        dampening (float): dampening for momentum. Default: 0.
+        weight_decay (float): L2 penalty. Default: 0.
+        nesterov (bool): Nesterov momentum. Default: ``False``.
+        maximize (bool): maximise the objective. Default: ``False``.
+
+    Examples:
+        >>> model = nn.Linear(4, 1)
+        >>> opt = fastgrad.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)
+        >>> loss = model(fastgrad.ones(8, 4)).pow(2).mean()
+        >>> opt.zero_grad()
+        >>> loss.backward()
+        >>> opt.step()
+    """
+
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
                  maximize=False, foreach=None, differentiable=False, fused=None):
         if lr < 0.0:

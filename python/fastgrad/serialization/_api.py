@@ -33,10 +33,11 @@ def save(obj, f, pickle_module=pickle, pickle_protocol=DEFAULT_PROTOCOL, _use_ne
         pickle_module: must be the standard ``pickle`` module.
         pickle_protocol (int): pickle protocol of the ``data.pkl`` record (torch's default, 2).
 
-    Example::
-
+    Examples:
+        >>> model = nn.Linear(4, 2)
         >>> fastgrad.save(model.state_dict(), "model.pt")
         >>> model.load_state_dict(fastgrad.load("model.pt"))
+        <All keys matched successfully>
     """
     if pickle_module is not pickle:
         raise TypeError("fastgrad.save: pickle_module must be the standard pickle module")
@@ -128,10 +129,12 @@ def load(f, map_location=None, pickle_module=None, *, weights_only=None, mmap=No
         weights_only (bool): see above; default True.
         mmap (bool): map the file's tensor data instead of reading it (copy-on-write; torch zip files only).
 
-    Example::
-
+    Examples:
+        >>> model = nn.Linear(4, 2)
+        >>> fastgrad.save(model.state_dict(), "model.pt")
         >>> state = fastgrad.load("model.pt", map_location="cpu")
         >>> model.load_state_dict(state)
+        <All keys matched successfully>
     """
     if weights_only is None:
         weights_only = True

@@ -61,6 +61,32 @@ class _Bucket:
 
 
 class DistributedDataParallel(Module):
+    """Data-parallel training over `fastgrad.distributed` (MPI), as torch's DDP: the module's
+    parameters and buffers are broadcast from rank 0 at construction, and during ``backward`` the gradients are
+    averaged over the ranks in buckets, each all-reduce overlapping the rest of backward. When ``backward``
+    returns, every rank holds the same averaged ``.grad``. Inside ``no_sync()`` gradients accumulate locally.
+
+    Args:
+        module (Module): the model to replicate.
+        broadcast_buffers (bool): broadcast rank 0's buffers at each forward. Default: ``True``.
+        process_group (optional): ``None`` or the world group.
+        bucket_cap_mb (float, optional): the size of a gradient bucket in MiB. Default: 25 (1 for the first).
+        find_unused_parameters (bool): must be ``False`` (``True`` raises): every parameter must get a gradient.
+
+    The other arguments of torch's signature are accepted for compatibility.
+
+    Examples:
+        Run with ``mpirun -n 2 python train.py``:
+
+        ```python
+        dist.init_process_group("mpi")
+        model = nn.parallel.DistributedDataParallel(nn.Linear(10, 1))
+        loss = model(x).pow(2).mean()
+        loss.backward()   # gradients averaged over the ranks
+        opt.step()
+        ```
+    """
+
     def __init__(self, module, device_ids=None, output_device=None, dim=0, broadcast_buffers=True,
                  process_group=None, bucket_cap_mb=None, find_unused_parameters=False, check_reduction=False,
                  gradient_as_bucket_view=False, static_graph=False):

@@ -25,6 +25,26 @@ def _vector_norm(t, norm_type):
 
 
 def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=False, foreach=None):
+    """Scales the gradients of ``parameters`` in place so that their total norm (as if concatenated into
+    one vector) is at most ``max_norm``.
+
+    Args:
+        parameters (Tensor or iterable of Tensors): the parameters whose ``.grad`` is clipped.
+        max_norm (float): the largest norm allowed.
+        norm_type (float): the p of the p-norm; ``inf`` for the largest absolute value. Default: 2.
+        error_if_nonfinite (bool): raise if the total norm is NaN or infinite. Default: ``False``.
+
+    Returns:
+        Tensor: the total norm before clipping, a 0-d tensor.
+
+    Examples:
+        >>> p = nn.Parameter(fastgrad.zeros(2))
+        >>> p.grad = fastgrad.tensor([3.0, 4.0])
+        >>> nn.utils.clip_grad_norm_([p], max_norm=1.0)
+        tensor(5.)
+        >>> p.grad
+        tensor([0.6000, 0.8000])
+    """
     grads = _grads(parameters)
     norm_type = float(norm_type)
     if not grads:
@@ -44,6 +64,19 @@ def clip_grad_norm_(parameters, max_norm, norm_type=2.0, error_if_nonfinite=Fals
 
 
 def clip_grad_value_(parameters, clip_value, foreach=None):
+    """Clamps the gradients of ``parameters`` in place into ``[-clip_value, clip_value]``.
+
+    Args:
+        parameters (Tensor or iterable of Tensors): the parameters whose ``.grad`` is clipped.
+        clip_value (float): the bound.
+
+    Examples:
+        >>> p = nn.Parameter(fastgrad.zeros(2))
+        >>> p.grad = fastgrad.tensor([3.0, -0.5])
+        >>> nn.utils.clip_grad_value_([p], 1.0)
+        >>> p.grad
+        tensor([ 1.0000, -0.5000])
+    """
     clip_value = float(clip_value)
     with _fg.no_grad():
         for g in _grads(parameters):

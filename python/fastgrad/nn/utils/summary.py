@@ -89,5 +89,21 @@ def _prod(shape):
 
 
 def summary(model, input_size, batch_size=-1, device=None, dtypes=None):
+    """Prints a Keras-style table of a model's layers (output shape and parameter count per module),
+    running one forward pass on a random batch of 2 inputs of ``input_size``, as torchsummary does.
+
+    Args:
+        model (nn.Module): the model.
+        input_size (tuple of ints, or a list of tuples): the input shape without the batch dimension (one tuple
+            per input for a model with several).
+        batch_size (int): the batch size shown in the table (-1 shows ``-1``; a batch of 2 is run). Default: -1.
+        device (str, optional): accepted for torchsummary compatibility; fastgrad runs on the CPU.
+        dtypes (list of fastgrad.dtype, optional): the dtype of each input. Default: float32.
+
+    Examples:
+        >>> model = nn.Sequential(nn.Linear(4, 3), nn.ReLU())
+        >>> fastgrad.summary(model, (4,))  # doctest: +ELLIPSIS
+        -----...
+    """
     text, _ = summary_string(model, input_size, batch_size, device, dtypes)
     print(text, end="")

@@ -8,6 +8,18 @@ import fastgrad as _fg
 
 
 def default_convert(data):
+    """Converts numpy arrays (and numbers inside lists, tuples and dicts) in a sample to tensors, without
+    batching: the collate function of a `DataLoader` with ``batch_size=None``.
+
+    Args:
+        data (object): a sample.
+
+    Examples:
+        >>> import numpy as np
+        >>> from fastgrad.utils.data import default_convert
+        >>> default_convert({"x": np.array([1.0, 2.0])})
+        {'x': tensor([1., 2.], dtype=torch.float64)}
+    """
     if isinstance(data, _fg.Tensor):
         return data
     if isinstance(data, np.ndarray) and data.dtype.kind not in "SaUO":
@@ -26,6 +38,18 @@ def default_convert(data):
 
 
 def default_collate(batch):
+    """Stacks a list of samples into a batch, as torch does: tensors and numpy arrays are stacked along a
+    new first dimension, numbers become a tensor, and tuples, lists and dicts are collated field by field.
+
+    Args:
+        batch (list): the samples.
+
+    Examples:
+        >>> from fastgrad.utils.data import default_collate
+        >>> default_collate([(fastgrad.tensor([1.0, 2.0]), 0), (fastgrad.tensor([3.0, 4.0]), 1)])
+        [tensor([[1., 2.],
+                [3., 4.]]), tensor([0, 1])]
+    """
     elem = batch[0]
     if isinstance(elem, _fg.Tensor):
         return _fg.stack(list(batch), 0)

@@ -12,6 +12,31 @@ from .sampler import BatchSampler, RandomSampler, SequentialSampler
 
 
 class DataLoader:
+    """Iterates over a dataset in batches, as ``torch.utils.data.DataLoader``: samples indices (in order,
+    shuffled, or from a sampler), fetches the samples and collates them into batched tensors. Over a
+    `TensorDataset` a batch is gathered with one indexing operation per tensor instead of one per sample.
+
+    Args:
+        dataset (Dataset): the dataset (map-style or iterable).
+        batch_size (int, optional): samples per batch; ``None`` yields samples one by one. Default: 1.
+        shuffle (bool): reshuffle the indices every epoch. Default: ``False``.
+        sampler (Sampler or iterable, optional): where the indices come from (instead of ``shuffle``).
+        batch_sampler (Sampler or iterable, optional): yields whole batches of indices.
+        num_workers (int): must be 0: fastgrad loads data in the main process.
+        collate_fn (callable, optional): turns a list of samples into a batch. Default: `default_collate`.
+        drop_last (bool): drop the last incomplete batch. Default: ``False``.
+        generator (fastgrad.Generator, optional): the random stream of the shuffle.
+
+    Examples:
+        >>> from fastgrad.utils.data import DataLoader, TensorDataset
+        >>> ds = TensorDataset(fastgrad.arange(10.0).reshape(5, 2), fastgrad.arange(5))
+        >>> for x, y in DataLoader(ds, batch_size=2):
+        ...     print(x.shape, y.tolist())
+        torch.Size([2, 2]) [0, 1]
+        torch.Size([2, 2]) [2, 3]
+        torch.Size([1, 2]) [4]
+    """
+
     def __init__(self, dataset, batch_size=1, shuffle=None, sampler=None, batch_sampler=None, num_workers=0,
                  collate_fn=None, pin_memory=False, drop_last=False, timeout=0, worker_init_fn=None,
                  multiprocessing_context=None, generator=None, *, prefetch_factor=None,

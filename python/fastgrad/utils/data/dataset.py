@@ -41,6 +41,19 @@ class TensorDataset(Dataset):
 
 
 class ConcatDataset(Dataset):
+    """A dataset that chains several map-style datasets end to end: index ``i`` runs through the first,
+    then the second, ...
+
+    Args:
+        datasets (sequence of Dataset): the datasets; each must have a length.
+
+    Examples:
+        >>> from fastgrad.utils.data import ConcatDataset, TensorDataset
+        >>> d = ConcatDataset([TensorDataset(fastgrad.arange(3)), TensorDataset(fastgrad.arange(10, 12))])
+        >>> len(d), d[3]
+        (5, (tensor(10),))
+    """
+
     def __init__(self, datasets):
         self.datasets = list(datasets)
         if not self.datasets:
@@ -68,6 +81,12 @@ class ConcatDataset(Dataset):
 
 
 class ChainDataset(IterableDataset):
+    """Chains iterable-style datasets: iterating it iterates each in turn.
+
+    Args:
+        datasets (iterable of IterableDataset): the datasets.
+    """
+
     def __init__(self, datasets):
         self.datasets = datasets
 
@@ -80,6 +99,19 @@ class ChainDataset(IterableDataset):
 
 
 class Subset(Dataset):
+    """The part of a dataset at the given indices.
+
+    Args:
+        dataset (Dataset): the whole dataset.
+        indices (sequence of ints): the indices it keeps, in order.
+
+    Examples:
+        >>> from fastgrad.utils.data import Subset, TensorDataset
+        >>> s = Subset(TensorDataset(fastgrad.arange(10)), [7, 2])
+        >>> len(s), s[0]
+        (2, (tensor(7),))
+    """
+
     def __init__(self, dataset, indices):
         self.dataset = dataset
         self.indices = indices

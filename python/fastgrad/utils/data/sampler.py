@@ -3,11 +3,26 @@ import fastgrad as _fg
 
 
 class Sampler:
+    """Base class of the samplers: an iterable of dataset indices (or of index lists, for a batch sampler)
+    that a `DataLoader` draws from. Subclasses define ``__iter__`` and usually ``__len__``.
+    """
+
     def __init__(self, data_source=None):
         pass
 
 
 class SequentialSampler(Sampler):
+    """Yields ``0, 1, ..., len(data_source) - 1`` in order.
+
+    Args:
+        data_source (Dataset): the dataset (only its length is used).
+
+    Examples:
+        >>> from fastgrad.utils.data import SequentialSampler
+        >>> list(SequentialSampler(range(4)))
+        [0, 1, 2, 3]
+    """
+
     def __init__(self, data_source):
         self.data_source = data_source
 
@@ -23,6 +38,21 @@ class SequentialSampler(Sampler):
 
 
 class RandomSampler(Sampler):
+    """Yields the dataset's indices in a random order (a fresh permutation each epoch), or ``num_samples``
+    indices drawn with replacement.
+
+    Args:
+        data_source (Dataset): the dataset.
+        replacement (bool): draw with replacement. Default: ``False``.
+        num_samples (int, optional): how many indices to draw. Default: ``len(data_source)``.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> from fastgrad.utils.data import RandomSampler
+        >>> sorted(RandomSampler(range(5), generator=fastgrad.Generator().manual_seed(0)))
+        [0, 1, 2, 3, 4]
+    """
+
     def __init__(self, data_source, replacement=False, num_samples=None, generator=None):
         self.data_source = data_source
         self.replacement = replacement
@@ -65,6 +95,18 @@ class RandomSampler(Sampler):
 
 
 class SubsetRandomSampler(Sampler):
+    """Yields the given indices in a random order.
+
+    Args:
+        indices (sequence of ints): the indices.
+        generator (fastgrad.Generator, optional): the random stream.
+
+    Examples:
+        >>> from fastgrad.utils.data import SubsetRandomSampler
+        >>> sorted(SubsetRandomSampler([1, 5, 7]))
+        [1, 5, 7]
+    """
+
     def __init__(self, indices, generator=None):
         self.indices = indices
         self.generator = generator
@@ -103,6 +145,19 @@ class WeightedRandomSampler(Sampler):
 
 
 class BatchSampler(Sampler):
+    """Groups the indices of another sampler into lists of ``batch_size``.
+
+    Args:
+        sampler (Sampler or iterable): the indices to group.
+        batch_size (int): the size of a batch.
+        drop_last (bool): drop the last batch if it is smaller. 
+
+    Examples:
+        >>> from fastgrad.utils.data import BatchSampler, SequentialSampler
+        >>> list(BatchSampler(SequentialSampler(range(5)), batch_size=2, drop_last=False))
+        [[0, 1], [2, 3], [4]]
+    """
+
     def __init__(self, sampler, batch_size, drop_last):
         if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size <= 0:
             raise ValueError(f"batch_size should be a positive integer value, but got batch_size={batch_size}")
