@@ -10,14 +10,16 @@ _INF = math.inf
 
 
 def vector_norm(x, ord=2, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A002 - torch's names
+    """The vector ``ord``-norm of ``x`` over ``dim`` (all elements by default): any real ``ord`` or +-inf."""
     if isinstance(ord, str) or isinstance(ord, bool):
         raise TypeError(f"linalg_vector_norm(): argument 'ord' must be Number, not {type(ord).__name__}")
     return _write_out(_C._linalg_vector_norm(x, float(ord), dim, keepdim, dtype=dtype), out)
 
 
 def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=None):  # noqa: A002
+    """The matrix norm over the two dims ``dim``: 'fro', 1, -1, inf or -inf (2, -2 and 'nuc' need an SVD)."""
     if A.dim() < 2:
-        raise RuntimeError(f"linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
+        raise RuntimeError("linalg.matrix_norm: The input tensor A must have at least 2 dimensions.")
     x = A if dtype is None else A.to(dtype)
     rows, cols = (d % A.dim() for d in dim)
     if rows == cols:
@@ -39,6 +41,7 @@ def matrix_norm(A, ord="fro", dim=(-2, -1), keepdim=False, *, dtype=None, out=No
 
 
 def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa: A002
+    """`vector_norm` or `matrix_norm` as torch.linalg.norm chooses from ``ord``, ``dim`` and the input's rank."""
     if isinstance(dim, int):
         dim = (dim,)
     if ord is None:

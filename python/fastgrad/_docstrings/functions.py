@@ -1662,3 +1662,93 @@ Args:
 Examples:
     >>> fastgrad.randint_like(fastgrad.zeros(2, 3), 10).shape
     torch.Size([2, 3])"""
+
+
+# ------------------------------------------------------------------ activations, products, sorting, helpers
+def _doc(name, text):
+    FUNCTIONS[name] = text
+
+
+for _name, _text in {
+    "selu": "Applies SELU element-wise: ``scale * (max(0, x) + min(0, alpha * (exp(x) - 1)))`` with torch's constants "
+            "alpha = 1.6732632423543772 and scale = 1.0507009873554805.",
+    "silu": "Applies SiLU (swish) element-wise: ``x * sigmoid(x)``.",
+    "mish": "Applies Mish element-wise: ``x * tanh(softplus(x))``.",
+    "softsign": "Applies ``x / (1 + |x|)`` element-wise.",
+    "tanhshrink": "Applies ``x - tanh(x)`` element-wise.",
+    "hardsigmoid": "Applies the piecewise-linear sigmoid element-wise: ``min(max(x + 3, 0), 6) / 6``.",
+    "hardswish": "Applies ``x * min(max(x + 3, 0), 6) / 6`` element-wise.",
+    "elu": "Applies ELU element-wise: ``x`` where positive, else ``alpha * (exp(x) - 1)``.\n\nArgs:\n    input (Tensor): "
+           "a floating-point tensor.\n    alpha (float): the scale of the negative part. Default: ``1.0``.",
+    "celu": "Applies CELU element-wise: ``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``.\n\nArgs:\n    input "
+            "(Tensor): a floating-point tensor.\n    alpha (float): non-zero. Default: ``1.0``.",
+    "hardtanh": "Clamps every element to ``[min_val, max_val]``; the gradient is zero outside the open interval.\n\n"
+                "Args:\n    input (Tensor): the input.\n    min_val (float): Default: ``-1.0``.\n    max_val (float): "
+                "Default: ``1.0``.",
+    "softshrink": "Shrinks every element towards zero by ``lambd``: ``x - lambd`` above it, ``x + lambd`` below "
+                  "``-lambd``, else 0.\n\nArgs:\n    input (Tensor): a floating-point tensor.\n    lambd (float): "
+                  "non-negative. Default: ``0.5``.",
+    "hardshrink": "Zeroes the elements in ``[-lambd, lambd]`` and keeps the others.\n\nArgs:\n    input (Tensor): a "
+                  "floating-point tensor.\n    lambd (float): Default: ``0.5``.",
+    "threshold": "Replaces every element ``<= threshold`` by ``value``.\n\nArgs:\n    input (Tensor): the input.\n"
+                 "    threshold (float): the cut-off.\n    value (float): what replaces the elements at or below it.",
+    "glu": "The gated linear unit: splits ``input`` in two halves ``a, b`` along ``dim`` and returns "
+           "``a * sigmoid(b)``.\n\nArgs:\n    input (Tensor): the input; its size along ``dim`` must be even.\n    dim "
+           "(int): Default: ``-1``.",
+    "prelu": "``x`` where positive, else ``weight * x``; ``weight`` holds one slope or one per channel (dim 1).\n\n"
+             "Args:\n    input (Tensor): the input.\n    weight (Tensor): 0-d or 1-d, of input's dtype.",
+    "bmm": "Batched matrix product of two 3-d tensors ``(b, n, m) @ (b, m, p) -> (b, n, p)``.",
+    "baddbmm": "``beta * input + alpha * bmm(batch1, batch2)``; ``input`` broadcasts to the product's shape and "
+               "is ignored (NaN too) when ``beta`` is 0.",
+    "addmm": "``beta * input + alpha * mm(mat1, mat2)``; ``input`` broadcasts to the product's shape and is "
+             "ignored (NaN too) when ``beta`` is 0.",
+    "mv": "Matrix-vector product ``(n, m) @ (m,) -> (n,)``.",
+    "addmv": "``beta * input + alpha * mv(mat, vec)``.",
+    "outer": "Outer product of two 1-d tensors: ``out[i, j] = input[i] * vec2[j]``.",
+    "ger": "Alias of `fastgrad.outer`.",
+    "diagonal": "The diagonal ``offset`` of the plane ``(dim1, dim2)``, as a new last dim. Unlike torch (a view), "
+                "fastgrad returns a copy that carries the gradient.",
+    "diag": "For a 1-d input, the square matrix with it on diagonal ``diagonal``; for a 2-d input, that diagonal "
+            "as a 1-d tensor.",
+    "trace": "The sum of a matrix's main diagonal.",
+    "einsum": "Sums the product of the operands over the indices the equation names, in numpy's notation "
+              "(``'ij,jk->ik'``, ``'bij,bjk'``, ``'ii->i'``, ``'...ij,...jk->...ik'``); operands may be given "
+              "one by one or as a list. Contractions run as batched matrix products.\n\nExamples:\n    >>> a = "
+              "fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]])\n    >>> fastgrad.einsum('ij,jk->ik', a, a)\n    "
+              "tensor([[ 7., 10.],\n            [15., 22.]])",
+    "cdist": "The p-norm distance between every row of ``x1`` ``(..., P, M)`` and of ``x2`` ``(..., R, M)``: "
+             "``(..., P, R)``. Every compute_mode computes the differences directly.",
+    "sort": "Sorts along ``dim`` (stably; NaN after every number ascending, before descending) and returns "
+            "``(values, indices)``.",
+    "argsort": "The indices that sort ``input`` along ``dim``: ``sort(...).indices``.",
+    "topk": "The ``k`` largest (or smallest) elements along ``dim`` and their indices, sorted.",
+    "kthvalue": "The ``k``-th smallest element along ``dim`` (1-based) and its index.",
+    "median": "The lower median of all elements, or ``(values, indices)`` along ``dim``; NaN when the values "
+              "hold one.",
+    "cummax": "The running maximum along ``dim`` and the index where it was last reached.",
+    "cummin": "The running minimum along ``dim`` and the index where it was last reached.",
+    "unique": "The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into "
+              "them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.",
+    "isclose": "Element-wise ``|input - other| <= atol + rtol * |other|`` (equal infinities are close; NaN is "
+               "close to NaN only with ``equal_nan``).",
+    "allclose": "Whether every element of `fastgrad.isclose` holds, as a Python bool.",
+    "equal": "Whether both tensors have the same shape and elements, as a Python bool.",
+    "nan_to_num": "Replaces NaN by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (defaults: 0 and the "
+                  "dtype's largest and lowest finite values).",
+    "addcmul": "``input + value * tensor1 * tensor2``.",
+    "addcdiv": "``input + value * tensor1 / tensor2``.",
+    "tile": "Repeats ``input`` ``dims[i]`` times along dim ``i``; missing leading reps count as 1.",
+    "repeat_interleave": "Repeats each element (or slice along ``dim``) ``repeats`` times in place: an int or "
+                         "one count per element.",
+    "roll": "Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).",
+    "meshgrid": "Coordinate grids from 1-d tensors, with ``indexing='ij'`` (matrix) or ``'xy'`` (cartesian).",
+    "nonzero": "The indices of the non-zero elements, ``(count, ndim)``; with ``as_tuple=True`` one index "
+               "tensor per dim.",
+    "masked_select": "The elements of ``input`` where the bool ``mask`` (broadcast) holds, as a 1-d tensor.",
+    "take_along_dim": "Picks values of ``input`` at ``indices`` along ``dim`` (of the flattened tensor without "
+                      "one); other dims broadcast.",
+    "count_nonzero": "The number of non-zero elements, over ``dim`` or all.",
+    "std_mean": "``(std, mean)`` of ``input`` over ``dim``, with std's ``correction``.",
+    "var_mean": "``(var, mean)`` of ``input`` over ``dim``, with var's ``correction``.",
+}.items():
+    _doc(_name, _text)

@@ -673,3 +673,21 @@ GENERATOR['set_state'] = """Restores a state returned by ``get_state``.
 Args:
     state (Tensor): the state."""
 
+
+
+# methods that mirror the functions added with the activation, product, sorting and helper families
+for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish", "hardshrink", "prelu",
+              "bmm", "baddbmm", "addmm", "mv", "addmv", "outer", "ger", "diagonal", "diag", "trace", "sort",
+              "argsort", "topk", "kthvalue", "median", "cummax", "cummin", "unique", "isclose", "allclose", "equal",
+              "nan_to_num", "addcmul", "addcdiv", "tile", "repeat_interleave", "roll", "nonzero", "masked_select",
+              "take_along_dim", "count_nonzero"):
+    TENSOR[_name] = f"See `fastgrad.{_name}`."
+for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
+    TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
+TENSOR["repeat"] = """Repeats the tensor ``sizes[i]`` times along dim ``i`` (as numpy's tile); there may be more
+sizes than dims (new leading dims).
+
+Examples:
+    >>> fastgrad.tensor([1, 2]).repeat(2, 2)
+    tensor([[1, 2, 1, 2],
+            [1, 2, 1, 2]])"""

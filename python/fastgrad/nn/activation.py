@@ -214,18 +214,42 @@ class _InplaceActivation(Module):
 
 
 class SELU(_InplaceActivation):
+    """Applies SELU element-wise (torch's alpha and scale).
+
+    Args:
+        inplace (bool): overwrite the input. Default: ``False``.
+    """
+
     _fn = staticmethod(F.selu)
 
 
 class SiLU(_InplaceActivation):
+    """Applies ``x * sigmoid(x)`` element-wise.
+
+    Args:
+        inplace (bool): overwrite the input. Default: ``False``.
+    """
+
     _fn = staticmethod(F.silu)
 
 
 class Mish(_InplaceActivation):
+    """Applies ``x * tanh(softplus(x))`` element-wise.
+
+    Args:
+        inplace (bool): overwrite the input. Default: ``False``.
+    """
+
     _fn = staticmethod(F.mish)
 
 
 class Hardsigmoid(_InplaceActivation):
+    """Applies ``min(max(x + 3, 0), 6) / 6`` element-wise.
+
+    Args:
+        inplace (bool): overwrite the input. Default: ``False``.
+    """
+
     _fn = staticmethod(F.hardsigmoid)
 
     def extra_repr(self):
@@ -233,10 +257,23 @@ class Hardsigmoid(_InplaceActivation):
 
 
 class Hardswish(Hardsigmoid):
+    """Applies ``x * min(max(x + 3, 0), 6) / 6`` element-wise.
+
+    Args:
+        inplace (bool): overwrite the input. Default: ``False``.
+    """
+
     _fn = staticmethod(F.hardswish)
 
 
 class ELU(Module):
+    """Applies ``x`` where positive, else ``alpha * (exp(x) - 1)``.
+
+    Args:
+        alpha (float): Default: ``1.0``.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+    """
+
     def __init__(self, alpha=1.0, inplace=False):
         super().__init__()
         self.alpha = alpha
@@ -250,11 +287,26 @@ class ELU(Module):
 
 
 class CELU(ELU):
+    """Applies ``max(0, x) + min(0, alpha * (exp(x / alpha) - 1))``.
+
+    Args:
+        alpha (float): Default: ``1.0``.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+    """
+
     def forward(self, input):
         return F.celu(input, self.alpha, self.inplace)
 
 
 class Hardtanh(Module):
+    """Clamps to ``[min_val, max_val]``.
+
+    Args:
+        min_val (float): Default: ``-1.0``.
+        max_val (float): Default: ``1.0``.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+    """
+
     def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
         super().__init__()
         self.min_val = min_val
@@ -271,6 +323,12 @@ class Hardtanh(Module):
 
 
 class ReLU6(Hardtanh):
+    """Clamps to ``[0, 6]``.
+
+    Args:
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+    """
+
     def __init__(self, inplace=False):
         super().__init__(0.0, 6.0, inplace)
 
@@ -279,21 +337,33 @@ class ReLU6(Hardtanh):
 
 
 class Softsign(Module):
+    """Applies ``x / (1 + |x|)`` element-wise."""
+
     def forward(self, input):
         return F.softsign(input)
 
 
 class LogSigmoid(Module):
+    """Applies ``log(sigmoid(x))`` element-wise."""
+
     def forward(self, input):
         return F.logsigmoid(input)
 
 
 class Tanhshrink(Module):
+    """Applies ``x - tanh(x)`` element-wise."""
+
     def forward(self, input):
         return F.tanhshrink(input)
 
 
 class Softshrink(Module):
+    """Shrinks every element towards zero by ``lambd`` (zero inside ``[-lambd, lambd]``).
+
+    Args:
+        lambd (float): Default: ``0.5``.
+    """
+
     def __init__(self, lambd=0.5):
         super().__init__()
         self.lambd = lambd
@@ -306,11 +376,25 @@ class Softshrink(Module):
 
 
 class Hardshrink(Softshrink):
+    """Zeroes the elements in ``[-lambd, lambd]``.
+
+    Args:
+        lambd (float): Default: ``0.5``.
+    """
+
     def forward(self, input):
         return F.hardshrink(input, self.lambd)
 
 
 class Threshold(Module):
+    """Replaces the elements ``<= threshold`` by ``value``.
+
+    Args:
+        threshold (float): the cut-off.
+        value (float): the replacement.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+    """
+
     def __init__(self, threshold, value, inplace=False):
         super().__init__()
         self.threshold = threshold
@@ -325,6 +409,12 @@ class Threshold(Module):
 
 
 class GLU(Module):
+    """The gated linear unit: ``a * sigmoid(b)`` for the two halves ``a, b`` of ``dim``.
+
+    Args:
+        dim (int): Default: ``-1``.
+    """
+
     def __init__(self, dim=-1):
         super().__init__()
         self.dim = dim

@@ -371,76 +371,92 @@ def _inplace(input, name, method=None):
 
 
 def elu(input, alpha=1.0, inplace=False):
+    """Applies ELU element-wise. See `nn.ELU` and `fastgrad.elu`; ``inplace=True`` is not supported yet."""
     if inplace:
         _inplace(input, "elu")
     return _fg.elu(input, alpha)
 
 
 def selu(input, inplace=False):
+    """Applies SELU element-wise. See `nn.SELU`; ``inplace=True`` writes into ``input``."""
     return _inplace(input, "selu", "selu_") if inplace else _fg.selu(input)
 
 
 def celu(input, alpha=1.0, inplace=False):
+    """Applies CELU element-wise. See `nn.CELU`; ``inplace=True`` is not supported yet."""
     if inplace:
         _inplace(input, "celu")
     return _fg.celu(input, alpha)
 
 
 def silu(input, inplace=False):
+    """Applies ``x * sigmoid(x)`` element-wise. See `nn.SiLU`; ``inplace=True`` writes into ``input``."""
     return _inplace(input, "silu", "silu_") if inplace else _fg.silu(input)
 
 
 def mish(input, inplace=False):
+    """Applies ``x * tanh(softplus(x))`` element-wise. See `nn.Mish`; ``inplace=True`` writes into ``input``."""
     return _inplace(input, "mish", "mish_") if inplace else _fg.mish(input)
 
 
 def hardsigmoid(input, inplace=False):
+    """Applies ``min(max(x + 3, 0), 6) / 6`` element-wise. See `nn.Hardsigmoid`."""
     return _inplace(input, "hardsigmoid", "hardsigmoid_") if inplace else _fg.hardsigmoid(input)
 
 
 def hardswish(input, inplace=False):
+    """Applies ``x * min(max(x + 3, 0), 6) / 6`` element-wise. See `nn.Hardswish`."""
     return _inplace(input, "hardswish", "hardswish_") if inplace else _fg.hardswish(input)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
+    """Clamps to ``[min_val, max_val]``. See `nn.Hardtanh`; ``inplace=True`` is not supported yet."""
     if inplace:
         _inplace(input, "hardtanh")
     return _fg.hardtanh(input, min_val, max_val)
 
 
 def relu6(input, inplace=False):
+    """Clamps to ``[0, 6]``. See `nn.ReLU6`; ``inplace=True`` is not supported yet."""
     if inplace:
         _inplace(input, "relu6")
     return _fg.hardtanh(input, 0.0, 6.0)
 
 
 def softsign(input):
+    """Applies ``x / (1 + |x|)`` element-wise. See `nn.Softsign`."""
     return _fg.softsign(input)
 
 
 def tanhshrink(input):
+    """Applies ``x - tanh(x)`` element-wise. See `nn.Tanhshrink`."""
     return _fg.tanhshrink(input)
 
 
 def softshrink(input, lambd=0.5):
+    """Shrinks towards zero by ``lambd``. See `nn.Softshrink`."""
     return _fg.softshrink(input, lambd)
 
 
 def hardshrink(input, lambd=0.5):
+    """Zeroes the elements in ``[-lambd, lambd]``. See `nn.Hardshrink`."""
     return _fg.hardshrink(input, lambd)
 
 
 def threshold(input, threshold, value, inplace=False):
+    """Replaces the elements ``<= threshold`` by ``value``. See `nn.Threshold`."""
     if inplace:
         _inplace(input, "threshold")
     return _fg.threshold(input, threshold, value)
 
 
 def glu(input, dim=-1):
+    """The gated linear unit ``a * sigmoid(b)`` of the two halves of ``dim``. See `nn.GLU`."""
     return _fg.glu(input, dim)
 
 
 def prelu(input, weight):
+    """``x`` where positive, else ``weight * x``. See `nn.PReLU`."""
     return _fg.prelu(input, weight)
 
 
