@@ -13,7 +13,7 @@ def test_int_and_index_are_exact_beyond_2_53():
     assert range(big + 5)[fastgrad.tensor(big)] == big
     assert int(fastgrad.tensor(1e20, dtype=fastgrad.float64)) == int(1e20)
     assert int(fastgrad.tensor(-2.7)) == -2
-    assert int(fastgrad.tensor(True)) == 1
+    assert int(fastgrad.tensor(True)) == 1 and type(int(fastgrad.tensor(True))) is int
 
 
 @pytest.mark.parametrize("spec", ["", ".2f", "+.2f", ">12.4e", ".1%"])

@@ -30,6 +30,13 @@ const Tensor& only_one(const Tensor& t) {
   return t;
 }
 
+py::object item(const Tensor& t);
+
+// int(x) of the element's Python number: an exact int, never a bool (Python deprecates __int__ returning one)
+py::object exact_int(const py::object& number) {
+  return py::reinterpret_steal<py::object>(PyNumber_Long(number.ptr()));
+}
+
 py::object item(const Tensor& t) {
   FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
   switch (t->dtype) {
@@ -143,11 +150,11 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
       .def("__float__", [](const Tensor& t) { return scalar_value(only_one(t)); })
       // int() goes through the Python number of the element, not through double: an int64 beyond
       // 2**53 stays exact, and a float beyond int64 converts as Python's int(float) does.
-      .def("__int__", [](const Tensor& t) { return py::int_(item(only_one(t))); })
+      .def("__int__", [](const Tensor& t) { return exact_int(item(only_one(t))); })
       .def("__index__", [](const Tensor& t) {
         FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, TypeError,
                  "only integer tensors of a single element can be converted to an index");
-        return py::int_(item(only_one(t)));
+        return exact_int(item(only_one(t)));
       })
       // format(t, spec): a 0-d tensor formats as its Python number (f"{loss:.4f}"), as torch's __format__.
       .def("__format__", [](py::handle self, const std::string& spec) -> py::object {
