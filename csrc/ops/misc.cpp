@@ -13,12 +13,6 @@ namespace {
 
 Tensor scalar_like(double v, const Tensor& t) { return result_like_scalar(v, t); }
 
-Tensor int_scalar(int64_t v) {
-  Tensor t = empty({}, DType::Int64);
-  *t->data<int64_t>() = v;
-  return t;
-}
-
 }  // namespace
 
 // |a - b| <= atol + rtol * |b|, exact equality (infinities) always close, NaN close to NaN on request
