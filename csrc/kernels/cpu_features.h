@@ -20,4 +20,15 @@ CpuLevel set_cpu_level(CpuLevel level);
 // "generic"/"avx2"/"avx512" -> level; false for anything else.
 bool parse_cpu_level(const char* name, CpuLevel* out);
 
+// The variant for the current cpu_level() among a kernel family's three (its dispatch table, say).
+// Looked up per call, so set_cpu_level takes effect at once.
+template <typename T>
+const T& for_cpu_level(const T& generic, const T& avx2, const T& avx512) {
+  switch (cpu_level()) {
+    case CpuLevel::AVX512: return avx512;
+    case CpuLevel::AVX2: return avx2;
+    default: return generic;
+  }
+}
+
 }  // namespace fg::kernels

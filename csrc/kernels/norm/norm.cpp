@@ -4,15 +4,6 @@
 
 namespace fg::kernels::norm {
 
-const Isa& isa() {
-#if defined(__x86_64__) || defined(__i386__)
-  switch (cpu_level()) {
-    case CpuLevel::AVX512: return kAvx512;
-    case CpuLevel::AVX2: return kAvx2;
-    default: break;
-  }
-#endif
-  return kGeneric;
-}
+const Isa& isa() { return for_cpu_level(kGeneric, kAvx2, kAvx512); }
 
 }  // namespace fg::kernels::norm

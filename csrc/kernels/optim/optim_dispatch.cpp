@@ -4,11 +4,7 @@
 namespace fg::kernels {
 
 const OptimLoops& optim_loops() {
-  switch (cpu_level()) {
-    case CpuLevel::AVX512: return optim_avx512::table();
-    case CpuLevel::AVX2: return optim_avx2::table();
-    default: return optim_generic::table();
-  }
+  return for_cpu_level(optim_generic::table(), optim_avx2::table(), optim_avx512::table());
 }
 
 }  // namespace fg::kernels
