@@ -2,6 +2,7 @@
 with torch and once with fastgrad standing in for it (tests/compat/shim puts a `torch` package on the
 path that resolves every torch.X import to fastgrad.X). What they print must agree: the same text, and
 every number equal to the precision it was printed with (a relative 1e-4 for long float printouts)."""
+import importlib.util
 import math
 import os
 import re
@@ -14,7 +15,9 @@ import pytest
 HERE = Path(__file__).parent
 SCRIPTS = sorted((HERE / "compat" / "scripts").glob("*.py"))
 SHIM = HERE / "compat" / "shim"
-FASTGRAD_SRC = HERE.parent / "python"
+# The folder holding the fastgrad this test runs against: the installed package (as in CI, where the
+# clone's python/ has no built extension) or python/ of a development tree on PYTHONPATH.
+FASTGRAD_SRC = Path(importlib.util.find_spec("fastgrad").origin).resolve().parent.parent
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
