@@ -55,9 +55,9 @@ class Linear(Module):
         self.in_features = in_features
         self.out_features = out_features
         dtype = dtype or _fg.float32
-        self.weight = Parameter(_fg.empty((out_features, in_features), dtype=dtype))
+        self.weight = Parameter(_fg.empty((out_features, in_features), dtype=dtype, device=device))
         if bias:
-            self.bias = Parameter(_fg.empty(out_features, dtype=dtype))
+            self.bias = Parameter(_fg.empty(out_features, dtype=dtype, device=device))
         else:
             self.register_parameter("bias", None)
         self.reset_parameters()
