@@ -37,7 +37,7 @@ class LeakyReLU(Module):
 
     Args:
         negative_slope (float): the slope for negative inputs. Default: 0.01.
-        inplace (bool): overwrite the input. Default: ``False``.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
 
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.

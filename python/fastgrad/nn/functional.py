@@ -272,7 +272,7 @@ def relu(input, inplace=False):
         >>> F.relu(fastgrad.tensor([-1.0, 2.0]))
         tensor([0., 2.])
     """
-    return _fg.relu(input)
+    return _inplace(input, "relu", "relu_") if inplace else _fg.relu(input)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -281,13 +281,13 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     Args:
         input (Tensor): the input.
         negative_slope (float): Default: 0.01.
-        inplace (bool): overwrite ``input``. Default: ``False``.
+        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
 
     Examples:
         >>> F.leaky_relu(fastgrad.tensor([-1.0, 2.0]), 0.5)
         tensor([-0.5000,  2.0000])
     """
-    return _fg.leaky_relu(input, negative_slope)
+    return _inplace(input, "leaky_relu") if inplace else _fg.leaky_relu(input, negative_slope)
 
 
 def sigmoid(input):
