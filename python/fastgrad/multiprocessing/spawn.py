@@ -3,7 +3,6 @@ torch.multiprocessing.spawn does (the child's traceback travels back through a t
 import multiprocessing
 import multiprocessing.connection
 import os
-import pickle
 import signal
 import sys
 import tempfile
@@ -43,8 +42,8 @@ def _wrap(fn, i, args, error_file):
         pass  # terminated by the parent after another process failed
     except Exception:
         import traceback
-        with open(error_file, "wb") as fh:
-            pickle.dump(traceback.format_exc(), fh)
+        with open(error_file, "w", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())  # plain text: the parent never unpickles a file
         sys.exit(1)
 
 
@@ -99,8 +98,8 @@ class ProcessContext:
                                              error_pid=failed.pid, exit_code=code, signal_name=name)
             raise ProcessExitedException(f"process {index:d} terminated with exit code {code:d}", error_index=index,
                                          error_pid=failed.pid, exit_code=code)
-        with open(self.error_files[index], "rb") as fh:
-            original_trace = pickle.load(fh)
+        with open(self.error_files[index], encoding="utf-8") as fh:
+            original_trace = fh.read()
         msg = f"\n\n-- Process {index:d} terminated with the following error:\n" + original_trace
         raise ProcessRaisedException(msg, index, failed.pid)
 
@@ -110,7 +109,7 @@ def start_processes(fn, args=(), nprocs=1, join=True, daemon=False, start_method
     error_files, processes = [], []
     for i in range(nprocs):
         # a free name for the child's traceback: the file exists only if the child failed
-        tf = tempfile.NamedTemporaryFile(prefix="fastgrad-errorfile-", suffix=".pickle", delete=False)
+        tf = tempfile.NamedTemporaryFile(prefix="fastgrad-errorfile-", suffix=".txt", delete=False)
         tf.close()
         os.unlink(tf.name)
         process = mp.Process(target=_wrap, args=(fn, i, args, tf.name), daemon=daemon)
