@@ -171,4 +171,14 @@ FG_BIND_ORDER(bind_dtype_registry, 1) {
   m.def("_register_dtypes", &register_dtype_objects);
 }
 
+DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback : dtype_from(dt); }
+
+Tensor finish(Tensor t, bool requires_grad) {
+  if (requires_grad) {
+    FG_CHECK(is_floating(t->dtype), RuntimeError, "Only Tensors of floating point dtype can require gradients");
+    t->autograd().requires_grad = true;
+  }
+  return t;
+}
+
 }  // namespace fg::python

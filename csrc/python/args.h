@@ -31,6 +31,9 @@ std::optional<Dims> optional_dims(py::handle h, const char* op);
 // dtype objects live in Python (fastgrad.float32 ...); they are passed to C++ as these objects.
 DType dtype_from(py::handle h);
 std::optional<DType> optional_dtype(py::handle h);
+DType dtype_or(py::handle h, DType fallback);  // dtype= of a creation function: fallback when None
+// The requires_grad= of a creation function applied to its fresh result (floating dtypes only, as torch).
+Tensor finish(Tensor t, bool requires_grad);
 py::object dtype_object(DType t);
 void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b);
 

@@ -8,16 +8,6 @@ namespace fg::python {
 
 namespace {
 
-DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback : dtype_from(dt); }
-
-Tensor finish(Tensor t, bool requires_grad) {
-  if (requires_grad) {
-    FG_CHECK(is_floating(t->dtype), RuntimeError, "Only Tensors of floating point dtype can require gradients");
-    t->autograd().requires_grad = true;
-  }
-  return t;
-}
-
 DType scalar_dtype(py::handle v) {
   if (PyBool_Check(v.ptr())) return DType::Bool;
   if (PyLong_Check(v.ptr())) return DType::Int64;

@@ -69,16 +69,6 @@ Tensor state_tensor(const std::vector<uint8_t>& bytes) {
   return t;
 }
 
-DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback : dtype_from(dt); }
-
-Tensor finish(Tensor t, bool requires_grad) {
-  if (requires_grad) {
-    FG_CHECK(is_floating(t->dtype), RuntimeError, "Only Tensors of floating point dtype can require gradients");
-    t->autograd().requires_grad = true;
-  }
-  return t;
-}
-
 // A fresh tensor laid out like `like` (torch's preserve_format): the same dim order in memory, so a
 // sampler filling it in memory order draws for the elements in torch's order.
 Tensor empty_like_layout(const Tensor& like, DType dtype) {
