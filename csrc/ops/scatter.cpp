@@ -34,12 +34,13 @@ void check_scatter(const char* op, const Tensor& self, int64_t dim, const Tensor
            src ? str(" and to be no larger size than src ", shape_str(src->shape)) : std::string());
 }
 
-// A copy of self with combine(out[.. index ..], src) applied over index's shape (only that corner of a
-// larger src is read). No autograd: the callers record their own node.
+// combine(out[.. index ..], src) over index's shape (only that corner of a larger src is read), where
+// out is self itself (in_place: the `_` forms when nothing needs grad) or a copy of it. No autograd:
+// the callers record their own node.
 template <class Combine>
 Tensor scatter_copy(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, const char* name,
-                    Combine combine) {
-  Tensor out = clone(alias_detached(self));
+                    Combine combine, bool in_place = false) {
+  Tensor out = in_place ? self : clone(alias_detached(self));
   if (index->numel() == 0) return out;
   Tensor o = as_1d(out), i = as_1d(index), s = as_1d(alias_detached(src));
   Tensor corner = make_view(s, i->shape, s->strides, s->offset);
@@ -62,9 +63,10 @@ void record_not_implemented(const Tensor& self, const Tensor& src, const Tensor&
   }, /*has_saved=*/false);
 }
 
-Tensor scatter_reduced(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, ScatterReduce reduce) {
-  if (reduce == ScatterReduce::Multiply) return scatter_copy(self, dim, index, src, "scatter", detail::MulOp{});
-  return scatter_copy(self, dim, index, src, "scatter", detail::AddOp{});
+Tensor scatter_reduced(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, ScatterReduce reduce,
+                       bool in_place) {
+  if (reduce == ScatterReduce::Multiply) return scatter_copy(self, dim, index, src, "scatter", detail::MulOp{}, in_place);
+  return scatter_copy(self, dim, index, src, "scatter", detail::AddOp{}, in_place);
 }
 
 ScatterReduce scatter_reduce_mode(const std::string& reduce) {
@@ -75,17 +77,19 @@ ScatterReduce scatter_reduce_mode(const std::string& reduce) {
 
 }  // namespace
 
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
-               std::optional<std::string> reduce) {
+namespace {
+
+Tensor scatter_src(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
+                   const std::optional<std::string>& reduce, bool in_place) {
   dim = wrap_dim(dim, nonempty_dim(self));
   check_scatter("scatter", self, dim, index, src);
   if (reduce) {
-    Tensor out = scatter_reduced(self, dim, index, src, scatter_reduce_mode(*reduce));
-    if (autograd::needs_grad(self, src)) record_not_implemented(self, src, out);
+    Tensor out = scatter_reduced(self, dim, index, src, scatter_reduce_mode(*reduce), in_place);
+    if (!in_place && autograd::needs_grad(self, src)) record_not_implemented(self, src, out);
     return out;
   }
-  Tensor out = scatter_copy(self, dim, index, src, "scatter", detail::AssignOp{});
-  if (autograd::needs_grad(self, src)) {
+  Tensor out = scatter_copy(self, dim, index, src, "scatter", detail::AssignOp{}, in_place);
+  if (!in_place && autograd::needs_grad(self, src)) {
     SavedTensor si(index, false);
     autograd::record("ScatterBackward0", {self, index, src}, {out}, [si, dim](const TensorList& g, Node& node) {
       TensorList r(3);
@@ -98,17 +102,18 @@ Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tenso
   return out;
 }
 
-Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, double value, std::optional<std::string> reduce) {
+Tensor scatter_value(const Tensor& self, int64_t dim, const Tensor& index, double value,
+                     const std::optional<std::string>& reduce, bool in_place) {
   dim = wrap_dim(dim, nonempty_dim(self));
   check_scatter("scatter", self, dim, index, nullptr);
   const Tensor v = value_like_index(value, self, index);
   if (reduce) {
-    Tensor out = scatter_reduced(self, dim, index, v, scatter_reduce_mode(*reduce));
-    if (autograd::needs_grad(self)) record_not_implemented(self, nullptr, out);
+    Tensor out = scatter_reduced(self, dim, index, v, scatter_reduce_mode(*reduce), in_place);
+    if (!in_place && autograd::needs_grad(self)) record_not_implemented(self, nullptr, out);
     return out;
   }
-  Tensor out = scatter_copy(self, dim, index, v, "scatter", detail::AssignOp{});
-  if (autograd::needs_grad(self)) {
+  Tensor out = scatter_copy(self, dim, index, v, "scatter", detail::AssignOp{}, in_place);
+  if (!in_place && autograd::needs_grad(self)) {
     SavedTensor si(index, false);
     autograd::record("ScatterBackward1", {self, index}, {out}, [si, dim](const TensorList& g, Node& node) {
       return TensorList{scatter(g[0], dim, si.unpack(node), 0.0), nullptr};
@@ -117,11 +122,11 @@ Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, double valu
   return out;
 }
 
-Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+Tensor scatter_add_impl(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, bool in_place) {
   dim = wrap_dim(dim, nonempty_dim(self));
   check_scatter("scatter_add", self, dim, index, src);
-  Tensor out = scatter_copy(self, dim, index, src, "scatter_add", detail::AddOp{});
-  if (autograd::needs_grad(self, src)) {
+  Tensor out = scatter_copy(self, dim, index, src, "scatter_add", detail::AddOp{}, in_place);
+  if (!in_place && autograd::needs_grad(self, src)) {
     SavedTensor si(index, false);
     autograd::record("ScatterAddBackward0", {self, index, src}, {out}, [si, dim](const TensorList& g, Node& node) {
       TensorList r(3);
@@ -131,6 +136,31 @@ Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const T
     }, /*has_saved=*/true);
   }
   return out;
+}
+
+}  // namespace
+
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, std::optional<std::string> reduce) {
+  return scatter_src(self, dim, index, src, reduce, false);
+}
+Tensor scatter(const Tensor& self, int64_t dim, const Tensor& index, double value, std::optional<std::string> reduce) {
+  return scatter_value(self, dim, index, value, reduce, false);
+}
+Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  return scatter_add_impl(self, dim, index, src, false);
+}
+
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, std::optional<std::string> reduce) {
+  if (detail::writes_directly(self, src)) return detail::wrote(self, scatter_src(self, dim, index, src, reduce, true));
+  return assign_inplace(self, scatter_src(self, dim, index, src, reduce, false), "scatter_");
+}
+Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, double value, std::optional<std::string> reduce) {
+  if (detail::writes_directly(self, nullptr)) return detail::wrote(self, scatter_value(self, dim, index, value, reduce, true));
+  return assign_inplace(self, scatter_value(self, dim, index, value, reduce, false), "scatter_");
+}
+Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
+  if (detail::writes_directly(self, src)) return detail::wrote(self, scatter_add_impl(self, dim, index, src, true));
+  return assign_inplace(self, scatter_add_impl(self, dim, index, src, false), "scatter_add_");
 }
 
 namespace {
@@ -261,6 +291,19 @@ Tensor scatter_reduce(const Tensor& self, int64_t dim, const Tensor& index, cons
     }, /*has_saved=*/true);
   }
   return out;
+}
+
+Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, const std::string& reduce,
+                        bool include_self) {
+  if (detail::writes_directly(self, src)) {
+    dim = wrap_dim(dim, nonempty_dim(self));
+    check_scatter("scatter_reduce", self, dim, index, src);
+    copy_into(self, scatter_reduce_values(self, dim, index, src, reduction_of(reduce), include_self));
+    return detail::wrote(self, self);
+  }
+  // prod/amax/amin's backward reads self's old values, which this overwrites: it gets a copy
+  return assign_inplace(self, scatter_reduce(original_self(self, src), dim, index, src, reduce, include_self),
+                        "scatter_reduce_");
 }
 
 }  // namespace fg::ops

@@ -25,11 +25,11 @@ Dims without_dim(const Tensor& t, int64_t dim) {
   return s;
 }
 
-// out = copy of self; combine(out's slice index[i] along dim, src's slice i) for each i.
+// out = self (in_place: a `_` form with nothing needing grad) or a copy of it; combine(out's slice index[i] along dim, src's slice i) for each i.
 template <class Combine>
 Tensor write_slices(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, detail::OutOfRange report,
-                    const char* prefix, const char* name, Combine combine) {
-  Tensor out = clone(alias_detached(self));
+                    const char* prefix, const char* name, bool in_place, Combine combine) {
+  Tensor out = in_place ? self : clone(alias_detached(self));
   const Tensor idx = as_1d(index);
   const Dims shape = slices_shape(out, dim, idx->shape[0]);
   if (shape_numel(shape) == 0) return out;
@@ -72,19 +72,18 @@ void check_index_add(const Tensor& self, int64_t dim, const Tensor& index, const
            shape_str(self->shape), " source.shape = ", shape_str(source->shape));
 }
 
-}  // namespace
-
-Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source, double alpha) {
+Tensor index_add_impl(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source, double alpha,
+                      bool in_place) {
   dim = wrap_dim(dim, nonempty_dim(self));
   check_index_add(self, dim, index, source);
   const auto report = detail::OutOfRange::Bounds;
-  Tensor out = alpha == 1.0 ? write_slices(self, dim, index, source, report, "", "index_add", detail::AddOp{})
-                            : write_slices(self, dim, index, source, report, "", "index_add", [alpha](auto& d, auto v) {
+  Tensor out = alpha == 1.0 ? write_slices(self, dim, index, source, report, "", "index_add", in_place, detail::AddOp{})
+                            : write_slices(self, dim, index, source, report, "", "index_add", in_place, [alpha](auto& d, auto v) {
                                 using T = std::remove_reference_t<decltype(d)>;
                                 if constexpr (std::is_same_v<T, bool>) d = d || (alpha != 0 && v);
                                 else d = static_cast<T>(d + static_cast<T>(alpha) * v);
                               });
-  if (autograd::needs_grad(self, source)) {
+  if (!in_place && autograd::needs_grad(self, source)) {
     SavedTensor si(index, false);
     const Dims src_shape = source->shape;
     autograd::record("IndexAddBackward0", {self, index, source}, {out}, [si, dim, alpha, src_shape](const TensorList& g, Node& node) {
@@ -100,7 +99,7 @@ Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Ten
   return out;
 }
 
-Tensor index_copy(const Tensor& self, int64_t dim_in, const Tensor& index, const Tensor& source) {
+Tensor index_copy_impl(const Tensor& self, int64_t dim_in, const Tensor& index, const Tensor& source, bool in_place) {
   const int64_t dim = wrap_dim(dim_in, nonempty_dim(self));
   FG_CHECK(index->dim() < 2, IndexError, "index_copy_(): Index should have dimension 1 or 0 (got ", index->dim(), ")");
   const int64_t n = index->numel();
@@ -121,8 +120,8 @@ Tensor index_copy(const Tensor& self, int64_t dim_in, const Tensor& index, const
   FG_CHECK(source->dim() == 0 || n == source->shape[dim], IndexError, "index_copy_(): Number of indices (", n,
            ") should be equal to source.size(dim) (", source->shape[dim], ")");
   Tensor out = write_slices(self, dim, index, source, detail::OutOfRange::BoundsIndex, "index_copy_(): ", "index_copy",
-                            detail::AssignOp{});
-  if (autograd::needs_grad(self, source)) {
+                            in_place, detail::AssignOp{});
+  if (!in_place && autograd::needs_grad(self, source)) {
     SavedTensor si(index, false);
     const Dims src_shape = source->shape;
     autograd::record("IndexCopyBackward0", {self, index, source}, {out}, [si, dim, src_shape](const TensorList& g, Node& node) {
@@ -135,8 +134,6 @@ Tensor index_copy(const Tensor& self, int64_t dim_in, const Tensor& index, const
   }
   return out;
 }
-
-namespace {
 
 // index_fill takes negative indices (from the end), unlike index_copy and index_add.
 Tensor wrapped_fill_index(const Tensor& index, int64_t size, int64_t dim) {
@@ -152,7 +149,7 @@ Tensor wrapped_fill_index(const Tensor& index, int64_t size, int64_t dim) {
   return w;
 }
 
-Tensor index_fill_impl(const Tensor& self, int64_t dim_in, const Tensor& index, const Tensor& value) {
+Tensor index_fill_impl(const Tensor& self, int64_t dim_in, const Tensor& index, const Tensor& value, bool in_place) {
   const int64_t dim = wrap_dim(dim_in, nonempty_dim(self));
   FG_CHECK(index->dim() <= 1, RuntimeError, "Index has to be a vector/scalar");
   FG_CHECK(index->dtype == DType::Int64, IndexError, "index_fill_(): Expected dtype int64 for index.");
@@ -160,9 +157,9 @@ Tensor index_fill_impl(const Tensor& self, int64_t dim_in, const Tensor& index, 
            "with ", value->dim(), " dimension(s).");
   const Tensor idx = wrapped_fill_index(index, as_1d(self)->shape[dim], dim);
   const Tensor v = value->dtype == self->dtype ? alias_detached(value) : to_dtype(alias_detached(value), self->dtype);
-  Tensor out = write_slices(self, dim, idx, v, detail::OutOfRange::BoundsIndex, "", "index_fill", detail::AssignOp{});
+  Tensor out = write_slices(self, dim, idx, v, detail::OutOfRange::BoundsIndex, "", "index_fill", in_place, detail::AssignOp{});
   const bool value_grad = !is_wrapped_number(value) && autograd::needs_grad(value);
-  if (autograd::needs_grad(self) || value_grad) {
+  if (!in_place && (autograd::needs_grad(self) || value_grad)) {
     SavedTensor si(idx, false);
     const bool tensor_value = !is_wrapped_number(value);
     autograd::record(tensor_value ? "IndexFillBackward1" : "IndexFillBackward0", {self, index, tensor_value ? value : nullptr}, {out},
@@ -180,12 +177,33 @@ Tensor index_fill_impl(const Tensor& self, int64_t dim_in, const Tensor& index, 
 
 }  // namespace
 
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source, double alpha) {
+  return index_add_impl(self, dim, index, source, alpha, false);
+}
+Tensor index_copy(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+  return index_copy_impl(self, dim, index, source, false);
+}
 Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
-  return index_fill_impl(self, dim, index, value);
+  return index_fill_impl(self, dim, index, value, false);
+}
+Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, double value) {
+  return index_fill_impl(self, dim, index, result_like_scalar(value, self), false);
 }
 
-Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, double value) {
-  return index_fill_impl(self, dim, index, result_like_scalar(value, self));
+Tensor& index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source, double alpha) {
+  if (detail::writes_directly(self, source)) return detail::wrote(self, index_add_impl(self, dim, index, source, alpha, true));
+  return assign_inplace(self, index_add_impl(self, dim, index, source, alpha, false), "index_add_");
+}
+Tensor& index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
+  if (detail::writes_directly(self, source)) return detail::wrote(self, index_copy_impl(self, dim, index, source, true));
+  return assign_inplace(self, index_copy_impl(self, dim, index, source, false), "index_copy_");
+}
+Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
+  if (detail::writes_directly(self, value)) return detail::wrote(self, index_fill_impl(self, dim, index, value, true));
+  return assign_inplace(self, index_fill_impl(self, dim, index, value, false), "index_fill_");
+}
+Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, double value) {
+  return index_fill_(self, dim, index, result_like_scalar(value, self));
 }
 
 }  // namespace fg::ops

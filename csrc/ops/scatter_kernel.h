@@ -7,6 +7,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "autograd/function.h"
 #include "kernels/elementwise.h"
 #include "ops/scatter.h"
 
@@ -45,6 +46,19 @@ inline Tensor zero_dim_view(const Tensor& t, const Dims& shape, int64_t dim) {
 inline int64_t nonempty_dim(const Tensor& t) { return std::max<int64_t>(t->dim(), 1); }
 inline int64_t nonempty_size(const Tensor& t, int64_t d) { return t->dim() == 0 ? 1 : t->shape[d]; }
 inline Tensor as_1d(const Tensor& t) { return t->dim() == 0 ? make_view(t, {1}, {1}, t->offset) : t; }
+
+// Whether an in-place `_` form may write straight into self: nothing needs grad (else it is the op
+// plus assign_inplace, which records history) and `other` does not share self's memory (a read of an
+// already-written element would see the new value).
+inline bool writes_directly(const Tensor& self, const Tensor& other) {
+  return !autograd::needs_grad(self, other) && (!other || other->storage != self->storage);
+}
+
+// Finishes a direct in-place write: bumps self's version (saved copies of it are now stale).
+inline Tensor& wrote(Tensor& self, const Tensor&) {
+  self->bump_version();
+  return self;
+}
 
 // A 0-d tensor seen as `shape` with every stride 0.
 inline Tensor broadcast_scalar(const Tensor& v, const Dims& shape) {
