@@ -122,7 +122,9 @@ Parsed parse(const Tensor& self, py::tuple items) {
       FG_CHECK(step > 0, ValueError, "step must be greater than zero");
       const int64_t n = t->shape[dim];
       PySlice_AdjustIndices(n, &start, &stop, step);
-      t = ops::slice(t, dim, start, std::max<int64_t>(stop, start), step);
+      // a slice of the whole dim leaves the tensor itself (torch's applySlice does the same), so that
+      // x[:, idx] = v writes into x, not into a view of it
+      if (!(start == 0 && stop == n && step == 1)) t = ops::slice(t, dim, start, std::max<int64_t>(stop, start), step);
       ++dim;
     } else if (is_tensor(it) || is_index_sequence(it)) {
       Tensor idx = as_index_tensor(it);
@@ -170,7 +172,8 @@ Tensor index_tensor(const Tensor& self, py::handle index) {
   }
   Parsed p = parse(self, as_tuple(index));
   if (p.advanced) return ops::index(p.view, p.indices);
-  return p.view == self ? make_view(self, self->shape, self->strides, self->offset) : p.view;
+  // x[...] and x[:, :] are new tensors over the same elements (torch's alias), still in the graph
+  return p.view == self ? ops::view(self, self->shape) : p.view;
 }
 
 void index_assign(Tensor& self, py::handle index, py::handle value) {
