@@ -239,6 +239,16 @@ TensorList scatter_reduce_grads(const Tensor& g, const Tensor& self, int64_t dim
       Tensor masked_src_result = scatter_reduce(self, dim, index, masked_src, "prod", include_self);
       grad_src = where(src_single_zero, gather(mul(g, masked_src_result), dim, index),
                        div(gather(mul(g, result), dim, index), masked_fill(src, src_zero, one)));
+      if (autograd::needs_grad(grad_src) &&
+          *contiguous(any(compare(src_num_zeros, one, CmpOp::Gt), {}, false))->data<bool>()) {
+        // where two zeros meet, this formula has no derivative of its own: differentiating it raises, as torch's
+        Tensor r = alias_detached(grad_src);
+        autograd::record("Error", {grad_src}, {r}, [](const TensorList&, Node&) -> TensorList {
+          throw RuntimeError("scatter_reduce(): Double backward is unsupported for src when >1 zeros in src are "
+                             "scattered to the same position in self");
+        }, /*has_saved=*/false);
+        grad_src = r;
+      }
       break;
     }
     case Reduction::Mean: {

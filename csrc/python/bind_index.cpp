@@ -63,6 +63,8 @@ Tensor as_index_tensor(py::handle h) {
     const bool empty_seq = PySequence_Check(h.ptr()) && !py::hasattr(h, "__array_interface__") && py::len(h) == 0;
     // an empty list indexes nothing: int64, not the float32 that tensor([]) would give
     t = empty_seq ? empty(Dims{0}, DType::Int64) : fg.attr("tensor")(h).cast<Tensor>();
+    // a sequence of numbers indexes as integers (torch truncates [0.5, 1.7] to [0, 1])
+    if (is_floating(t->dtype)) t = ops::to_dtype(t, DType::Int64);
   }
   FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, IndexError,
            "tensors used as indices must be long, int, byte or bool tensors");
@@ -126,6 +128,8 @@ Parsed parse(const Tensor& self, py::tuple items) {
       // x[:, idx] = v writes into x, not into a view of it
       if (!(start == 0 && stop == n && step == 1)) t = ops::slice(t, dim, start, std::max<int64_t>(stop, start), step);
       ++dim;
+    } else if (PyUnicode_Check(it.ptr()) || PyBytes_Check(it.ptr())) {
+      throw TypeError(str("new(): invalid data type '", Py_TYPE(it.ptr())->tp_name, "'"));  // torch reads it as data
     } else if (is_tensor(it) || is_index_sequence(it)) {
       Tensor idx = as_index_tensor(it);
       if (idx->dtype == DType::Bool && idx->dim() == 0) {
