@@ -1066,6 +1066,10 @@ add("getitem", lambda ns, x, idx: x[idx], lambda: [
     S(T((3, 4), layout="t"), (slice(0, 2),)), S(T((4,)), (slice(-3, -1),)),
     S(T((3, 4)), I([0, 2, 2])), S(T((3, 4)), (slice(None), I([3, 0]))),
     S(T((3, 4)), B([[True, False, True, False]] * 3)), S(T((3, 4)), (I([0, 1]), I([2, 2]))),
+    S(T((3, 4)), [2, 0, 2]), S(T((3, 4)), (slice(None), range(1, 4, 2))), S(T((3, 4)), np.array([-1, 0])),
+    S(T((3, 4)), ((0, 2), 1)), S(T((3, 4)), (True, 1)), S(T((3, 4)), (np.array([True, False, True]), None)),
+    S(T((2, 3, 4)), (I([[1], [0]]), slice(None), I([3, 0, 1]))),  # separated indices broadcast, their dims first
+    S(T((2, 3, 4), layout="t"), (Ellipsis, I([0, 0, 2]))),         # a repeated index accumulates its gradient
 ], covers=("Tensor.__getitem__",), ref_np=lambda x, idx: x[idx])
 
 # --------------------------------------------------------------------------- views and shape
