@@ -99,7 +99,7 @@ def test_getitem_and_setitem_match_torch(name):
     np.testing.assert_array_equal(x.numpy(), t.numpy())
 
 
-@pytest.mark.parametrize("idx", [1.5, "a", object(), [None, "b"]])
+@pytest.mark.parametrize("idx", [1.5, "a", object(), [None, "b"], np.True_])
 def test_bad_index_kinds_raise_like_torch(idx):
     torch = require_torch()
     x = fastgrad.zeros(2, 3)

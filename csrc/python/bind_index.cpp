@@ -17,7 +17,7 @@ bool is_int_like(py::handle h) {
 // A sequence that indexes as a tensor: list, tuple (inside the index tuple), range, numpy array.
 bool is_index_sequence(py::handle h) {
   if (is_tensor(h) || PyUnicode_Check(h.ptr()) || PyBytes_Check(h.ptr())) return false;
-  return PySequence_Check(h.ptr()) || py::hasattr(h, "__array_interface__");
+  return PySequence_Check(h.ptr());  // numpy arrays are sequences; numpy's bool scalar is not (torch refuses it)
 }
 
 // torch (after NumPy) reads a short non-tuple sequence holding a tensor, sequence, slice, None or Ellipsis
