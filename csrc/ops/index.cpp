@@ -60,7 +60,8 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
     SavedTensor si(index, false);
     Dims xs = x->shape;
     autograd::record("GatherBackward0", {x, index}, {out}, [si, xs, dim](const TensorList& g, Node& self) {
-      return TensorList{scatter_add(zeros(xs, g[0]->dtype), dim, si.unpack(self), g[0]), nullptr};
+      Tensor z = zeros(xs, g[0]->dtype);  // written in place: a fresh tensor, no second copy
+      return TensorList{scatter_add_(z, dim, si.unpack(self), g[0]), nullptr};
     }, /*has_saved=*/true);
   }
   return out;
@@ -84,7 +85,8 @@ Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
     SavedTensor si(idx, false);
     Dims xs = x->shape;
     autograd::record("IndexSelectBackward0", {x, idx}, {out}, [si, xs, dim](const TensorList& g, Node& self) {
-      return TensorList{index_add(zeros(xs, g[0]->dtype), dim, si.unpack(self), g[0]), nullptr};
+      Tensor z = zeros(xs, g[0]->dtype);
+      return TensorList{index_add_(z, dim, si.unpack(self), g[0], 1.0), nullptr};
     }, /*has_saved=*/true);
   }
   return out;

@@ -184,7 +184,8 @@ Tensor index(const Tensor& self, const TensorList& indices) {
     std::vector<SavedTensor> saved = save_all(p.indices);
     const Dims xs = self->shape;
     autograd::record("IndexBackward0", {self}, {out}, [saved, xs](const TensorList& g, Node& node) {
-      return TensorList{index_put(zeros(xs, g[0]->dtype), unpack_all(saved, node), g[0], true)};
+      Tensor z = zeros(xs, g[0]->dtype);  // written in place: a fresh tensor, no second copy
+      return TensorList{index_put_(z, unpack_all(saved, node), g[0], true)};
     }, /*has_saved=*/true);
   }
   return out;
