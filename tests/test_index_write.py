@@ -265,3 +265,24 @@ def test_int64_extremes_survive_amax_without_self():
     assert out.tolist() == [-big, 5]
     out = x.scatter_reduce(0, fastgrad.tensor([1]), fastgrad.tensor([big]), "amin", include_self=False)
     assert out.tolist() == [5, big]
+
+
+def _write_grad_values_into_plain_tensor(L):
+    v = L.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=L.float64, requires_grad=True)
+    out = L.zeros(3, 2, dtype=L.float64)  # needs no grad itself: the written values bring the history
+    out[L.tensor([2, 0])] = v * 2
+    out[[1]] = v[:1] ** 2
+    (out * L.arange(6.0, dtype=L.float64).reshape(3, 2)).sum().backward()
+    return out.detach().numpy(), v.grad.numpy(), out.grad_fn.name()
+
+
+def test_values_that_require_grad_give_the_target_a_history():
+    got = _write_grad_values_into_plain_tensor(fastgrad)
+    np.testing.assert_array_equal(got[0], [[6.0, 8.0], [1.0, 4.0], [2.0, 4.0]])
+    np.testing.assert_array_equal(got[1], [[12.0, 22.0], [0.0, 2.0]])
+    assert got[2] == "IndexPutBackward0"
+    torch = pytest.importorskip("torch")
+    want = _write_grad_values_into_plain_tensor(torch)
+    for g, w in zip(got[:2], want[:2]):
+        np.testing.assert_array_equal(g, w)
+    assert got[2] == want[2]
