@@ -286,3 +286,39 @@ def test_values_that_require_grad_give_the_target_a_history():
     for g, w in zip(got[:2], want[:2]):
         np.testing.assert_array_equal(g, w)
     assert got[2] == want[2]
+
+
+def _reduce_case(L, case):
+    """One random scatter-family call and its gradients, in namespace L."""
+    op, dim, index, x0, s0, include_self, cot0 = case
+    x = L.tensor(x0, dtype=L.float64, requires_grad=True)
+    s = L.tensor(s0, dtype=L.float64, requires_grad=True)
+    i = L.tensor(index, dtype=L.int64)
+    if op == "scatter":
+        out = x.scatter(dim, i, s)
+    elif op == "scatter_add":
+        out = x.scatter_add(dim, i, s)
+    else:
+        out = x.scatter_reduce(dim, i, s, op, include_self=include_self)
+    gx, gs = L.autograd.grad(out, (x, s), L.tensor(cot0, dtype=L.float64), allow_unused=True)
+    as_np = lambda t, like: np.zeros(np.shape(like)) if t is None else t.numpy()  # noqa: E731
+    return out.detach().numpy(), as_np(gx, x0), as_np(gs, s0)
+
+
+def test_random_scatter_family_calls_match_torch():
+    # small integer values make ties and zeros common: torch's sub-gradient conventions are compared too
+    torch = require_torch()
+    rng = np.random.default_rng(11)
+    for _ in range(300):
+        nd = int(rng.integers(1, 3))
+        shape = tuple(int(n) for n in rng.integers(1, 4, nd))
+        dim = int(rng.integers(-nd, nd))
+        ishape = tuple(int(rng.integers(1, shape[k] + (2 if k == dim % nd else 1))) for k in range(nd))
+        ints = rng.random() < 0.5
+        draw = (lambda sh: rng.integers(-2, 3, sh).astype(np.float64)) if ints else rng.standard_normal
+        op = str(rng.choice(["sum", "prod", "mean", "amax", "amin", "scatter", "scatter_add"]))
+        case = (op, dim, rng.integers(0, shape[dim], ishape), draw(shape), draw(ishape), bool(rng.random() < 0.5),
+                rng.standard_normal(shape))
+        got, want = _reduce_case(fastgrad, case), _reduce_case(torch, case)
+        for g, w in zip(got, want):
+            np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=repr(case))
