@@ -75,10 +75,6 @@ ScatterReduce scatter_reduce_mode(const std::string& reduce) {
   throw RuntimeError("reduce argument must be either add or multiply.");
 }
 
-}  // namespace
-
-namespace {
-
 Tensor scatter_src(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src,
                    const std::optional<std::string>& reduce, bool in_place) {
   dim = wrap_dim(dim, nonempty_dim(self));
