@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter', 'scatter_add', 'scatter_reduce', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'relu_', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter', 'scatter_add', 'scatter_reduce', 'select', 'selu', 'selu_', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unbind', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -170,6 +170,8 @@ class Tensor:
     def __truediv__(self, arg0: typing.Any) -> Tensor:
         ...
     def __xor__(self, arg0: typing.Any) -> Tensor:
+        ...
+    def _is_view(self) -> bool:
         ...
     def abs(self) -> Tensor:
         """
@@ -963,6 +965,14 @@ class Tensor:
         """
         See `fastgrad.mm`.
         """
+    def moveaxis(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        Alias of `Tensor.movedim`.
+        """
+    def movedim(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        See `fastgrad.movedim`: a view with the dims in ``source`` moved to ``destination``.
+        """
     def mul(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.mul`.
@@ -1553,6 +1563,10 @@ class Tensor:
         """
         Returns this tensor converted to the dtype of ``other``.
         """
+    def unbind(self, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.unbind`: the slices along ``dim`` as a tuple of views.
+        """
     def uniform_(self, from_: typing.SupportsFloat | typing.SupportsIndex = 0.0, to: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn uniformly from ``[from, to)``.
@@ -1603,6 +1617,9 @@ class Tensor:
         """
         The tensor with its dimensions reversed (the transpose of a matrix).
         """
+    @property
+    def _base(self) -> Tensor:
+        ...
     @property
     def _version(self) -> int:
         ...
@@ -2105,6 +2122,10 @@ def celu(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0
         input (Tensor): a floating-point tensor.
         alpha (float): non-zero. Default: ``1.0``.
     """
+def celu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `celu`: writes ``celu(input, alpha)`` into ``input`` and returns it.
+    """
 def chunk(input: Tensor, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
     """
     Splits ``input`` into ``chunks`` views of (nearly) equal size along ``dim``; fewer may come back, as in torch.
@@ -2314,6 +2335,10 @@ def elu(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0)
     Args:
         input (Tensor): a floating-point tensor.
         alpha (float): the scale of the negative part. Default: ``1.0``.
+    """
+def elu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `elu`: writes ``elu(input, alpha)`` into ``input`` and returns it.
     """
 def empty(*args, **kwargs) -> Tensor:
     """
@@ -2653,6 +2678,10 @@ def hardtanh(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex
         min_val (float): Default: ``-1.0``.
         max_val (float): Default: ``1.0``.
     """
+def hardtanh_(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex = -1.0, max_val: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `hardtanh`: clamps ``input`` to ``[min_val, max_val]`` in place and returns it.
+    """
 def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     Returns a copy of ``input`` with the slices of ``source`` added at ``index`` along ``dim`` (repeated indices accumulate).
@@ -2839,6 +2868,10 @@ def leaky_relu(input: Tensor, negative_slope: typing.SupportsFloat | typing.Supp
     Examples:
         >>> fastgrad.leaky_relu(fastgrad.tensor([-2.0, 0.0, 3.0]), 0.1)
         tensor([-0.2000,  0.0000,  3.0000])
+    """
+def leaky_relu_(input: Tensor, negative_slope: typing.SupportsFloat | typing.SupportsIndex = 0.01) -> Tensor:
+    """
+    In-place `leaky_relu`: writes ``leaky_relu(input, negative_slope)`` into ``input`` and returns it.
     """
 def lerp(input: Tensor, end: Tensor, weight: typing.Any) -> Tensor:
     """
@@ -3166,6 +3199,14 @@ def mm(input: Tensor, mat2: Tensor) -> Tensor:
         >>> fastgrad.mm(fastgrad.tensor([[1.0, 2.0]]), fastgrad.tensor([[3.0], [4.0]]))
         tensor([[11.]])
     """
+def moveaxis(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    Alias of `movedim`.
+    """
+def movedim(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    A view of ``input`` with the dims in ``source`` moved to the positions in ``destination``; the other dims keep their order.
+    """
 def mul(input: Tensor, other: typing.Any) -> Tensor:
     """
     Multiplies ``input`` by ``other`` element-wise, with broadcasting.
@@ -3473,6 +3514,10 @@ def relu(input: Tensor) -> Tensor:
         >>> fastgrad.relu(a)
         tensor([0.0000, 0.0000, 0.5000, 2.0000])
     """
+def relu_(input: Tensor) -> Tensor:
+    """
+    In-place `relu`: zeroes the negative elements of ``input`` and returns it.
+    """
 def remainder(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Computes Python's modulus: the remainder has the sign of the divisor (``input - floor(input / other) * other``).
@@ -3605,6 +3650,10 @@ def select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index:
 def selu(input: Tensor) -> Tensor:
     """
     Applies SELU element-wise: ``scale * (max(0, x) + min(0, alpha * (exp(x) - 1)))`` with torch's constants alpha = 1.6732632423543772 and scale = 1.0507009873554805.
+    """
+def selu_(input: Tensor) -> Tensor:
+    """
+    In-place `selu`: writes ``selu(input)`` into ``input`` and returns it.
     """
 def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
     """
@@ -3908,6 +3957,10 @@ def threshold(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIn
         threshold (float): the cut-off.
         value (float): what replaces the elements at or below it.
     """
+def threshold_(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+    """
+    In-place `threshold`: replaces the elements ``<= threshold`` of ``input`` by ``value``.
+    """
 def tile(input: Tensor, dims: typing.Any) -> Tensor:
     """
     Repeats ``input`` ``dims[i]`` times along dim ``i``; missing leading reps count as 1.
@@ -3986,6 +4039,14 @@ def trunc(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
         >>> fastgrad.trunc(a)
         tensor([-1.,  0.,  0.,  2.])
+    """
+def unbind(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    The slices of ``input`` along ``dim``, as a tuple of views (one dim fewer each).
+    
+    Args:
+        input (Tensor): the input.
+        dim (int): Default: ``0``.
     """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """
