@@ -1042,12 +1042,17 @@ def _setitem_np(x, idx, v):
     return y
 
 
-# only advanced indices, or advanced with whole-dim slices: the target is the tensor itself (not a view)
+# advanced indices write with index_put_ into the tensor (whole-dim slices leave it itself) or into the view
+# its basic items select; basic items alone copy_ into that view
 add("Tensor.__setitem__", lambda ns, x, idx, v: _setitem(x, idx, v), lambda: [
     S(T((3, 4)), I([0, 2]), T((4,))), S(T((3, 4)), (I([2, 0]), I([1, 3])), T((2,))),
     S(T((3, 4)), B([[True, False, True, False]] * 3), T(())), S(T((3, 4)), (slice(None), I([3, 1])), T((3, 1))),
     S(T((3, 4)), (Ellipsis, I([-1])), T((3, 1), layout="t")), S(T((3, 4)), I([1]), 0.5),
     S(T((2, 3, 4)), (I([1, 0]), slice(None), I([3, 0])), T((3,))),  # separated indices: their dims go first
+    S(T((3, 4)), 1, T((4,))), S(T((3, 4)), (slice(None), 2), T((1, 3))),  # a leading size-1 dim is dropped
+    S(T((3, 4), layout="t"), (slice(0, 3, 2), slice(1, None)), T((2, 3))), S(T((3, 4)), (Ellipsis, None, -1), 1.5),
+    S(T((2, 3, 4)), (1, I([2, 0]), slice(None, None, 3)), T((2, 2))),  # a view, then index_put_ on it
+    S(T((2, 3, 4)), (slice(1, 2), B([True, False, True])), T((4,))),
 ], ref_np=_setitem_np)
 
 

@@ -322,3 +322,69 @@ def test_random_scatter_family_calls_match_torch():
         got, want = _reduce_case(fastgrad, case), _reduce_case(torch, case)
         for g, w in zip(got, want):
             np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=repr(case))
+
+
+def _random_index_item(rng, n):
+    k = int(rng.integers(0, 8))
+    if k == 0:
+        return slice(None)
+    if k == 1:
+        return [int(i) for i in rng.integers(-n, n, int(rng.integers(1, 4)))]
+    if k == 2:
+        return ("mask", [bool(b) for b in rng.random(n) < 0.5])
+    if k == 3:
+        return ("tensor", [[int(i)] for i in rng.integers(-n, n, int(rng.integers(1, 3)))])
+    if k == 4:
+        return int(rng.integers(-n, n))
+    if k == 5:
+        return slice([None, 1][int(rng.integers(0, 2))], [None, n - 1, -1][int(rng.integers(0, 3))],
+                     [None, 2][int(rng.integers(0, 2))])
+    if k == 6:
+        return None
+    return Ellipsis
+
+
+def _assign_through_index(L, items, accumulate, data):
+    w0, cot0, draw = data
+    idx = tuple(L.tensor(i[1]) if isinstance(i, tuple) else i for i in items)
+    w = L.tensor(w0, dtype=L.float64, requires_grad=True)
+    y = w * 2.0  # a non-leaf: the assignment rewrites its history
+    v = L.tensor(draw(tuple(y[idx].shape)), dtype=L.float64, requires_grad=True)
+    if accumulate:
+        y[idx] += v * 3
+    else:
+        y[idx] = v * 3
+    (y * L.tensor(cot0, dtype=L.float64)).sum().backward()
+    return y.detach().numpy(), w.grad.numpy(), v.grad.numpy()
+
+
+def test_random_index_assignments_with_grad_match_torch():
+    # ints, slices with steps, None, Ellipsis, lists, masks and tensors mixed: views, then index_put_ or copy_
+    torch = require_torch()
+    rng = np.random.default_rng(5)
+    shape = (3, 4, 5)
+    done = 0
+    while done < 300:
+        items, d = [], 0
+        for _ in range(int(rng.integers(1, 4))):
+            if d >= 3:
+                break
+            it = _random_index_item(rng, shape[d])
+            if it is Ellipsis and any(i is Ellipsis for i in items):
+                continue
+            items.append(it)
+            d += it is not None and it is not Ellipsis
+        seed = int(rng.integers(0, 2**31))
+        data = (rng.standard_normal(shape), rng.standard_normal(shape),
+                lambda sh, s=seed: np.random.default_rng(s).standard_normal(sh))
+        accumulate = bool(rng.random() < 0.3)
+        try:
+            want = _assign_through_index(torch, items, accumulate, data)
+        except (IndexError, RuntimeError) as e:  # e.g. a mask drawn for a dim that an Ellipsis moved
+            with pytest.raises(type(e)):
+                _assign_through_index(fastgrad, items, accumulate, data)
+            continue
+        got = _assign_through_index(fastgrad, items, accumulate, data)
+        for g, w in zip(got, want):
+            np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=repr((items, accumulate)))
+        done += 1
