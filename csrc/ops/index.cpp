@@ -1,5 +1,7 @@
 // Joining (cat, stack) and the integer-index reads (gather, index_select), with the definitions of the
 // index walks every index op shares (ops/scatter_kernel.h).
+#include <cstring>
+
 #include "autograd/function.h"
 #include "ops/scatter_kernel.h"
 
@@ -20,6 +22,13 @@ void gather_walk(const Tensor& out, const Tensor& src_view, const Tensor& idx_vi
   auto L = kernels::make_loop<3>(out, {&idx_view, &src_view});
   FG_DISPATCH_ALL(out->dtype, "gather", [&] {
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
+      if (s[1] == 0 && s[0] == sizeof(scalar_t) && s[2] == sizeof(scalar_t)) {
+        // one index for the whole row (x[idx], index_select of rows): a contiguous copy
+        const int64_t k = *reinterpret_cast<const int64_t*>(p[1]);
+        if (k < 0 || k >= size) bad_index(axis, k);
+        std::memcpy(p[0], p[2] + k * step, static_cast<size_t>(n) * sizeof(scalar_t));
+        return;
+      }
       for (int64_t i = 0; i < n; ++i) {
         const int64_t k = *reinterpret_cast<const int64_t*>(p[1] + i * s[1]);
         if (k < 0 || k >= size) bad_index(axis, k);

@@ -121,6 +121,15 @@ void scatter_walk(const Tensor& target_view, const Tensor& src, const Tensor& id
   const int64_t size = axis.size, step = axis.step_bytes;
   FG_DISPATCH_ALL(target_view->dtype, name, [&] {
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
+      if (s[1] == 0 && s[0] == sizeof(scalar_t) && s[2] == sizeof(scalar_t)) {
+        // one index for the whole row (index_add of rows, x[idx] = v): a contiguous run the compiler vectorises
+        const int64_t k = *reinterpret_cast<const int64_t*>(p[1]);
+        if (k < 0 || k >= size) bad_index(axis, k);
+        scalar_t* dst = reinterpret_cast<scalar_t*>(p[0] + k * step);
+        const scalar_t* val = reinterpret_cast<const scalar_t*>(p[2]);
+        for (int64_t i = 0; i < n; ++i) combine(dst[i], val[i]);
+        return;
+      }
       for (int64_t i = 0; i < n; ++i) {
         const int64_t k = *reinterpret_cast<const int64_t*>(p[1] + i * s[1]);
         if (k < 0 || k >= size) bad_index(axis, k);
