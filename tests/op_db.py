@@ -865,6 +865,51 @@ add("cummin", lambda ns, x, d: tuple(ns.cummin(x, d)), lambda: [
     S(T((3, 5), "distinct"), 1), S(T((2, 3, 4), "distinct", layout="t"), 2),
     S(T(data=[3.0, 1.0, 1.0, np.nan, 0.0]), 0, name="ties_and_nan", gradcheck=False),
 ], covers=("Tensor.cummin",), ref_np=lambda x, d: R.cum_extreme(x, d, False))
+# mode: distinct values make the mode each row's minimum (a gradcheck perturbation cannot change it);
+# ties are checked against torch and numpy without gradcheck
+add("mode", lambda ns, x, *a, **k: tuple(ns.mode(x, *a, **k)), lambda: [
+    S(T((3, 5), "distinct")), S(T((3, 5), "distinct"), 0), S(T((2, 3, 4), "distinct", layout="t"), 1, True),
+    S(T((), "normal")), S(T((4,), "distinct"), keepdim=True),
+    S(T(data=[[3.0, 1, 3, 1, 2], [5, 5, 2, 2, 7]]), name="ties", gradcheck=False),
+    S(T(data=[[2.0, 1, 2, 1, 1, 2], [4, 4, 4, 0, 1, 1]]), 1, True, name="ties_keepdim", gradcheck=False),
+    S(T(data=[[1.0, 2], [1, 3], [0, 3]]), 0, name="ties_dim0", gradcheck=False),
+], covers=("Tensor.mode",), ref_np=R.mode)
+errors("mode", E("empty_dim", lambda L: L.mode(L.ones(2, 0), 1), IndexError, "dim 1", "non-zero size"),
+       E("dim_range", lambda L: L.mode(L.ones(2, 3), 2), IndexError, "range"))
+errors("searchsorted",
+       E("zero_dim", lambda L: L.searchsorted(L.tensor(1.0), L.ones(2)), RuntimeError, "positive dimension"),
+       E("rows", lambda L: L.searchsorted(L.ones(2, 3), L.ones(1)), RuntimeError, "[2, 3]", "[1]"),
+       E("side", lambda L: L.searchsorted(L.ones(3), L.ones(1), side="lft"), RuntimeError, "lft"),
+       E("opposites", lambda L: L.searchsorted(L.ones(3), L.ones(1), side="left", right=True), RuntimeError, "opposites"),
+       E("sorter_dtype", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.ones(3)), RuntimeError, "long", "Float"),
+       E("sorter_size", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.tensor([0, 1])), RuntimeError, "[3]", "[2]"),
+       E("sorter_range", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.tensor([0, 1, 5])), RuntimeError, "out of range"),
+       E("bool", lambda L: L.searchsorted(L.tensor([False, True]), L.tensor([True])), NotImplementedError, "Bool"))
+errors("bucketize", E("boundaries_2d", lambda L: L.bucketize(L.ones(2), L.ones(2, 2)), RuntimeError, "1 dimension", "dim(2)"))
+errors("bincount",
+       E("negative", lambda L: L.bincount(L.tensor([1, -1])), RuntimeError, "non-negative"),
+       E("two_dims", lambda L: L.bincount(L.tensor([[1]])), RuntimeError, "1-d"),
+       E("float", lambda L: L.bincount(L.tensor([1.0])), NotImplementedError, "Float"),
+       E("minlength", lambda L: L.bincount(L.tensor([1]), minlength=-1), RuntimeError, "minlength"),
+       E("weights_length", lambda L: L.bincount(L.tensor([1, 2]), L.ones(3)), RuntimeError, "same length"))
+errors("histc",
+       E("int_input", lambda L: L.histc(L.tensor([1, 2]), bins=4), NotImplementedError, "Long"),
+       E("zero_bins", lambda L: L.histc(L.ones(3), bins=0), RuntimeError, "bins must be > 0"),
+       E("min_above_max", lambda L: L.histc(L.ones(3), bins=4, min=3, max=1), RuntimeError, "max must be larger than min"),
+       E("infinite", lambda L: L.histc(L.tensor([1.0, float("inf")]), bins=4), RuntimeError, "not finite"))
+errors("histogram",
+       E("int_input", lambda L: L.histogram(L.tensor([1, 2]), 4), NotImplementedError, "Long"),
+       E("range_order", lambda L: L.histogram(L.ones(3), 4, range=(3.0, 1.0)), RuntimeError, "min 3 max 1"),
+       E("range_infinite", lambda L: L.histogram(L.ones(3), 4, range=(1.0, float("inf"))), RuntimeError, "not finite"),
+       E("bins_dtype", lambda L: L.histogram(L.ones(3), L.ones(3, dtype=L.float64)), RuntimeError, "float", "double"),
+       E("bins_2d", lambda L: L.histogram(L.ones(3), L.ones(1, 2)), RuntimeError, "one dimension"),
+       E("one_edge", lambda L: L.histogram(L.ones(3), L.ones(1)), RuntimeError, "bins must be > 0"),
+       E("weight_dtype", lambda L: L.histogram(L.ones(3), 4, weight=L.ones(3, dtype=L.float64)), RuntimeError, "same dtype"),
+       E("weight_size", lambda L: L.histogram(L.ones(3), 4, weight=L.ones(2)), RuntimeError, "[3, 1]", "[2]"))
+errors("unique",
+       E("dim_range", lambda L: L.unique(L.ones(2, 3), dim=2), IndexError, "range"),
+       E("zero_dim", lambda L: L.unique(L.tensor(3.0), dim=0), IndexError, "no dimensions"),
+       E("other_zero_dim", lambda L: L.unique(L.ones(0, 3), dim=1), RuntimeError, "0 sized dimensions"))
 errors("topk", E("k_too_large", lambda L: L.topk(L.ones(3), 4), RuntimeError, "out of range"))
 errors("kthvalue", E("k_zero", lambda L: L.kthvalue(L.ones(3), 0), RuntimeError, "out of range"))
 errors("sort", E("dim_range", lambda L: L.sort(L.ones(3), 1), IndexError, "1"))

@@ -618,3 +618,20 @@ def cum_extreme(x, dim, is_max):
                 best, at = e, j
             v[r + (j,)], idx[r + (j,)] = best, at
     return np.moveaxis(v, -1, dim), np.moveaxis(idx, -1, dim)
+
+
+def mode(x, dim=-1, keepdim=False):
+    """The most frequent value along dim (the smallest of equally frequent ones) and its last index (no NaNs)."""
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return x.copy(), np.array(0)
+    moved = np.moveaxis(x, dim, -1)
+    v, idx = np.empty(moved.shape[:-1], x.dtype), np.zeros(moved.shape[:-1], np.int64)
+    for r in np.ndindex(*moved.shape[:-1]):
+        row = moved[r]
+        values, counts = np.unique(row, return_counts=True)
+        v[r] = values[np.argmax(counts)]  # argmax takes the first, i.e. the smallest, of the most frequent
+        idx[r] = np.nonzero(row == v[r])[0][-1]
+    if keepdim:
+        return np.expand_dims(v, dim), np.expand_dims(idx, dim)
+    return v, idx

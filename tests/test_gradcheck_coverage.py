@@ -26,6 +26,9 @@ _BITS = "bitwise logic on bool / int64 tensors (float is refused): no gradient, 
 _NODERIV = ("torch has no derivative for floor_divide: the result requires grad and backward through it raises "
             "RuntimeError, as in torch (tested in test_core_rounding_logic.py)")
 
+_COUNT = ("counts (or sums of weights): torch has no derivative for it; a weighted result's backward raises, as "
+          "torch's (tested in test_search_count.py)")
+
 NON_DIFFERENTIABLE = {
     # top level
     "eq": _BOOL, "ne": _BOOL, "lt": _BOOL, "le": _BOOL, "gt": _BOOL, "ge": _BOOL,
@@ -42,6 +45,7 @@ NON_DIFFERENTIABLE = {
     "normal": "a random draw: torch defines zero gradients for mean and std (checked against torch in "
               "test_random_streams.py); gradcheck cannot re-evaluate a draw",
     "floor_divide": _NODERIV,
+    "searchsorted": _INT, "bucketize": _INT, "bincount": _COUNT, "histc": _COUNT, "histogram": _COUNT,
     "isnan": _BOOL, "isinf": _BOOL, "isfinite": _BOOL, "isposinf": _BOOL, "isneginf": _BOOL, "logical_not": _BOOL,
     "logical_and": _BOOL, "logical_or": _BOOL, "logical_xor": _BOOL, "all": _BOOL, "any": _BOOL,
     "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
@@ -63,6 +67,7 @@ NON_DIFFERENTIABLE = {
     "Tensor.bitwise_not": _BITS,
     "Tensor.bernoulli": _RNG, "Tensor.cauchy_": _RNG, "Tensor.exponential_": _RNG, "Tensor.geometric_": _RNG,
     "Tensor.log_normal_": _RNG, "Tensor.multinomial": _RNG, "Tensor.random_": _RNG,
+    "Tensor.bincount": _COUNT, "Tensor.histc": _COUNT, "Tensor.histogram": _COUNT,
     "Tensor.floor_divide": _NODERIV, "Tensor.floor_divide_": _NODERIV, "Tensor.__floordiv__": _NODERIV,
     "Tensor.__rfloordiv__": _NODERIV, "Tensor.__ifloordiv__": _NODERIV,
     "Tensor.argmax": _INT, "Tensor.argmin": _INT, "Tensor.argsort": _INT, "Tensor.nonzero": _INT, "Tensor.count_nonzero": _INT,

@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter_add', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'bucketize', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'histc', 'histogram', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -334,6 +334,10 @@ class Tensor:
         Args:
             p (float or Tensor): Default: 0.5.
             generator (fastgrad.Generator, optional): the random stream.
+        """
+    def bincount(self, weights: typing.Any = None, minlength: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+        """
+        See `fastgrad.bincount`.
         """
     def bitwise_and(self, other: typing.Any) -> Tensor:
         """
@@ -691,6 +695,14 @@ class Tensor:
         """
         In-place version of `Tensor.hardswish`.
         """
+    def histc(self, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
+        """
+        See `fastgrad.histc`.
+        """
+    def histogram(self, bins: typing.Any = 100, *, range: typing.Any = None, weight: typing.Any = None, density: bool = False) -> typing.Any:
+        """
+        See `fastgrad.histogram`.
+        """
     def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
         """
         See `fastgrad.index_add`.
@@ -921,6 +933,10 @@ class Tensor:
     def mm(self, mat2: Tensor) -> Tensor:
         """
         See `fastgrad.mm`.
+        """
+    def mode(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.mode`.
         """
     def mul(self, other: typing.Any) -> Tensor:
         """
@@ -1950,6 +1966,10 @@ def bernoulli(input: Tensor, p: typing.Any = None, *, generator: typing.Any = No
         >>> fastgrad.bernoulli(fastgrad.tensor([0.0, 1.0, 0.5, 0.5]))
         tensor([0., 1., 1., 1.])
     """
+def bincount(input: Tensor, weights: typing.Any = None, minlength: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+    """
+    How often each non-negative integer occurs in a 1-d int tensor (or the sums of ``weights`` per value), at least ``minlength`` long.
+    """
 def bitwise_and(input: Tensor, other: typing.Any) -> Tensor:
     """
     Computes the bitwise AND of ``input`` and ``other``, integer or bool tensors.
@@ -2000,6 +2020,10 @@ def bitwise_xor(input: Tensor, other: typing.Any) -> Tensor:
 def bmm(input: Tensor, mat2: Tensor) -> Tensor:
     """
     Batched matrix product of two 3-d tensors ``(b, n, m) @ (b, m, p) -> (b, n, p)``.
+    """
+def bucketize(input: typing.Any, boundaries: Tensor, *, out_int32: bool = False, right: bool = False) -> Tensor:
+    """
+    The index of the bucket each element of ``input`` falls in, given 1-d sorted ``boundaries``: ``searchsorted(boundaries, input, right=right)``.
     """
 def cat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -2589,6 +2613,14 @@ def hardtanh(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex
         min_val (float): Default: ``-1.0``.
         max_val (float): Default: ``1.0``.
     """
+def histc(input: Tensor, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
+    """
+    A histogram of ``bins`` equal-width bins over ``[min, max]`` (the data's extremes when ``min == max``); elements outside are ignored.
+    """
+def histogram(input: Tensor, bins: typing.Any = 100, *, range: typing.Any = None, weight: typing.Any = None, density: bool = False) -> typing.Any:
+    """
+    ``(hist, bin_edges)``: a histogram of ``input`` in ``bins`` equal-width bins over ``range`` (the data's extremes without one) or in the given edges (a 1-d tensor); ``weight`` sums weights instead of counting, ``density`` divides by the total and the bin widths.
+    """
 def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
     """
     Returns a copy of ``input`` with the slices of ``source`` added at ``index`` along ``dim`` (repeated indices accumulate).
@@ -3040,6 +3072,10 @@ def mm(input: Tensor, mat2: Tensor) -> Tensor:
         >>> fastgrad.mm(fastgrad.tensor([[1.0, 2.0]]), fastgrad.tensor([[3.0], [4.0]]))
         tensor([[11.]])
     """
+def mode(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
+    """
+    The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values carry the gradient back to that index.
+    """
 def mul(input: Tensor, other: typing.Any) -> Tensor:
     """
     Multiplies ``input`` by ``other`` element-wise, with broadcasting.
@@ -3419,6 +3455,14 @@ def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, i
     Examples:
         >>> fastgrad.scatter_add(fastgrad.zeros(3), 0, fastgrad.tensor([0, 2, 0]), fastgrad.tensor([1.0, 2.0, 3.0]))
         tensor([4., 0., 2.])
+    """
+def searchsorted(sorted_sequence: Tensor, input: typing.Any, *, out_int32: bool = False, right: bool = False, side: str | None = None, sorter: typing.Any = None) -> Tensor:
+    """
+    For each value of ``input``, the index in the innermost dim of ``sorted_sequence`` where it would be inserted to keep it sorted: the first such index, or the last with ``right=True`` / ``side='right'``. ``sorter`` holds the indices that sort an unsorted sequence; a sequence with more than one dim has the values' leading dims. ``out_int32=True`` raises (fastgrad has no int32 yet).
+    
+    Examples:
+        >>> fastgrad.searchsorted(fastgrad.tensor([1.0, 3.0, 5.0]), fastgrad.tensor([3.0, 4.0]))
+        tensor([1, 2])
     """
 def select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -3820,7 +3864,7 @@ def trunc(input: Tensor) -> Tensor:
     """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """
-    The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.
+    The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with ``return_counts`` how often each occurs.
     """
 def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """

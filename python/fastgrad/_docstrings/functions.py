@@ -1727,8 +1727,27 @@ for _name, _text in {
               "hold one.",
     "cummax": "The running maximum along ``dim`` and the index where it was last reached.",
     "cummin": "The running minimum along ``dim`` and the index where it was last reached.",
-    "unique": "The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into "
-              "them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.",
+    "unique": "The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in "
+              "lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with "
+              "``return_counts`` how often each occurs.",
+    "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
+            "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
+            "carry the gradient back to that index.",
+    "searchsorted": "For each value of ``input``, the index in the innermost dim of ``sorted_sequence`` where "
+                    "it would be inserted to keep it sorted: the first such index, or the last with "
+                    "``right=True`` / ``side='right'``. ``sorter`` holds the indices that sort an unsorted "
+                    "sequence; a sequence with more than one dim has the values' leading dims. ``out_int32=True`` "
+                    "raises (fastgrad has no int32 yet).\n\nExamples:\n    >>> fastgrad.searchsorted("
+                    "fastgrad.tensor([1.0, 3.0, 5.0]), fastgrad.tensor([3.0, 4.0]))\n    tensor([1, 2])",
+    "bucketize": "The index of the bucket each element of ``input`` falls in, given 1-d sorted "
+                 "``boundaries``: ``searchsorted(boundaries, input, right=right)``.",
+    "bincount": "How often each non-negative integer occurs in a 1-d int tensor (or the sums of ``weights`` "
+                "per value), at least ``minlength`` long.",
+    "histc": "A histogram of ``bins`` equal-width bins over ``[min, max]`` (the data's extremes when ``min == "
+             "max``); elements outside are ignored.",
+    "histogram": "``(hist, bin_edges)``: a histogram of ``input`` in ``bins`` equal-width bins over ``range`` "
+                 "(the data's extremes without one) or in the given edges (a 1-d tensor); ``weight`` sums "
+                 "weights instead of counting, ``density`` divides by the total and the bin widths.",
     "isclose": "Element-wise ``|input - other| <= atol + rtol * |other|`` (equal infinities are close; NaN is "
                "close to NaN only with ``equal_nan``).",
     "allclose": "Whether every element of `fastgrad.isclose` holds, as a Python bool.",
