@@ -913,6 +913,41 @@ errors("unique",
 errors("topk", E("k_too_large", lambda L: L.topk(L.ones(3), 4), RuntimeError, "out of range"))
 errors("kthvalue", E("k_zero", lambda L: L.kthvalue(L.ones(3), 0), RuntimeError, "out of range"))
 errors("sort", E("dim_range", lambda L: L.sort(L.ones(3), 1), IndexError, "1"))
+# sparse COO: the values and the dense operand carry the gradient (duplicate indices are summed)
+_SP_IDX = [[0, 2, 1, 2, 0], [1, 0, 2, 0, 3]]  # (2, 0) twice
+add("spmm", lambda ns, i, v, d, size: ns.spmm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4)), S(I(_SP_IDX), T((5,)), T((4, 3), layout="t"), (3, 4)),
+    S(I([[0], [0]]), T((1,)), T((1, 1)), (1, 1)),
+], covers=("sparse_coo_tensor",), ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("sparse.mm", lambda ns, i, v, d, size: ns.sparse.mm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4))], ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("mm.sparse_dense", lambda ns, i, v, d, size: ns.mm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4))], ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("mm.dense_sparse", lambda ns, d, i, v, size: ns.mm(d, ns.sparse_coo_tensor(i, v, size)), lambda: [
+    S(T((2, 3)), I(_SP_IDX), T((5,)), (3, 4))], ref_np=lambda d, i, v, size: d @ R.sparse_dense(i, v, size))
+add("Tensor.to_dense", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).to_dense(), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4)), S(I([[1, 0, 1]]), T((3,)), (2,))],
+    ref_np=R.sparse_dense)
+add("Tensor.to_sparse", lambda ns, x: x.to_sparse().coalesce().values(), lambda: [
+    S(T((3, 4))), S(T((2, 3, 2), layout="t")),
+    S(T(data=[[0.0, 1.5], [2.0, 0.0]]), name="zeros", gradcheck=False)],
+    ref_np=lambda x: x[np.nonzero(x)])
+add("sparse.coalesce", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).coalesce().values(), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4))],
+    ref_np=lambda i, v, size: R.sparse_dense(i, v, size)[np.nonzero(R.sparse_dense(i, v, size))])
+add("sparse.sum", lambda ns, i, v, size, *d: ns.sparse.sum(ns.sparse_coo_tensor(i, v, size), *d), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4)), S(I(_SP_IDX), T((5,)), (3, 4), (0, 1))],
+    ref_np=lambda i, v, size, *d: R.sparse_dense(i, v, size).sum())
+errors("Tensor.to_dense",
+       E("nnz", lambda L: L.sparse_coo_tensor([[0, 1]], L.ones(3), (2,)), RuntimeError, "nnz from indices: 2",
+         "nnz from values: 3"),
+       E("size_len", lambda L: L.sparse_coo_tensor([[0, 1], [1, 0]], L.ones(2), (2, 2, 2)), RuntimeError,
+         "len(size) = 3", "sparse_dim = 2"))
+errors("spmm",
+       E("inner_size", lambda L: L.spmm(L.sparse_coo_tensor([[0], [1]], [1.0], (2, 3)), L.ones(4, 2)), RuntimeError,
+         "Expected dim 0 size 3, got 4"),
+       E("dtype", lambda L: L.spmm(L.sparse_coo_tensor([[0], [1]], [1.0], (2, 3)), L.ones(3, 2, dtype=L.float64)),
+         RuntimeError, "Float", "Double"))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),

@@ -635,3 +635,10 @@ def mode(x, dim=-1, keepdim=False):
     if keepdim:
         return np.expand_dims(v, dim), np.expand_dims(idx, dim)
     return v, idx
+
+
+def sparse_dense(indices, values, size):
+    """The dense array of a COO tensor (duplicates summed)."""
+    a = np.zeros(size, dtype=np.asarray(values).dtype)
+    np.add.at(a, tuple(np.asarray(indices)), values)
+    return a

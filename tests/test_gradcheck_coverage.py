@@ -67,6 +67,7 @@ NON_DIFFERENTIABLE = {
     "Tensor.bitwise_not": _BITS,
     "Tensor.bernoulli": _RNG, "Tensor.cauchy_": _RNG, "Tensor.exponential_": _RNG, "Tensor.geometric_": _RNG,
     "Tensor.log_normal_": _RNG, "Tensor.multinomial": _RNG, "Tensor.random_": _RNG,
+    "Tensor.is_sparse": _META, "Tensor.layout": _META,
     "Tensor.bincount": _COUNT, "Tensor.histc": _COUNT, "Tensor.histogram": _COUNT,
     "Tensor.floor_divide": _NODERIV, "Tensor.floor_divide_": _NODERIV, "Tensor.__floordiv__": _NODERIV,
     "Tensor.__rfloordiv__": _NODERIV, "Tensor.__ifloordiv__": _NODERIV,

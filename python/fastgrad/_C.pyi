@@ -3,6 +3,7 @@ fastgrad C++ core: tensors, autograd, kernels
 """
 from __future__ import annotations
 import collections.abc
+import fastgrad._types
 import numpy
 import typing
 import typing_extensions
@@ -44,6 +45,8 @@ class Tensor:
     """
     __array_priority__: typing.ClassVar[int] = 1000
     is_cpu: typing.ClassVar[bool] = True
+    is_sparse: typing.ClassVar[bool] = False
+    layout: typing.ClassVar[fastgrad._types.layout]
     @staticmethod
     def __repr__(t):
         ...
@@ -878,7 +881,11 @@ class Tensor:
         """
         See `fastgrad.masked_select`.
         """
+    @typing.overload
     def matmul(self, other: Tensor) -> Tensor:
+        ...
+    @typing.overload
+    def matmul(self, other: typing.Any) -> typing.Any:
         """
         See `fastgrad.matmul`.
         """
@@ -930,7 +937,11 @@ class Tensor:
         """
         In-place version of `Tensor.mish`.
         """
+    @typing.overload
     def mm(self, mat2: Tensor) -> Tensor:
+        ...
+    @typing.overload
+    def mm(self, mat2: typing.Any) -> typing.Any:
         """
         See `fastgrad.mm`.
         """
@@ -1434,6 +1445,15 @@ class Tensor:
         Examples:
             >>> fastgrad.tensor([1, 2]).to(fastgrad.float32)
             tensor([1., 2.])
+        """
+    def to_dense(self, dtype = None, *, masked_grad = None):
+        """
+        A dense tensor is its own dense form.
+        """
+    def to_sparse(self, sparse_dim = None, *, layout = None, blocksize = None, dense_dim = None):
+        """
+        The sparse COO form of this tensor: the indices and values of its non-zero elements, coalesced.
+            Differentiable: the gradient of the values goes back to those elements.
         """
     def tolist(self):
         """
@@ -2982,7 +3002,11 @@ def masked_select(input: Tensor, mask: Tensor) -> Tensor:
     """
     The elements of ``input`` where the bool ``mask`` (broadcast) holds, as a 1-d tensor.
     """
+@typing.overload
 def matmul(input: Tensor, other: Tensor) -> Tensor:
+    ...
+@typing.overload
+def matmul(input: typing.Any, other: typing.Any) -> typing.Any:
     """
     Matrix product of two tensors, following torch's rules: 1-D @ 1-D is a dot product, 2-D @ 2-D a matrix product, a 1-D operand is treated as a row (left) or column (right) vector, and leading dimensions broadcast as batch dimensions.
     
@@ -3057,7 +3081,11 @@ def mish(input: Tensor) -> Tensor:
     """
     Applies Mish element-wise: ``x * tanh(softplus(x))``.
     """
+@typing.overload
 def mm(input: Tensor, mat2: Tensor) -> Tensor:
+    ...
+@typing.overload
+def mm(input: typing.Any, mat2: typing.Any) -> typing.Any:
     """
     Matrix product of two 2-D tensors (no broadcasting; see `fastgrad.matmul` for that).
     

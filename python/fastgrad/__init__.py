@@ -6,6 +6,7 @@ import numpy as _np
 
 from . import _C
 from ._types import Size, dtype, device, float32, float64, int64, bool_ as bool  # noqa: A001
+from ._types import layout, strided, sparse_coo  # noqa: E402
 from ._types import float32 as float, float64 as double, int64 as long  # noqa: A001
 
 _C._register_dtypes(float32, float64, int64, bool)
@@ -32,6 +33,9 @@ from .serialization import save, load  # noqa: E402
 
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
 from . import cuda, accelerator, backends, amp  # noqa: E402
+from . import sparse  # noqa: E402
+from .sparse import sparse_coo_tensor  # noqa: E402
+from .sparse import mm as spmm  # noqa: E402
 from .amp import autocast, is_autocast_enabled  # noqa: E402
 from ._legacy_tensors import (  # noqa: E402
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,

@@ -44,6 +44,24 @@ int64 = dtype("int64", 8, False)
 bool_ = dtype("bool", 1, False)
 
 
+class layout:
+    """How a tensor's elements are stored, as torch.layout: ``fastgrad.strided`` (dense) or
+    ``fastgrad.sparse_coo`` (indices and values of the non-zero elements)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __repr__(self):
+        return "torch." + self._name
+
+    def __reduce__(self):
+        return self._name
+
+
+strided = layout("strided")
+sparse_coo = layout("sparse_coo")
+
+
 # The device types torch's parser knows; any of them names a device, only "cpu" holds fastgrad tensors.
 _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "maia",
                  "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone")
