@@ -164,8 +164,12 @@ class SparseCooTensor:
         indices = _C.stack(rows, 0) if rows else _C.zeros(0, uniq.shape[0], dtype=int64)
         return SparseCooTensor(indices, values, self._size, True)
 
-    def to_dense(self, dtype=None, *, masked_grad=None):
-        """The dense tensor (duplicates summed); differentiable in the values."""
+    def to_dense(self, dtype=None, *, masked_grad=True):
+        """The dense tensor (duplicates summed); differentiable in the values (the gradient at the
+        non-zeros only: torch's masked_grad=True)."""
+        if not masked_grad:
+            raise NotImplementedError("to_dense(masked_grad=False) is not supported by fastgrad: the gradient of a "
+                                      "sparse tensor is kept at its non-zeros")
         if dtype is not None and dtype is not self.dtype:
             raise NotImplementedError("to_dense(dtype=...) is not supported by fastgrad; convert the result with .to()")
         flat = _C.zeros(self.numel(), dtype=self.dtype).index_add(0, self._linear_index(), self._vals)
