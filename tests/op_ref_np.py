@@ -642,3 +642,31 @@ def sparse_dense(indices, values, size):
     a = np.zeros(size, dtype=np.asarray(values).dtype)
     np.add.at(a, tuple(np.asarray(indices)), values)
     return a
+
+
+def xlogy(x, y):
+    x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((x == 0) & ~np.isnan(y), 0.0, x * np.log(y))
+
+
+def renorm(x, p, dim, maxnorm):
+    others = tuple(d for d in range(x.ndim) if d != dim % x.ndim)
+    norm = np.sum(np.abs(x) ** p, axis=others, keepdims=True) ** (1.0 / p)
+    return x * np.where(norm > maxnorm, maxnorm / (norm + 1e-7), 1.0)
+
+
+def block_diag(*arrays):
+    blocks = [np.atleast_2d(a) if np.ndim(a) else np.reshape(a, (1, 1)) for a in arrays]
+    out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)))
+    r = c = 0
+    for b in blocks:
+        out[r:r + b.shape[0], c:c + b.shape[1]] = b
+        r, c = r + b.shape[0], c + b.shape[1]
+    return out
+
+
+def combinations(x, r=2, with_replacement=False):
+    import itertools
+    pick = itertools.combinations_with_replacement if with_replacement else itertools.combinations
+    return np.array([list(c) for c in pick(list(x), r)]).reshape(-1, r)

@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'bucketize', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'histc', 'histogram', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'combinations', 'concat', 'cos', 'cosh', 'count_nonzero', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'diff', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'floor', 'floor_divide', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'histc', 'histogram', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'vander', 'var', 'var_mean', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -256,6 +256,10 @@ class Tensor:
         """
         See `fastgrad.amin`.
         """
+    def aminmax(self, *, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.aminmax`.
+        """
     def any(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.any`.
@@ -455,6 +459,10 @@ class Tensor:
         """
         Returns ``self``: fastgrad tensors are always on the CPU.
         """
+    def cross(self, other: Tensor, dim: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.cross`.
+        """
     def cuda(self, device = None, non_blocking = False, memory_format = None):
         """
         Raises an error that is both a ``RuntimeError`` and an ``AssertionError``, as torch built without CUDA does:
@@ -501,6 +509,10 @@ class Tensor:
     def diagonal(self, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
         """
         See `fastgrad.diagonal`.
+        """
+    def diff(self, n: typing.SupportsInt | typing.SupportsIndex = 1, dim: typing.SupportsInt | typing.SupportsIndex = -1, prepend: typing.Any = None, append: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.diff`.
         """
     def dim(self) -> int:
         """
@@ -621,6 +633,14 @@ class Tensor:
         """
         See `fastgrad.flip`.
         """
+    def fliplr(self) -> Tensor:
+        """
+        See `fastgrad.fliplr`.
+        """
+    def flipud(self) -> Tensor:
+        """
+        See `fastgrad.flipud`.
+        """
     def float(self) -> Tensor:
         """
         ``self.to(fastgrad.float32)``.
@@ -648,6 +668,10 @@ class Tensor:
     def fmod_(self, other: typing.Any) -> Tensor:
         """
         In-place version of `Tensor.fmod`: writes the result into ``self``.
+        """
+    def frac(self) -> Tensor:
+        """
+        See `fastgrad.frac`.
         """
     def gather(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
         """
@@ -841,6 +865,10 @@ class Tensor:
         """
         See `fastgrad.log_softmax`.
         """
+    def logcumsumexp(self, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
+        """
+        See `fastgrad.logcumsumexp`.
+        """
     def logical_and(self, other: Tensor) -> Tensor:
         """
         See `fastgrad.logical_and`.
@@ -856,6 +884,10 @@ class Tensor:
     def logical_xor(self, other: Tensor) -> Tensor:
         """
         See `fastgrad.logical_xor`.
+        """
+    def logit(self, eps: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.logit`.
         """
     def logsumexp(self, dim: typing.Any, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
@@ -1174,6 +1206,10 @@ class Tensor:
         """
         In-place version of `Tensor.remainder`: writes the result into ``self``.
         """
+    def renorm(self, p: typing.SupportsFloat | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex, maxnorm: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+        """
+        See `fastgrad.renorm`.
+        """
     def repeat(self, *args) -> Tensor:
         """
         Repeats the tensor ``sizes[i]`` times along dim ``i`` (as numpy's tile); there may be more
@@ -1222,6 +1258,10 @@ class Tensor:
     def roll(self, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.roll`.
+        """
+    def rot90(self, k: typing.SupportsInt | typing.SupportsIndex = 1, dims: typing.Any = (0, 1)) -> Tensor:
+        """
+        See `fastgrad.rot90`.
         """
     def round(self, *, decimals: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
         """
@@ -1566,6 +1606,10 @@ class Tensor:
         """
         ``self.where(condition, y)`` is ``fastgrad.where(condition, self, y)``. See `fastgrad.where`.
         """
+    def xlogy(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.xlogy`.
+        """
     def zero_(self) -> Tensor:
         """
         Fills ``self`` with zeros and returns it.
@@ -1858,6 +1902,10 @@ def amin(input: Tensor, dim: typing.Any = (), keepdim: bool = False, *, keepdims
         >>> fastgrad.amin(a, dim=1)
         tensor([1., 2.])
     """
+def aminmax(input: Tensor, *, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    """
+    The minimum and maximum (over ``dim``, or every element), as ``(min, max)``.
+    """
 def any(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
     Tests whether some element of ``input`` is non-zero: over all elements, or along ``dim`` (which is removed unless ``keepdim``). Returns a bool tensor.
@@ -2037,6 +2085,10 @@ def bitwise_xor(input: Tensor, other: typing.Any) -> Tensor:
         >>> fastgrad.bitwise_xor(fastgrad.tensor([12, 10]), fastgrad.tensor([10, 6]))
         tensor([ 6, 12])
     """
+def block_diag(*args) -> Tensor:
+    """
+    A block-diagonal matrix of the given tensors (0-d and 1-d ones taken as one row).
+    """
 def bmm(input: Tensor, mat2: Tensor) -> Tensor:
     """
     Batched matrix product of two 3-d tensors ``(b, n, m) @ (b, m, p) -> (b, n, p)``.
@@ -2044,6 +2096,10 @@ def bmm(input: Tensor, mat2: Tensor) -> Tensor:
 def bucketize(input: typing.Any, boundaries: Tensor, *, out_int32: bool = False, right: bool = False) -> Tensor:
     """
     The index of the bucket each element of ``input`` falls in, given 1-d sorted ``boundaries``: ``searchsorted(boundaries, input, right=right)``.
+    """
+def cartesian_prod(*args) -> Tensor:
+    """
+    The cartesian product of 1-d tensors, one combination per row.
     """
 def cat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -2165,6 +2221,10 @@ def clone(input: Tensor) -> Tensor:
         >>> a
         tensor([1., 2.])
     """
+def combinations(input: Tensor, r: typing.SupportsInt | typing.SupportsIndex = 2, with_replacement: bool = False) -> Tensor:
+    """
+    The length-``r`` combinations of a 1-d tensor's elements (with repeats when ``with_replacement``), one per row, as itertools.
+    """
 def concat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Alias of `fastgrad.cat`.
@@ -2204,6 +2264,10 @@ def cosh(input: Tensor) -> Tensor:
 def count_nonzero(input: Tensor, dim: typing.Any = None) -> Tensor:
     """
     The number of non-zero elements, over ``dim`` or all.
+    """
+def cross(input: Tensor, other: Tensor, dim: typing.Any = None) -> Tensor:
+    """
+    The cross product of 3-vectors along ``dim`` (without ``dim``: the first dim of size 3); the inputs broadcast.
     """
 def cummax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
     """
@@ -2246,6 +2310,10 @@ def diag(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
 def diagonal(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
     """
     The diagonal ``offset`` of the plane ``(dim1, dim2)``, as a new last dim. Unlike torch (a view), fastgrad returns a copy that carries the gradient.
+    """
+def diff(input: Tensor, n: typing.SupportsInt | typing.SupportsIndex = 1, dim: typing.SupportsInt | typing.SupportsIndex = -1, prepend: typing.Any = None, append: typing.Any = None) -> Tensor:
+    """
+    The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined first); bool inputs give where consecutive elements differ.
     """
 def div(input: Tensor, other: typing.Any, *, rounding_mode: typing.Any = None) -> Tensor:
     """
@@ -2441,6 +2509,14 @@ def flip(input: Tensor, dims: typing.Any) -> Tensor:
         tensor([[2, 1],
                 [4, 3]])
     """
+def fliplr(input: Tensor) -> Tensor:
+    """
+    Reverses dim 1 (left/right) of a tensor with at least 2 dims.
+    """
+def flipud(input: Tensor) -> Tensor:
+    """
+    Reverses dim 0 (up/down) of a tensor with at least 1 dim.
+    """
 def floor(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the floor of the elements of ``input``: the largest integer not greater than each.
@@ -2476,6 +2552,10 @@ def fmod(input: Tensor, other: typing.Any) -> Tensor:
     Examples:
         >>> fastgrad.fmod(fastgrad.tensor([-3, -2, 2, 3]), 2)
         tensor([-1,  0,  0,  1])
+    """
+def frac(input: Tensor) -> Tensor:
+    """
+    The fractional part of each element, ``input - trunc(input)`` (sign kept).
     """
 def from_dlpack(ext_tensor: typing.Any) -> Tensor:
     """
@@ -2894,6 +2974,10 @@ def log_softmax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, d
         >>> fastgrad.log_softmax(fastgrad.tensor([1.0, 2.0, 3.0]), dim=0)
         tensor([-2.4076, -1.4076, -0.4076])
     """
+def logcumsumexp(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
+    """
+    ``log(cumsum(exp(input)))`` along ``dim``, computed stably (a running log-add-exp).
+    """
 def logical_and(input: Tensor, other: Tensor) -> Tensor:
     """
     Computes the element-wise logical AND of ``input`` and ``other`` (zero is ``False``, anything else ``True``). Returns a bool tensor.
@@ -2940,6 +3024,10 @@ def logical_xor(input: Tensor, other: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.logical_xor(fastgrad.tensor([True, True, False]), fastgrad.tensor([True, False, False]))
         tensor([False,  True, False])
+    """
+def logit(input: Tensor, eps: typing.Any = None) -> Tensor:
+    """
+    ``log(p / (1 - p))`` of each element; with ``eps`` the input is first clamped to ``[eps, 1 - eps]``.
     """
 def logsumexp(input: Tensor, dim: typing.Any, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
@@ -3423,6 +3511,10 @@ def remainder(input: typing.Any, other: typing.Any) -> Tensor:
         >>> fastgrad.remainder(fastgrad.tensor([-3, -2, 2, 3]), 2)
         tensor([1, 0, 0, 1])
     """
+def renorm(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex, maxnorm: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+    """
+    Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``.
+    """
 def repeat_interleave(input: Tensor, repeats: typing.Any, dim: typing.Any = None) -> Tensor:
     """
     Repeats each element (or slice along ``dim``) ``repeats`` times in place: an int or one count per element.
@@ -3443,6 +3535,10 @@ def reshape(input: Tensor, shape: typing.Any) -> Tensor:
 def roll(input: Tensor, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
     """
     Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).
+    """
+def rot90(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex = 1, dims: typing.Any = (0, 1)) -> Tensor:
+    """
+    Rotates by 90 degrees ``k`` times in the plane of ``dims`` (from the first towards the second).
     """
 def round(input: Tensor, *, decimals: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -3852,6 +3948,10 @@ def tril(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
                 [1., 1., 0.],
                 [1., 1., 1.]])
     """
+def tril_indices(row: typing.SupportsInt | typing.SupportsIndex, col: typing.SupportsInt | typing.SupportsIndex, offset: typing.SupportsInt | typing.SupportsIndex = 0, *, dtype: typing.Any = None, device: typing.Any = None, layout: typing.Any = None) -> Tensor:
+    """
+    The ``(2, n)`` row and column indices of the lower triangle (below diagonal ``offset``) of a ``row x col`` matrix.
+    """
 def triu(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Returns the upper triangle of a matrix (or batch of matrices); the rest is set to 0.
@@ -3865,6 +3965,10 @@ def triu(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
         tensor([[0., 1., 1.],
                 [0., 0., 1.],
                 [0., 0., 0.]])
+    """
+def triu_indices(row: typing.SupportsInt | typing.SupportsIndex, col: typing.SupportsInt | typing.SupportsIndex, offset: typing.SupportsInt | typing.SupportsIndex = 0, *, dtype: typing.Any = None, device: typing.Any = None, layout: typing.Any = None) -> Tensor:
+    """
+    The ``(2, n)`` row and column indices of the upper triangle (from diagonal ``offset``) of a ``row x col`` matrix.
     """
 def true_divide(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -3906,6 +4010,10 @@ def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> 
         >>> fastgrad.unsqueeze(fastgrad.tensor([1, 2, 3]), 0)
         tensor([[1, 2, 3]])
     """
+def vander(x: Tensor, N: typing.Any = None, increasing: bool = False) -> Tensor:
+    """
+    The Vandermonde matrix of a 1-d ``x``: columns ``x**(N-1) ... x**0`` (increasing powers with ``increasing=True``).
+    """
 def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
     """
     Returns the variance of ``input``: over all elements, or over ``dim`` (the reduced dimensions are removed unless ``keepdim``).
@@ -3941,6 +4049,10 @@ def where(condition: Tensor, input: typing.Any, other: typing.Any) -> Tensor:
         >>> x = fastgrad.tensor([-1.0, 2.0, -3.0])
         >>> fastgrad.where(x > 0, x, 0.0)
         tensor([0., 2., 0.])
+    """
+def xlogy(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``input * log(other)``, 0 where ``input`` is 0 (unless ``other`` is NaN); either may be a number.
     """
 def zeros(*args, **kwargs) -> Tensor:
     """

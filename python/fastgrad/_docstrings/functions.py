@@ -1730,6 +1730,29 @@ for _name, _text in {
     "unique": "The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in "
               "lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with "
               "``return_counts`` how often each occurs.",
+    "frac": "The fractional part of each element, ``input - trunc(input)`` (sign kept).",
+    "logit": "``log(p / (1 - p))`` of each element; with ``eps`` the input is first clamped to ``[eps, 1 - eps]``.",
+    "xlogy": "``input * log(other)``, 0 where ``input`` is 0 (unless ``other`` is NaN); either may be a number.",
+    "aminmax": "The minimum and maximum (over ``dim``, or every element), as ``(min, max)``.",
+    "cross": "The cross product of 3-vectors along ``dim`` (without ``dim``: the first dim of size 3); the inputs "
+             "broadcast.",
+    "renorm": "Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``.",
+    "logcumsumexp": "``log(cumsum(exp(input)))`` along ``dim``, computed stably (a running log-add-exp).",
+    "diff": "The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined first); bool inputs "
+            "give where consecutive elements differ.",
+    "fliplr": "Reverses dim 1 (left/right) of a tensor with at least 2 dims.",
+    "flipud": "Reverses dim 0 (up/down) of a tensor with at least 1 dim.",
+    "rot90": "Rotates by 90 degrees ``k`` times in the plane of ``dims`` (from the first towards the second).",
+    "tril_indices": "The ``(2, n)`` row and column indices of the lower triangle (below diagonal ``offset``) of a "
+                    "``row x col`` matrix.",
+    "triu_indices": "The ``(2, n)`` row and column indices of the upper triangle (from diagonal ``offset``) of a "
+                    "``row x col`` matrix.",
+    "block_diag": "A block-diagonal matrix of the given tensors (0-d and 1-d ones taken as one row).",
+    "cartesian_prod": "The cartesian product of 1-d tensors, one combination per row.",
+    "combinations": "The length-``r`` combinations of a 1-d tensor's elements (with repeats when "
+                    "``with_replacement``), one per row, as itertools.",
+    "vander": "The Vandermonde matrix of a 1-d ``x``: columns ``x**(N-1) ... x**0`` (increasing powers with "
+              "``increasing=True``).",
     "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
             "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
             "carry the gradient back to that index.",

@@ -680,7 +680,8 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "bmm", "baddbmm", "addmm", "mv", "addmv", "outer", "ger", "diagonal", "diag", "trace", "sort",
               "argsort", "topk", "kthvalue", "median", "cummax", "cummin", "unique", "isclose", "allclose", "equal",
               "nan_to_num", "addcmul", "addcdiv", "tile", "repeat_interleave", "roll", "nonzero", "masked_select",
-              "take_along_dim", "count_nonzero", "mode", "bincount", "histc", "histogram"):
+              "take_along_dim", "count_nonzero", "mode", "bincount", "histc", "histogram",
+              "frac", "logit", "xlogy", "aminmax", "cross", "renorm", "logcumsumexp", "diff", "fliplr", "flipud", "rot90"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
