@@ -931,7 +931,9 @@ class Tensor:
         
         Examples:
             >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
-            max(values=tensor([5, 3]), indices=tensor([1, 0]))
+            torch.return_types.max(
+            values=tensor([5, 3]),
+            indices=tensor([1, 0]))
         """
     def maximum(self, other: Tensor) -> Tensor:
         """

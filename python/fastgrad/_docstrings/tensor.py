@@ -274,7 +274,9 @@ Args:
 
 Examples:
     >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
-    max(values=tensor([5, 3]), indices=tensor([1, 0]))"""
+    torch.return_types.max(
+    values=tensor([5, 3]),
+    indices=tensor([1, 0]))"""
 
 TENSOR['min'] = """With no ``dim``: the smallest element, as a 0-d tensor. With ``dim``: a named tuple ``(values, indices)``. See `fastgrad.min`.
 
