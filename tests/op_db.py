@@ -1345,6 +1345,75 @@ add(NF + "huber_loss", lambda ns, a, b, **k: ns.nn.functional.huber_loss(a, b, *
     _pointwise_loss_samples(extra_kw=[dict(delta=0.5)]), ref_np=R.huber_loss)
 
 
+# distances, similarities and the remaining losses (nn/_f_distance.py, nn/_f_losses.py) and padding
+add(NF + "normalize", lambda ns, x, **k: ns.nn.functional.normalize(x, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), p=1.0, dim=0), S(T((2, 3, 2), layout="t"), dim=-1, p=3.0),
+    S(T(data=[[3.0, 4.0], [0.0, 0.0]]), name="zero_row", gradcheck=False)], ref_np=R.normalize)
+add(NF + "cosine_similarity", lambda ns, a, b, **k: ns.nn.functional.cosine_similarity(a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((1, 4)), dim=1), S(T((2, 5)), T((2, 5)), dim=0),
+    S(T(data=[[1.0, 0.0], [0.0, 0.0]]), T(data=[[1.0, 1.0]]), name="zero_norm", gradcheck=False)],
+    ref_np=R.cosine_similarity)
+add(NF + "pairwise_distance", lambda ns, a, b, **k: ns.nn.functional.pairwise_distance(a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((1, 4)), p=1.0, keepdim=True), S(T((5,)), T((5,)), p=3.0)],
+    ref_np=R.pairwise_distance)
+add(NF + "pdist", lambda ns, x, *a: ns.nn.functional.pdist(x, *a), lambda: [
+    S(T((4, 3))), S(T((3, 2)), 1.0), S(T((3, 5)), 3.0)], ref_np=R.pdist)
+add(NF + "bilinear", lambda ns, a, b, w, *bias: ns.nn.functional.bilinear(a, b, w, *bias), lambda: [
+    S(T((3, 2)), T((3, 4)), T((5, 2, 4)), T((5,))), S(T((2, 3, 2)), T((2, 3, 3)), T((4, 2, 3)))], ref_np=R.bilinear)
+add(NF + "kl_div", lambda ns, x, t, **k: ns.nn.functional.kl_div(x, t, **k), lambda: [
+    S(T((3, 4)), T((3, 4), "prob"), reduction="batchmean"), S(T((3, 4)), T((3, 4), "prob"), reduction="sum"),
+    S(T((3, 4)), T((3, 4)), reduction="none", log_target=True),
+    # a zero target: torch's gradient for it is NaN (0 / 0 in xlogy's), fastgrad's 0; values against numpy
+    S(T((2, 3)), T(data=[[0.0, 0.5, 0.5], [0.2, 0.0, 0.8]]), reduction="sum", name="zero_target", gradcheck=False,
+      compare=False)],
+    ref_np=R.kl_div)
+add(NF + "margin_ranking_loss", lambda ns, a, b, y, **k: ns.nn.functional.margin_ranking_loss(a, b, y, **k), lambda: [
+    S(T((5,), "distinct"), T((5,)), T(data=[1.0, -1.0, 1.0, 1.0, -1.0], grad=False), margin=0.1),
+    S(T((4,)), T((4,)), T(data=[1.0, -1.0, -1.0, 1.0], grad=False), reduction="none")], ref_np=R.margin_ranking_loss)
+add(NF + "triplet_margin_loss", lambda ns, a, pos, neg, **k: ns.nn.functional.triplet_margin_loss(a, pos, neg, **k), lambda: [
+    S(T((4, 3)), T((4, 3)), T((4, 3)), margin=2.0), S(T((4, 3)), T((4, 3)), T((4, 3)), margin=3.0, swap=True,
+                                                      reduction="none"),
+    S(T((3, 2)), T((3, 2)), T((3, 2)), p=1.0, margin=5.0, reduction="sum")], ref_np=R.triplet_margin_loss)
+add(NF + "cosine_embedding_loss", lambda ns, a, b, y, **k: ns.nn.functional.cosine_embedding_loss(a, b, y, **k),
+    lambda: [S(T((4, 3)), T((4, 3)), I([1, -1, 1, -1]), margin=-0.9), S(T((5,)), T((5,)), I(1)),
+             S(T((3, 2)), T((3, 2)), I([1, 1, -1]), margin=-1.0, reduction="none")], ref_np=R.cosine_embedding_loss)
+add(NF + "poisson_nll_loss", lambda ns, x, t, **k: ns.nn.functional.poisson_nll_loss(x, t, **k), lambda: [
+    S(T((3, 4)), T((3, 4), "positive")), S(T((3, 4), "positive"), T((3, 4), "positive"), log_input=False),
+    S(T((4,), "positive"), T(data=[0.0, 2.0, 3.0, 1.0], grad=False), log_input=False, full=True, reduction="none")],
+    ref_np=R.poisson_nll_loss)
+add(NF + "gaussian_nll_loss", lambda ns, x, t, v, **k: ns.nn.functional.gaussian_nll_loss(x, t, v, **k), lambda: [
+    S(T((3, 4)), T((3, 4)), T((3, 4), "positive")), S(T((3, 4)), T((3, 4)), T((3,), "positive"), full=True),
+    S(T((3, 4)), T((3, 4)), T((3, 1), "positive"), reduction="none"),
+    S(T((2, 2)), T((2, 2)), T(data=[0.5, 1e-9]), name="clamped_var", gradcheck=False)], ref_np=R.gaussian_nll_loss)
+add(NF + "pad", lambda ns, x, p, *a, **k: ns.nn.functional.pad(x, p, *a, **k), lambda: [
+    S(T((2, 3)), (1, 2)), S(T((2, 3)), (1, 0, 2, 1), value=1.5), S(T((2, 4)), (-1, 2)),
+    S(T((1, 2, 4)), (2, 1), "reflect"), S(T((1, 3, 4)), (1, 2, 2, 0), "replicate"),
+    S(T((1, 3, 4)), (1, 2, 2, 1), "circular"), S(T((2, 3, 4), layout="t"), (1, 1, 1, 1), "reflect")],
+    ref_np=R.pad)
+errors(NF + "pad", E("odd", lambda L: L.nn.functional.pad(L.ones(2, 3), (1,)), RuntimeError, "divisible by 2"),
+       E("too_long", lambda L: L.nn.functional.pad(L.ones(2, 3), (1, 1, 1, 1, 1, 1)), RuntimeError, "two times"),
+       E("reflect_size", lambda L: L.nn.functional.pad(L.ones(1, 2, 3), (3, 3), mode="reflect"), RuntimeError,
+         "padding (3, 3) at dimension 2"),
+       E("mode", lambda L: L.nn.functional.pad(L.ones(2, 3), (1, 1), mode="foo"), NotImplementedError, "foo"),
+       E("reflect_value", lambda L: L.nn.functional.pad(L.ones(1, 2, 3), (1, 1), mode="reflect", value=1.0),
+         RuntimeError, "value"))
+errors(NF + "pdist", E("1d", lambda L: L.nn.functional.pdist(L.ones(3)), RuntimeError, "1D"))
+errors(NF + "bilinear", E("in2", lambda L: L.nn.functional.bilinear(L.ones(2, 3), L.ones(2, 4), L.ones(5, 3, 3)),
+                          RuntimeError, "got 4 but expected 3"))
+errors(NF + "margin_ranking_loss", E("dims", lambda L: L.nn.functional.margin_ranking_loss(
+    L.ones(3), L.ones(3), L.ones(1, 3)), RuntimeError, "same dimension"))
+errors(NF + "triplet_margin_loss", E("margin", lambda L: L.nn.functional.triplet_margin_loss(
+    L.ones(2, 2), L.ones(2, 2), L.ones(2, 2), margin=0), ValueError, "greater than 0"))
+errors(NF + "cosine_embedding_loss", E("target_1d_needs_2d", lambda L: L.nn.functional.cosine_embedding_loss(
+    L.ones(2), L.ones(2), L.tensor([1])), RuntimeError, "2D input"))
+errors(NF + "gaussian_nll_loss", E("var_size", lambda L: L.nn.functional.gaussian_nll_loss(
+    L.ones(2, 2), L.ones(2, 2), L.ones(3)), ValueError, "incorrect size"),
+       E("var_negative", lambda L: L.nn.functional.gaussian_nll_loss(L.ones(2, 2), L.ones(2, 2), -L.ones(2)),
+         ValueError, "negative"))
+errors(NF + "kl_div", E("reduction", lambda L: L.nn.functional.kl_div(L.ones(2), L.ones(2), reduction="foo"),
+                        ValueError, "foo"))
+
+
 def _class_samples():
     out = []
     for r in REDS:

@@ -670,3 +670,91 @@ def combinations(x, r=2, with_replacement=False):
     import itertools
     pick = itertools.combinations_with_replacement if with_replacement else itertools.combinations
     return np.array([list(c) for c in pick(list(x), r)]).reshape(-1, r)
+
+
+def _loss_reduce(loss, reduction):
+    return {"mean": np.mean, "sum": np.sum}.get(reduction, lambda v: v)(loss)
+
+
+def _vnorm(x, p, axis, keepdims=False):
+    if p == np.inf:
+        return np.max(np.abs(x), axis=axis, keepdims=keepdims)
+    return np.sum(np.abs(x) ** p, axis=axis, keepdims=keepdims) ** (1.0 / p)
+
+
+def normalize(x, p=2.0, dim=1, eps=1e-12):
+    return x / np.maximum(_vnorm(x, p, dim, True), eps)
+
+
+def cosine_similarity(a, b, dim=1, eps=1e-8):
+    a, b = np.broadcast_arrays(a, b)
+    return np.sum(a / np.maximum(_vnorm(a, 2, dim, True), eps) * (b / np.maximum(_vnorm(b, 2, dim, True), eps)), axis=dim)
+
+
+def pairwise_distance(a, b, p=2.0, eps=1e-6, keepdim=False):
+    return _vnorm(a - b + eps, p, max(a.ndim, b.ndim) - 1, keepdim)
+
+
+def pdist(x, p=2):
+    i, j = np.triu_indices(x.shape[0], 1)
+    return _vnorm(x[i] - x[j], p, 1)
+
+
+def bilinear(x1, x2, w, b=None):
+    out = np.einsum("...i,oij,...j->...o", x1, w, x2)
+    return out if b is None else out + b
+
+
+def kl_div(inp, tgt, reduction="mean", log_target=False):
+    loss = np.exp(tgt) * (tgt - inp) if log_target else xlogy(tgt, tgt) - tgt * inp
+    if reduction == "batchmean":
+        return loss.sum() / inp.shape[0]
+    return _loss_reduce(loss, reduction)
+
+
+def margin_ranking_loss(x1, x2, y, margin=0.0, reduction="mean"):
+    return _loss_reduce(np.maximum(-y * (x1 - x2) + margin, 0), reduction)
+
+
+def triplet_margin_loss(a, pos, neg, margin=1.0, p=2.0, eps=1e-6, swap=False, reduction="mean"):
+    d_pos, d_neg = pairwise_distance(a, pos, p, eps), pairwise_distance(a, neg, p, eps)
+    if swap:
+        d_neg = np.minimum(d_neg, pairwise_distance(pos, neg, p, eps))
+    return _loss_reduce(np.maximum(margin + d_pos - d_neg, 0), reduction)
+
+
+def cosine_embedding_loss(x1, x2, y, margin=0.0, reduction="mean"):
+    d = y.ndim
+    cos = (x1 * x2).sum(d) / np.sqrt(((x1 * x1).sum(d) + 1e-12) * ((x2 * x2).sum(d) + 1e-12))
+    return _loss_reduce(np.where(y == 1, 1 - cos, 0) + np.where(y == -1, np.maximum(cos - margin, 0), 0), reduction)
+
+
+def poisson_nll_loss(x, t, log_input=True, full=False, eps=1e-8, reduction="mean"):
+    loss = np.exp(x) - t * x if log_input else x - t * np.log(x + eps)
+    if full:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stirling = t * np.log(t) - t + 0.5 * np.log(2 * np.pi * t)
+        loss = loss + np.where(t <= 1, 0, stirling)
+    return _loss_reduce(loss, reduction)
+
+
+def gaussian_nll_loss(x, t, var, full=False, eps=1e-6, reduction="mean"):
+    if var.shape != x.shape and x.shape[:-1] == var.shape:
+        var = var[..., None]
+    var = np.maximum(var, eps)
+    loss = 0.5 * (np.log(var) + (x - t) ** 2 / var) + (0.5 * np.log(2 * np.pi) if full else 0)
+    return _loss_reduce(loss, reduction)
+
+
+def pad(x, amounts, mode="constant", value=None):
+    amounts = list(amounts)
+    for k in range(len(amounts) // 2):  # crop the negative amounts first
+        dim = x.ndim - 1 - k
+        lo, hi = amounts[2 * k], amounts[2 * k + 1]
+        x = np.take(x, range(max(-lo, 0), x.shape[dim] - max(-hi, 0)), axis=dim)
+    width = [(0, 0)] * x.ndim
+    for k in range(len(amounts) // 2):
+        width[x.ndim - 1 - k] = (max(amounts[2 * k], 0), max(amounts[2 * k + 1], 0))
+    np_mode = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}[mode]
+    kw = {"constant_values": value or 0.0} if mode == "constant" else {}
+    return np.pad(x, width, mode=np_mode, **kw)

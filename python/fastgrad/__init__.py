@@ -33,6 +33,7 @@ from .serialization import save, load  # noqa: E402
 
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
 from . import cuda, accelerator, backends, amp  # noqa: E402
+from ._shapes import broadcast_shapes  # noqa: E402
 from . import sparse  # noqa: E402
 from .sparse import sparse_coo_tensor  # noqa: E402
 from .sparse import mm as spmm  # noqa: E402

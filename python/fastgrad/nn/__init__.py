@@ -1,7 +1,10 @@
 """fastgrad.nn: torch.nn's modules, losses, init and utils on fastgrad tensors."""
 from .parameter import Parameter
 from .module import Module
-from .linear import Identity, Linear
+from .linear import Bilinear, Identity, Linear
+from .distance import CosineSimilarity, PairwiseDistance
+from .padding import *  # noqa: F401,F403  (ZeroPad1d ... CircularPad3d)
+from .padding import __all__ as _padding_names
 from .activation import (CELU, ELU, GELU, GLU, SELU, Hardshrink, Hardsigmoid, Hardswish, Hardtanh, LeakyReLU,
                          LogSigmoid, LogSoftmax, Mish, PReLU, ReLU, ReLU6, Sigmoid, SiLU, Softmax, Softplus,
                          Softshrink, Softsign, Tanh, Tanhshrink, Threshold)
@@ -11,8 +14,9 @@ from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import LayerNorm
 from .sparse import Embedding
 from .container import ModuleDict, ModuleList, Sequential
-from .loss import (BCELoss, BCEWithLogitsLoss, CrossEntropyLoss, HuberLoss, L1Loss, MSELoss, NLLLoss,
-                   SmoothL1Loss)
+from .loss import (BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HuberLoss,
+                   KLDivLoss, L1Loss, MarginRankingLoss, MSELoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss,
+                   TripletMarginLoss)
 from . import functional, init, utils
 from . import parallel  # DistributedDataParallel; mpi4py is imported only by init_process_group
 
@@ -24,5 +28,7 @@ __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "Lo
            "LayerNorm",
            "Embedding", "ModuleDict", "ModuleList", "Sequential", "BCELoss", "BCEWithLogitsLoss",
            "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
-           "functional", "init", "utils"]
+           "functional", "init", "utils", "Bilinear", "CosineSimilarity", "PairwiseDistance", "KLDivLoss",
+           "MarginRankingLoss", "TripletMarginLoss", "CosineEmbeddingLoss", "PoissonNLLLoss",
+           "GaussianNLLLoss"] + list(_padding_names)
 from . import modules  # noqa: E402,F401  (torch.nn.modules.<submodule> import paths)
