@@ -53,6 +53,125 @@ class Tensor:
     @staticmethod
     def __str__(t):
         ...
+    @staticmethod
+    def absolute(*args, **kwargs):
+        """
+        abs(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.abs`.
+        """
+    @staticmethod
+    def arccos(*args, **kwargs):
+        """
+        acos(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acos`.
+        """
+    @staticmethod
+    def arccosh(*args, **kwargs):
+        """
+        acosh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acosh`.
+        """
+    @staticmethod
+    def arcsin(*args, **kwargs):
+        """
+        asin(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asin`.
+        """
+    @staticmethod
+    def arcsinh(*args, **kwargs):
+        """
+        asinh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asinh`.
+        """
+    @staticmethod
+    def arctan(*args, **kwargs):
+        """
+        atan(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atan`.
+        """
+    @staticmethod
+    def arctanh(*args, **kwargs):
+        """
+        atanh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atanh`.
+        """
+    @staticmethod
+    def divide(*args, **kwargs):
+        """
+        div(self: fastgrad._C.Tensor, other: object, *, rounding_mode: object = None) -> fastgrad._C.Tensor
+        
+        See `fastgrad.div`.
+        """
+    @staticmethod
+    def fix(*args, **kwargs):
+        """
+        trunc(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.trunc`.
+        """
+    @staticmethod
+    def greater(*args, **kwargs):
+        """
+        gt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.gt`.
+        """
+    @staticmethod
+    def greater_equal(*args, **kwargs):
+        """
+        ge(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ge`.
+        """
+    @staticmethod
+    def less(*args, **kwargs):
+        """
+        lt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.lt`.
+        """
+    @staticmethod
+    def less_equal(*args, **kwargs):
+        """
+        le(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.le`.
+        """
+    @staticmethod
+    def multiply(*args, **kwargs):
+        """
+        mul(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.mul`.
+        """
+    @staticmethod
+    def not_equal(*args, **kwargs):
+        """
+        ne(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ne`.
+        """
+    @staticmethod
+    def subtract(*args, **kwargs):
+        """
+        sub(self: fastgrad._C.Tensor, other: object, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> fastgrad._C.Tensor
+        
+        See `fastgrad.sub`.
+        """
+    @staticmethod
+    def swapdims(*args, **kwargs):
+        """
+        swapaxes(self: fastgrad._C.Tensor, axis0: typing.SupportsInt | typing.SupportsIndex, axis1: typing.SupportsInt | typing.SupportsIndex) -> fastgrad._C.Tensor
+        
+        See `fastgrad.swapaxes`.
+        """
     def __abs__(self) -> Tensor:
         ...
     def __add__(self, arg0: typing.Any) -> Tensor:

@@ -2,6 +2,8 @@
 
     import fastgrad as torch
 """
+import sys as _sys
+
 import numpy as _np
 
 from . import _C
@@ -34,6 +36,8 @@ from .serialization import save, load  # noqa: E402
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
 from . import cuda, accelerator, backends, amp  # noqa: E402
 from ._shapes import broadcast_shapes  # noqa: E402
+from . import _aliases  # noqa: E402
+_aliases.install(_sys.modules[__name__])
 from . import sparse  # noqa: E402
 from .sparse import sparse_coo_tensor  # noqa: E402
 from .sparse import mm as spmm  # noqa: E402
