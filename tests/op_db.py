@@ -1016,6 +1016,89 @@ errors("vander", E("2d", lambda L: L.vander(L.ones(2, 2)), RuntimeError, "one-di
 errors("aminmax", E("empty", lambda L: L.aminmax(L.tensor([])), RuntimeError, "empty"))
 errors("tril_indices", E("negative_row", lambda L: L.tril_indices(-1, 3), RuntimeError, "row must be non-negative"))
 errors("triu_indices", E("negative_col", lambda L: L.triu_indices(3, -1), RuntimeError, "col must be non-negative"))
+# elementwise, reductions, products and splits of ops/everyday.h (second batch)
+_AB = lambda: [S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((4,))), S(T((2, 1, 3), layout="t"), T((4, 1)))]  # noqa: E731
+_AB_POS = lambda: [S(T((3, 4), "away"), T((3, 4), "away")), S(T((3, 4), "away"), T((4,), "away"))]  # noqa: E731
+add("atan2", lambda ns, a, b: ns.atan2(a, b), _AB_POS, covers=("Tensor.atan2", "arctan2", "Tensor.arctan2"),
+    ref_np=np.arctan2)
+add("hypot", lambda ns, a, b: ns.hypot(a, b), _AB_POS, covers=("Tensor.hypot",), ref_np=np.hypot)
+add("logaddexp", lambda ns, a, b: ns.logaddexp(a, b), lambda: _AB() + [
+    S(T(data=[-np.inf, np.inf, 1.0]), T(data=[-np.inf, np.inf, 1.0]), name="equal_infinities", gradcheck=False)],
+    covers=("Tensor.logaddexp",), ref_np=np.logaddexp)
+add("logaddexp2", lambda ns, a, b: ns.logaddexp2(a, b), _AB, covers=("Tensor.logaddexp2",), ref_np=np.logaddexp2)
+add("fmax", lambda ns, a, b: ns.fmax(a, b), lambda: [S(T((3, 4), "distinct"), T((3, 4), "distinct")),
+    S(T(data=[np.nan, 1.0, np.nan]), T(data=[2.0, np.nan, np.nan]), name="nans", gradcheck=False)],
+    covers=("Tensor.fmax",), ref_np=np.fmax)
+add("fmin", lambda ns, a, b: ns.fmin(a, b), lambda: [S(T((3, 4), "distinct"), T((3, 4), "distinct")),
+    S(T(data=[np.nan, 1.0, np.nan]), T(data=[2.0, np.nan, np.nan]), name="nans", gradcheck=False)],
+    covers=("Tensor.fmin",), ref_np=np.fmin)
+add("copysign", lambda ns, a, b: ns.copysign(a, b), lambda: [S(T((3, 4), "away"), T((3, 4))), S(T((4,), "away"), -2.0)],
+    covers=("Tensor.copysign",), ref_np=np.copysign)
+add("float_power", lambda ns, a, b: ns.float_power(a, b), lambda: [
+    S(T((3, 4), "positive"), T((3, 4))), S(T((4,), "positive"), 2.5)],
+    covers=("Tensor.float_power",), ref_np=lambda a, b: np.power(a, b))
+add("deg2rad", lambda ns, x: ns.deg2rad(x), lambda: [S(T((3, 4)))], covers=("Tensor.deg2rad",), ref_np=np.deg2rad)
+add("rad2deg", lambda ns, x: ns.rad2deg(x), lambda: [S(T((3, 4)))], covers=("Tensor.rad2deg",), ref_np=np.rad2deg)
+add("sgn", lambda ns, x: ns.sgn(x), lambda: [S(T((3, 4), "away"))], covers=("Tensor.sgn",), ref_np=np.sign)
+add("sinc", lambda ns, x: ns.sinc(x), lambda: [S(T((3, 4), "away")), S(T(data=[0.0, 0.5, -1.5]), name="zero", gradgrad=False)],  # torch masks the 2nd derivative at 0 too
+    covers=("Tensor.sinc",), ref_np=np.sinc)
+add("nansum", lambda ns, x, *a, **k: ns.nansum(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T(data=[[1.0, np.nan], [2.0, 3.0]]), 1, True, name="nan")],
+    covers=("Tensor.nansum",), ref_np=lambda x, dim=None, keepdim=False: np.nansum(x, axis=dim, keepdims=keepdim))
+add("nanmean", lambda ns, x, *a, **k: ns.nanmean(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 0), S(T(data=[[1.0, np.nan], [2.0, 3.0]]), 1, True, name="nan")],
+    covers=("Tensor.nanmean",), ref_np=lambda x, dim=None, keepdim=False: np.nanmean(x, axis=dim, keepdims=keepdim))
+add("inner", lambda ns, a, b: ns.inner(a, b), lambda: [S(T((3, 4)), T((2, 4))), S(T((4,)), T((4,))), S(T(()), T((2, 3)))],
+    covers=("Tensor.inner",), ref_np=np.inner)
+add("kron", lambda ns, a, b: ns.kron(a, b), lambda: [S(T((2, 3)), T((3, 2))), S(T((2,)), T((2, 2)))],
+    covers=("Tensor.kron",), ref_np=np.kron)
+add("cov", lambda ns, x, **k: ns.cov(x, **k), lambda: [S(T((3, 5))), S(T((2, 6)), correction=0), S(T((5,)))],
+    covers=("Tensor.cov",), ref_np=lambda x, correction=1: np.cov(x, ddof=correction))
+add("corrcoef", lambda ns, x: ns.corrcoef(x), lambda: [S(T((3, 5))), S(T((2, 4)))], covers=("Tensor.corrcoef",),
+    ref_np=np.corrcoef)
+add("trapezoid", lambda ns, y, *a, **k: ns.trapezoid(y, *a, **k), lambda: [
+    S(T((5,))), S(T((3, 4)), dx=0.5), S(T((2, 4)), T(data=[0.0, 0.5, 1.5, 3.0], grad=False), dim=1)],
+    covers=("trapz",), ref_np=lambda y, x=None, dx=1.0, dim=-1: np.trapezoid(y, x, dx=dx, axis=dim))
+add("unbind", lambda ns, x, *d: tuple(ns.unbind(x, *d)), lambda: [S(T((3, 4))), S(T((2, 3, 2), layout="t"), 1)],
+    covers=("Tensor.unbind",), ref_np=lambda x, d=0: tuple(np.moveaxis(x, d, 0)))
+add("movedim", lambda ns, x, s, d: ns.movedim(x, s, d), lambda: [
+    S(T((2, 3, 4)), 0, -1), S(T((2, 3, 4, 2)), (0, 1), (3, 0))],
+    covers=("Tensor.movedim", "moveaxis", "Tensor.moveaxis"), ref_np=np.moveaxis)
+add("broadcast_to", lambda ns, x, s: ns.broadcast_to(x, s), lambda: [S(T((3,)), (2, 3)), S(T((3, 1)), (2, 3, -1))],
+    covers=("Tensor.broadcast_to",), ref_np=lambda x, s: np.broadcast_to(x, tuple(
+        x.shape[i - (len(s) - x.ndim)] if v == -1 else v for i, v in enumerate(s))).copy())
+add("broadcast_tensors", lambda ns, *xs: tuple(ns.broadcast_tensors(*xs)), lambda: [S(T((3,)), T((2, 1)))],
+    ref_np=lambda *xs: tuple(a.copy() for a in np.broadcast_arrays(*xs)))
+add("atleast_3d", lambda ns, *xs: ns.atleast_3d(*xs), lambda: [S(T((3,))), S(T((2, 3))), S(T(()))],
+    covers=("atleast_1d", "atleast_2d"), ref_np=np.atleast_3d)
+add("hstack", lambda ns, *xs: ns.hstack(list(xs)), lambda: [S(T((3,)), T((2,))), S(T((2, 3)), T((2, 1)))],
+    covers=("vstack", "row_stack", "dstack", "column_stack"), ref_np=lambda *xs: np.hstack(xs))
+add("vstack", lambda ns, *xs: ns.vstack(list(xs)), lambda: [S(T((3,)), T((3,))), S(T((2, 3)), T((1, 3)))],
+    ref_np=lambda *xs: np.vstack(xs))
+add("dstack", lambda ns, *xs: ns.dstack(list(xs)), lambda: [S(T((3,)), T((3,))), S(T((2, 3)), T((2, 3)))],
+    ref_np=lambda *xs: np.dstack(xs))
+add("column_stack", lambda ns, *xs: ns.column_stack(list(xs)), lambda: [S(T((3,)), T((3, 2)))],
+    ref_np=lambda *xs: np.column_stack(xs))
+add("ravel", lambda ns, x: ns.ravel(x), lambda: [S(T((3, 4), layout="t"))], covers=("Tensor.ravel",), ref_np=np.ravel)
+add("tensor_split", lambda ns, x, s, *d: tuple(ns.tensor_split(x, s, *d)), lambda: [
+    S(T((7,)), 3), S(T((3, 7)), [1, 5], 1), S(T((7,)), [5, 1, 9])],
+    covers=("Tensor.tensor_split", "hsplit", "Tensor.hsplit", "vsplit", "Tensor.vsplit", "dsplit", "Tensor.dsplit"),
+    ref_np=lambda x, s, d=0: tuple(np.array_split(x, s, axis=d)) if isinstance(s, int) else tuple(
+        np.take(x, range(min(max(a, 0), x.shape[d]), max(min(max(b, 0), x.shape[d]), min(max(a, 0), x.shape[d]))), axis=d)
+        for a, b in zip([0] + list(s), list(s) + [x.shape[d]])))
+add("unflatten", lambda ns, x, d, s: ns.unflatten(x, d, s), lambda: [S(T((2, 6)), 1, (3, -1)), S(T((6,)), 0, (2, 3))],
+    covers=("Tensor.unflatten",), ref_np=lambda x, d, s: x.reshape(x.shape[:d] + tuple(
+        x.shape[d] // -np.prod(s) if v == -1 else v for v in s) + x.shape[d + 1:]))
+add("take", lambda ns, x, i: ns.take(x, i), lambda: [S(T((3, 4)), I([[0, -1], [5, 11]]))], covers=("Tensor.take",),
+    ref_np=lambda x, i: np.take(x, i))
+add("msort", lambda ns, x: ns.msort(x), lambda: [S(T((4, 3), "distinct"))], covers=("Tensor.msort",),
+    ref_np=lambda x: np.sort(x, axis=0))
+errors("movedim", E("lengths", lambda L: L.movedim(L.ones(2, 3), (0, 1), (0,)), RuntimeError, "same number of dims"))
+errors("tensor_split", E("0d", lambda L: L.tensor_split(L.tensor(1.0), 2), RuntimeError, "0 dims"))
+errors("take", E("range", lambda L: L.take(L.ones(2, 3), L.tensor([6])), IndexError, "out of range"))
+errors("inner", E("last_dim", lambda L: L.inner(L.ones(2, 3), L.ones(4, 2)), RuntimeError, "[2, 3]", "[4, 2]"))
+errors("atan2", E("number", lambda L: L.atan2(L.ones(2), 2), TypeError, "Tensor"))
+errors("heaviside", E("dtypes", lambda L: L.heaviside(L.ones(2), L.tensor([1])), RuntimeError, "different dtypes"))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),

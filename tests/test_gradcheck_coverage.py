@@ -45,7 +45,11 @@ NON_DIFFERENTIABLE = {
     "normal": "a random draw: torch defines zero gradients for mean and std (checked against torch in "
               "test_random_streams.py); gradcheck cannot re-evaluate a draw",
     "floor_divide": _NODERIV,
-    "broadcast_shapes": _UTIL + " (a shape)", "tril_indices": _CREATE, "triu_indices": _CREATE,
+    "broadcast_shapes": _UTIL + " (a shape)", "signbit": _BOOL, "Tensor.signbit": _BOOL, "isin": _BOOL,
+    "argwhere": _INT, "Tensor.argwhere": _INT,
+    "heaviside": "a step function: torch has no derivative for it", "Tensor.heaviside": "a step function: torch has "
+    "no derivative for it", "unique_consecutive": "distinct runs with int64 inverse and counts: torch has no derivative "
+    "for it", "Tensor.unique_consecutive": "distinct runs with int64 inverse and counts: torch has no derivative for it", "tril_indices": _CREATE, "triu_indices": _CREATE,
     "searchsorted": _INT, "bucketize": _INT, "bincount": _COUNT, "histc": _COUNT, "histogram": _COUNT,
     "isnan": _BOOL, "isinf": _BOOL, "isfinite": _BOOL, "isposinf": _BOOL, "isneginf": _BOOL, "logical_not": _BOOL,
     "logical_and": _BOOL, "logical_or": _BOOL, "logical_xor": _BOOL, "all": _BOOL, "any": _BOOL,

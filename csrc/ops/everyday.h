@@ -32,3 +32,51 @@ Tensor combinations(const Tensor& x, int64_t r, bool with_replacement);
 Tensor vander(const Tensor& x, std::optional<int64_t> n, bool increasing);
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+// ---- elementwise (everyday_binary.cpp) ----
+Tensor atan2(const Tensor& a, const Tensor& b);
+Tensor hypot(const Tensor& a, const Tensor& b);
+Tensor logaddexp(const Tensor& a, const Tensor& b);
+Tensor logaddexp2(const Tensor& a, const Tensor& b);
+Tensor fmax(const Tensor& a, const Tensor& b);   // NaN-ignoring maximum
+Tensor fmin(const Tensor& a, const Tensor& b);
+Tensor copysign(const Tensor& a, const Tensor& b);
+Tensor float_power(const Tensor& a, const Tensor& b);  // in float64
+Tensor heaviside(const Tensor& x, const Tensor& values);  // no gradient
+Tensor signbit(const Tensor& x);                           // bool
+Tensor deg2rad(const Tensor& x);
+Tensor rad2deg(const Tensor& x);
+Tensor sgn(const Tensor& x);
+Tensor sinc(const Tensor& x);
+
+// ---- reductions and products (everyday_reduce.cpp) ----
+Tensor nansum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype);
+Tensor nanmean(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype);
+Tensor inner(const Tensor& a, const Tensor& b);
+Tensor kron(const Tensor& a, const Tensor& b);
+Tensor cov(const Tensor& x, int64_t correction, const Tensor& fweights, const Tensor& aweights);
+Tensor corrcoef(const Tensor& x);
+Tensor isin(const Tensor& elements, const Tensor& test_elements, bool invert);  // bool
+Tensor trapezoid(const Tensor& y, const Tensor& x, std::optional<double> dx, int64_t dim);
+
+// ---- views and splits (everyday_shape.cpp) ----
+TensorList unbind(const Tensor& x, int64_t dim);
+Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination);
+TensorList broadcast_tensors(const TensorList& tensors);
+Tensor atleast_nd(const Tensor& x, int64_t n);  // atleast_1d / 2d / 3d
+Tensor hstack(const TensorList& tensors);
+Tensor vstack(const TensorList& tensors);
+Tensor dstack(const TensorList& tensors);
+Tensor column_stack(const TensorList& tensors);
+TensorList tensor_split(const Tensor& x, int64_t sections, int64_t dim);
+TensorList tensor_split(const Tensor& x, const Dims& indices, int64_t dim);
+// hsplit / vsplit / dsplit: `which` is 'h', 'v' or 'd'
+TensorList directional_split(const Tensor& x, int64_t sections, char which);
+TensorList directional_split(const Tensor& x, const Dims& indices, char which);
+Tensor unflatten(const Tensor& x, int64_t dim, const Dims& sizes);
+Tensor take(const Tensor& x, const Tensor& index);
+std::tuple<Tensor, Tensor, Tensor> unique_consecutive(const Tensor& x);  // values, inverse, counts (flattened)
+
+}  // namespace fg::ops

@@ -168,3 +168,201 @@ Tensor vander(const Tensor& x, std::optional<int64_t> n_opt, bool increasing) {
 }
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+TensorList unbind(const Tensor& x, int64_t dim) {
+  FG_CHECK(x->dim() > 0, IndexError, "Dimension specified as 0 but tensor has no dimensions");
+  const int64_t d = wrap_dim(dim, x->dim());
+  TensorList out;
+  for (int64_t i = 0; i < x->shape[d]; ++i) out.push_back(select(x, d, i));
+  return out;
+}
+
+Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination) {
+  FG_CHECK(source.size() == destination.size(), RuntimeError, "movedim: Invalid source or destination dims: source (",
+           shape_str(source), " dims) should contain the same number of dims as destination (",
+           shape_str(destination), " dims)");
+  const int64_t nd = x->dim();
+  std::vector<int64_t> order(static_cast<size_t>(std::max<int64_t>(nd, 1)), -1);
+  std::vector<bool> used_src(order.size(), false), used_dst(order.size(), false);
+  for (size_t i = 0; i < source.size(); ++i) {
+    const int64_t s = wrap_dim(source[i], nd), t = wrap_dim(destination[i], nd);
+    FG_CHECK(!used_src[s], RuntimeError, "movedim: repeated dim in `source` (", shape_str(source), ")");
+    FG_CHECK(!used_dst[t], RuntimeError, "movedim: repeated dim in `destination` (", shape_str(destination), ")");
+    used_src[s] = used_dst[t] = true;
+    order[t] = s;
+  }
+  if (nd == 0) return x;
+  // the dims not moved keep their relative order in the free destination slots
+  int64_t next_src = 0;
+  for (int64_t t = 0; t < nd; ++t) {
+    if (order[t] >= 0) continue;
+    while (used_src[next_src]) ++next_src;
+    order[t] = next_src++;
+  }
+  return permute(x, Dims(order.begin(), order.end()));
+}
+
+TensorList broadcast_tensors(const TensorList& tensors) {
+  Dims shape;
+  for (const Tensor& t : tensors) shape = broadcast_shapes(shape, t->shape);
+  TensorList out;
+  for (const Tensor& t : tensors) out.push_back(expand(t, shape));
+  return out;
+}
+
+// torch's atleast_1d / 2d / 3d: a 0-d tensor becomes (1, ...), a 1-d (n) becomes (1, n) and, for 3d, (1, n, 1);
+// a 2-d (m, n) becomes (m, n, 1) for 3d
+Tensor atleast_nd(const Tensor& x, int64_t n) {
+  if (x->dim() >= n) return x;
+  if (n == 1) return reshape(x, {1});
+  if (n == 2) return x->dim() == 0 ? reshape(x, {1, 1}) : unsqueeze(x, 0);
+  if (x->dim() == 0) return reshape(x, {1, 1, 1});
+  if (x->dim() == 1) return reshape(x, {1, x->shape[0], 1});
+  return unsqueeze(x, -1);
+}
+
+namespace {
+
+TensorList each_atleast(const TensorList& tensors, int64_t n, const char* op) {
+  FG_CHECK(!tensors.empty(), RuntimeError, op, " expects a non-empty TensorList");
+  TensorList out;
+  for (const Tensor& t : tensors) out.push_back(atleast_nd(t, n));
+  return out;
+}
+
+}  // namespace
+
+Tensor hstack(const TensorList& tensors) {
+  TensorList ts = each_atleast(tensors, 1, "hstack");
+  return cat(ts, ts[0]->dim() == 1 ? 0 : 1);
+}
+
+Tensor vstack(const TensorList& tensors) { return cat(each_atleast(tensors, 2, "vstack"), 0); }
+
+Tensor dstack(const TensorList& tensors) { return cat(each_atleast(tensors, 3, "dstack"), 2); }
+
+Tensor column_stack(const TensorList& tensors) {
+  FG_CHECK(!tensors.empty(), RuntimeError, "column_stack expects a non-empty TensorList");
+  TensorList cols;
+  for (const Tensor& t : tensors) cols.push_back(t->dim() <= 1 ? reshape(t, {t->numel(), 1}) : t);
+  return cat(cols, 1);
+}
+
+TensorList tensor_split(const Tensor& x, int64_t sections, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims");
+  FG_CHECK(sections > 0, RuntimeError, "number of sections must be larger than 0, got ", sections);
+  const int64_t d = wrap_dim(dim, x->dim()), n = x->shape[d];
+  TensorList out;
+  int64_t start = 0;
+  for (int64_t i = 0; i < sections; ++i) {
+    const int64_t len = n / sections + (i < n % sections ? 1 : 0);
+    out.push_back(slice(x, d, start, start + len, 1));
+    start += len;
+  }
+  return out;
+}
+
+TensorList tensor_split(const Tensor& x, const Dims& indices, int64_t dim) {
+  FG_CHECK(x->dim() > 0, RuntimeError, "tensor_split expected at least a 1-dimensional tensor, but got a tensor with 0 dims");
+  const int64_t d = wrap_dim(dim, x->dim()), n = x->shape[d];
+  TensorList out;
+  // piece i is x[indices[i-1]:indices[i]] along d, with Python's slice clamping (a smaller stop is empty)
+  int64_t start = 0;
+  for (size_t i = 0; i <= indices.size(); ++i) {
+    const int64_t lo = std::min(std::max<int64_t>(start, 0), n);
+    const int64_t stop = i < indices.size() ? std::min(std::max<int64_t>(indices[i], 0), n) : n;
+    out.push_back(slice(x, d, lo, std::max(stop, lo), 1));
+    if (i < indices.size()) start = indices[i];
+  }
+  return out;
+}
+
+namespace {
+
+int64_t split_dim(const Tensor& x, char which) {
+  const char* name = which == 'h' ? "torch.hsplit" : which == 'v' ? "torch.vsplit" : "torch.dsplit";
+  const int64_t need = which == 'h' ? 1 : which == 'v' ? 2 : 3;
+  FG_CHECK(x->dim() >= need, RuntimeError, name, " requires a tensor with at least ", need, " dimension",
+           need > 1 ? "s" : "", ", but got a tensor with ", x->dim(), " dimensions!");
+  return which == 'h' ? (x->dim() == 1 ? 0 : 1) : which == 'v' ? 0 : 2;
+}
+
+}  // namespace
+
+TensorList directional_split(const Tensor& x, int64_t sections, char which) {
+  const int64_t d = split_dim(x, which);
+  const char* name = which == 'h' ? "torch.hsplit" : which == 'v' ? "torch.vsplit" : "torch.dsplit";
+  FG_CHECK(sections != 0 && x->shape[d] % sections == 0, RuntimeError, name, " attempted to split along dimension ", d,
+           ", but the size of the dimension ", x->shape[d], " is not divisible by the split_size ", sections, "!");
+  return tensor_split(x, sections, d);
+}
+
+TensorList directional_split(const Tensor& x, const Dims& indices, char which) {
+  return tensor_split(x, indices, split_dim(x, which));
+}
+
+Tensor unflatten(const Tensor& x, int64_t dim, const Dims& sizes) {
+  FG_CHECK(!sizes.empty(), RuntimeError, "unflatten: sizes must be non-empty");
+  const int64_t d = wrap_dim(dim, x->dim());
+  int64_t known = 1, infer = -1;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    if (sizes[i] == -1) {
+      FG_CHECK(infer < 0, RuntimeError, "only one dimension can be inferred");
+      infer = static_cast<int64_t>(i);
+    } else {
+      known *= sizes[i];
+    }
+  }
+  Dims resolved(sizes);
+  if (infer >= 0) resolved[infer] = known == 0 ? 0 : x->shape[d] / known;
+  int64_t product = 1;
+  for (int64_t s : resolved) product *= s;
+  FG_CHECK(product == x->shape[d], RuntimeError, "unflatten: Provided sizes ", shape_str(sizes),
+           " don't multiply up to the size of dim ", dim, " (", x->shape[d], ") in the input tensor");
+  Dims shape(x->shape.begin(), x->shape.begin() + d);
+  for (int64_t s : resolved) shape.push_back(s);
+  for (int64_t i = d + 1; i < x->dim(); ++i) shape.push_back(x->shape[i]);
+  return reshape(x, shape);
+}
+
+// x's elements at the flat indices of `index` (negative counting from the end), shaped like index
+Tensor take(const Tensor& x, const Tensor& index) {
+  FG_CHECK(index->dtype == DType::Int64, RuntimeError, "take(): Expected a long tensor for index, but got ",
+           dtype_short_name(index->dtype));
+  const int64_t n = x->numel();
+  Tensor idx = contiguous(index);
+  Tensor fixed = empty(idx->shape, DType::Int64);
+  for (int64_t i = 0; i < idx->numel(); ++i) {
+    const int64_t v = idx->data<int64_t>()[i];
+    FG_CHECK(v >= -n && v < n, IndexError, "out of range: tried to access index ", v, " on a tensor of ", n,
+             " elements.");
+    fixed->data<int64_t>()[i] = v < 0 ? v + n : v;
+  }
+  return reshape(index_select(reshape(x, {-1}), 0, reshape(fixed, {-1})), index->shape);
+}
+
+std::tuple<Tensor, Tensor, Tensor> unique_consecutive(const Tensor& x) {
+  Tensor flat = contiguous(reshape(alias_detached(x), {-1}));
+  const int64_t n = flat->numel();
+  Tensor inverse = empty({n}, DType::Int64);
+  std::vector<int64_t> starts;
+  Tensor vals = flat->dtype == DType::Bool ? to_dtype(flat, DType::Int64) : flat;
+  FG_DISPATCH_NUMERIC(vals->dtype, "unique_consecutive", [&] {
+    const scalar_t* p = vals->data<scalar_t>();
+    for (int64_t i = 0; i < n; ++i) {
+      if (i == 0 || !(p[i] == p[i - 1])) starts.push_back(i);
+      inverse->data<int64_t>()[i] = static_cast<int64_t>(starts.size()) - 1;
+    }
+  });
+  const int64_t m = static_cast<int64_t>(starts.size());
+  Tensor first = empty({m}, DType::Int64), counts = empty({m}, DType::Int64);
+  for (int64_t g = 0; g < m; ++g) {
+    first->data<int64_t>()[g] = starts[g];
+    counts->data<int64_t>()[g] = (g + 1 < m ? starts[g + 1] : n) - starts[g];
+  }
+  return {index_select(flat, 0, first), reshape(inverse, x->shape), counts};
+}
+
+}  // namespace fg::ops

@@ -1,6 +1,7 @@
 // Bindings of the everyday functions of ops/everyday.h, as fastgrad functions and (where torch has them)
 // Tensor methods.
 #include "ops/everyday.h"
+#include "ops/misc.h"
 #include "python/args.h"
 #include "python/module.h"
 
@@ -82,6 +83,138 @@ FG_BIND_ORDER(bind_everyday, 24) {
   m.def("block_diag", [](const py::args& args) { return ops::block_diag(tensors_from(args, "block_diag")); });
   m.def("cartesian_prod", [](const py::args& args) { return ops::cartesian_prod(tensors_from(args, "cartesian_prod")); });
   m.def("combinations", &ops::combinations, py::arg("input"), py::arg("r") = 2, py::arg("with_replacement") = false);
+  // elementwise, tensors or numbers (at least one tensor), as torch's binary functions
+  // numbers are taken where torch has a Scalar overload (copysign, float_power); the others want tensors
+  auto binary = [&](const char* name, Tensor (*op)(const Tensor&, const Tensor&), bool numbers) {
+    auto operand = [numbers, name](py::handle h, const char* arg) {
+      FG_CHECK(numbers || is_tensor(h), TypeError, name, "(): argument '", arg, "' must be Tensor, not ",
+               Py_TYPE(h.ptr())->tp_name);
+      return to_tensor_arg(h, name);
+    };
+    cls.attr(name) = py::cpp_function([op, operand](const Tensor& x, py::handle other) {
+      return op(x, operand(other, "other"));
+    }, py::name(name), py::is_method(cls), py::arg("other"));
+    m.def(name, [op, operand, name](py::handle input, py::handle other) {
+      FG_CHECK(is_tensor(input) || is_tensor(other), TypeError, name, "(): expected at least one Tensor argument");
+      return op(operand(input, "input"), operand(other, "other"));
+    }, py::arg("input"), py::arg("other"));
+  };
+  binary("atan2", &ops::atan2, false);
+  binary("arctan2", &ops::atan2, false);
+  binary("hypot", &ops::hypot, false);
+  binary("logaddexp", &ops::logaddexp, false);
+  binary("logaddexp2", &ops::logaddexp2, false);
+  binary("fmax", &ops::fmax, false);
+  binary("fmin", &ops::fmin, false);
+  binary("copysign", &ops::copysign, true);
+  binary("float_power", &ops::float_power, true);
+  both("heaviside", &ops::heaviside, py::arg("values"));
+  both("signbit", &ops::signbit);
+  both("deg2rad", &ops::deg2rad);
+  both("rad2deg", &ops::rad2deg);
+  both("sgn", &ops::sgn);
+  both("sinc", &ops::sinc);
+  both("nansum", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
+    return ops::nansum(x, dim.is_none() ? Dims{} : dims_from(dim, "nansum"), keepdim, optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  both("nanmean", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
+    return ops::nanmean(x, dim.is_none() ? Dims{} : dims_from(dim, "nanmean"), keepdim, optional_dtype(dtype));
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
+  both("inner", &ops::inner, py::arg("other"));
+  both("kron", &ops::kron, py::arg("other"));
+  both("cov", [](const Tensor& x, int64_t correction, py::handle fweights, py::handle aweights) {
+    return ops::cov(x, correction, optional_tensor(fweights), optional_tensor(aweights));
+  }, py::kw_only(), py::arg("correction") = 1, py::arg("fweights") = py::none(), py::arg("aweights") = py::none());
+  both("corrcoef", &ops::corrcoef);
+  m.def("isin", [](py::handle elements, py::handle test_elements, bool assume_unique, bool invert) {
+    (void)assume_unique;  // a speed hint in torch: the result is the same either way
+    FG_CHECK(is_tensor(elements) || is_tensor(test_elements), TypeError, "isin(): expected at least one Tensor argument");
+    return ops::isin(to_tensor_arg(elements, "isin"), to_tensor_arg(test_elements, "isin"), invert);
+  }, py::arg("elements"), py::arg("test_elements"), py::kw_only(), py::arg("assume_unique") = false,
+     py::arg("invert") = false);
+  auto trapezoid = [](const Tensor& y, py::handle x, py::handle dx, int64_t dim) {
+    FG_CHECK(x.is_none() || dx.is_none(), RuntimeError, "trapezoid: received both x and dx; give one");
+    return ops::trapezoid(y, is_tensor(x) ? x.cast<Tensor>() : Tensor(),
+                          dx.is_none() ? (x.is_none() || is_tensor(x) ? std::nullopt : std::optional<double>(x.cast<double>()))
+                                       : std::optional<double>(dx.cast<double>()), dim);
+  };
+  for (const char* name : {"trapezoid", "trapz"})
+    m.def(name, trapezoid, py::arg("y"), py::arg("x") = py::none(), py::kw_only(), py::arg("dx") = py::none(),
+          py::arg("dim") = -1);
+  // views and splits
+  both("unbind", [](const Tensor& x, int64_t dim) { return py::tuple(py::cast(ops::unbind(x, dim))); },
+       py::arg("dim") = 0);
+  auto movedim = [](const Tensor& x, py::handle source, py::handle destination) {
+    return ops::movedim(x, dims_from(source, "movedim"), dims_from(destination, "movedim"));
+  };
+  both("movedim", movedim, py::arg("source"), py::arg("destination"));
+  both("moveaxis", movedim, py::arg("source"), py::arg("destination"));
+  both("broadcast_to", [](const Tensor& x, py::handle size) { return ops::expand(x, dims_from(size, "broadcast_to")); },
+       py::arg("size"));
+  m.def("broadcast_tensors", [](const py::args& args) {
+    return py::tuple(py::cast(ops::broadcast_tensors(tensors_from(args, "broadcast_tensors"))));
+  });
+  for (int64_t n : {1, 2, 3}) {
+    const std::string name = "atleast_" + std::to_string(n) + "d";
+    m.def(name.c_str(), [n, name](const py::args& args) -> py::object {
+      TensorList ts = tensors_from(args, name.c_str());
+      if (args.size() == 1 && is_tensor(args[0])) return py::cast(ops::atleast_nd(ts[0], n));
+      TensorList out;
+      for (const Tensor& t : ts) out.push_back(ops::atleast_nd(t, n));
+      return py::tuple(py::cast(out));
+    });
+  }
+  m.def("hstack", [](py::handle tensors) { return ops::hstack(tensors_from(py::make_tuple(tensors), "hstack")); },
+        py::arg("tensors"));
+  m.def("vstack", [](py::handle tensors) { return ops::vstack(tensors_from(py::make_tuple(tensors), "vstack")); },
+        py::arg("tensors"));
+  m.def("row_stack", [](py::handle tensors) { return ops::vstack(tensors_from(py::make_tuple(tensors), "row_stack")); },
+        py::arg("tensors"));
+  m.def("dstack", [](py::handle tensors) { return ops::dstack(tensors_from(py::make_tuple(tensors), "dstack")); },
+        py::arg("tensors"));
+  m.def("column_stack", [](py::handle tensors) {
+    return ops::column_stack(tensors_from(py::make_tuple(tensors), "column_stack"));
+  }, py::arg("tensors"));
+  both("ravel", [](const Tensor& x) { return ops::contiguous(ops::reshape(x, {-1})); });
+  both("tensor_split", [](const Tensor& x, py::handle sections, int64_t dim) {
+    if (is_tensor(sections)) {
+      Tensor s = sections.cast<Tensor>();
+      FG_CHECK(s->dtype == DType::Int64 && s->dim() <= 1, RuntimeError,
+               "tensor_split expected tensor_indices_or_sections to be a zero-dimensional or one-dimensional tensor "
+               "of long dtype, but got a tensor with ", s->dim(), " dims");
+      sections = s->dim() == 0 ? py::object(py::int_(ops::contiguous(s)->data<int64_t>()[0]))
+                               : py::object(py::cast(s).attr("tolist")());
+    }
+    TensorList parts = py::isinstance<py::int_>(sections) ? ops::tensor_split(x, sections.cast<int64_t>(), dim)
+                                                          : ops::tensor_split(x, dims_from(sections, "tensor_split"), dim);
+    return py::tuple(py::cast(parts));
+  }, py::arg("indices_or_sections"), py::arg("dim") = 0);
+  for (char which : {'h', 'v', 'd'}) {
+    const std::string name = std::string(1, which) + "split";
+    both(name.c_str(), [which](const Tensor& x, py::handle sections) {
+      TensorList parts = py::isinstance<py::int_>(sections)
+                             ? ops::directional_split(x, sections.cast<int64_t>(), which)
+                             : ops::directional_split(x, dims_from(sections, "split"), which);
+      return py::tuple(py::cast(parts));
+    }, py::arg("indices_or_sections"));
+  }
+  both("unflatten", [](const Tensor& x, int64_t dim, py::handle sizes) {
+    return ops::unflatten(x, dim, dims_from(sizes, "unflatten"));
+  }, py::arg("dim"), py::arg("sizes"));
+  both("take", &ops::take, py::arg("index"));
+  both("argwhere", [](const Tensor& x) { return ops::nonzero(x); });
+  both("msort", [](const Tensor& x) { return std::get<0>(ops::sort(x, 0, false)); });
+  both("unique_consecutive", [](const Tensor& x, bool return_inverse, bool return_counts, py::handle dim) -> py::object {
+    FG_CHECK(dim.is_none(), NotImplementedError,
+             "unique_consecutive(dim=...) is not supported by fastgrad; use dim=None (the flattened tensor)");
+    auto [v, inv, counts] = ops::unique_consecutive(x);
+    if (!return_inverse && !return_counts) return py::cast(v);
+    py::list out;
+    out.append(v);
+    if (return_inverse) out.append(inv);
+    if (return_counts) out.append(counts);
+    return py::tuple(out);
+  }, py::arg("return_inverse") = false, py::arg("return_counts") = false, py::arg("dim") = py::none());
   m.def("vander", [](const Tensor& x, py::handle n, bool increasing) { return ops::vander(x, optional_int(n), increasing); },
         py::arg("x"), py::arg("N") = py::none(), py::arg("increasing") = false);
 }

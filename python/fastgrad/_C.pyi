@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'combinations', 'concat', 'cos', 'cosh', 'count_nonzero', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'diff', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'floor', 'floor_divide', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'histc', 'histogram', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'vander', 'var', 'var_mean', 'where', 'xlogy', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'deg2rad', 'diag', 'diagonal', 'diff', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -383,6 +383,10 @@ class Tensor:
         """
         See `fastgrad.any`.
         """
+    def arctan2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.arctan2`.
+        """
     def argmax(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.argmax`.
@@ -394,6 +398,10 @@ class Tensor:
     def argsort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
         """
         See `fastgrad.argsort`.
+        """
+    def argwhere(self) -> Tensor:
+        """
+        See `fastgrad.argwhere`.
         """
     def asin(self) -> Tensor:
         """
@@ -414,6 +422,10 @@ class Tensor:
     def atan(self) -> Tensor:
         """
         See `fastgrad.atan`.
+        """
+    def atan2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.atan2`.
         """
     def atan_(self) -> Tensor:
         """
@@ -489,6 +501,10 @@ class Tensor:
         """
         ``self.to(fastgrad.bool)``.
         """
+    def broadcast_to(self, size: typing.Any) -> Tensor:
+        """
+        See `fastgrad.broadcast_to`.
+        """
     def cauchy_(self, median: typing.SupportsFloat | typing.SupportsIndex = 0.0, sigma: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn from the Cauchy distribution with ``median`` and scale ``sigma``.
@@ -554,6 +570,14 @@ class Tensor:
             tensor([[1., 2.],
                     [1., 2.]])
         """
+    def copysign(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.copysign`.
+        """
+    def corrcoef(self) -> Tensor:
+        """
+        See `fastgrad.corrcoef`.
+        """
     def cos(self) -> Tensor:
         """
         See `fastgrad.cos`.
@@ -573,6 +597,10 @@ class Tensor:
     def count_nonzero(self, dim: typing.Any = None) -> Tensor:
         """
         See `fastgrad.count_nonzero`.
+        """
+    def cov(self, *, correction: typing.SupportsInt | typing.SupportsIndex = 1, fweights: typing.Any = None, aweights: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.cov`.
         """
     def cpu(self) -> Tensor:
         """
@@ -607,6 +635,10 @@ class Tensor:
     def data_ptr(self):
         """
         The address of the first element, as an int (0 for a tensor without elements, as in torch).
+        """
+    def deg2rad(self) -> Tensor:
+        """
+        See `fastgrad.deg2rad`.
         """
     def detach(self) -> Tensor:
         """
@@ -656,6 +688,10 @@ class Tensor:
     def double(self) -> Tensor:
         """
         ``self.to(fastgrad.float64)``.
+        """
+    def dsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.dsplit`.
         """
     def element_size(self) -> int:
         """
@@ -764,6 +800,10 @@ class Tensor:
         """
         ``self.to(fastgrad.float32)``.
         """
+    def float_power(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.float_power`.
+        """
     def floor(self) -> Tensor:
         """
         See `fastgrad.floor`.
@@ -779,6 +819,14 @@ class Tensor:
     def floor_divide_(self, other: typing.Any) -> Tensor:
         """
         In-place version of `Tensor.floor_divide`: writes the result into ``self``.
+        """
+    def fmax(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.fmax`.
+        """
+    def fmin(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.fmin`.
         """
     def fmod(self, other: typing.Any) -> Tensor:
         """
@@ -841,6 +889,10 @@ class Tensor:
         """
         In-place version of `Tensor.hardswish`.
         """
+    def heaviside(self, values: Tensor) -> Tensor:
+        """
+        See `fastgrad.heaviside`.
+        """
     def histc(self, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
         """
         See `fastgrad.histc`.
@@ -849,6 +901,14 @@ class Tensor:
         """
         See `fastgrad.histogram`.
         """
+    def hsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.hsplit`.
+        """
+    def hypot(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.hypot`.
+        """
     def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
         """
         See `fastgrad.index_add`.
@@ -856,6 +916,10 @@ class Tensor:
     def index_select(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
         """
         See `fastgrad.index_select`.
+        """
+    def inner(self, other: Tensor) -> Tensor:
+        """
+        See `fastgrad.inner`.
         """
     def is_contiguous(self) -> bool:
         """
@@ -924,6 +988,10 @@ class Tensor:
             >>> fastgrad.tensor([[2.5]]).item()
             2.5
         """
+    def kron(self, other: Tensor) -> Tensor:
+        """
+        See `fastgrad.kron`.
+        """
     def kthvalue(self, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
         """
         See `fastgrad.kthvalue`.
@@ -983,6 +1051,14 @@ class Tensor:
     def log_softmax(self, dim: typing.SupportsInt | typing.SupportsIndex, dtype: typing.Any = None) -> Tensor:
         """
         See `fastgrad.log_softmax`.
+        """
+    def logaddexp(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.logaddexp`.
+        """
+    def logaddexp2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.logaddexp2`.
         """
     def logcumsumexp(self, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -1102,6 +1178,18 @@ class Tensor:
         """
         See `fastgrad.mode`.
         """
+    def moveaxis(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        See `fastgrad.moveaxis`.
+        """
+    def movedim(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        See `fastgrad.movedim`.
+        """
+    def msort(self) -> Tensor:
+        """
+        See `fastgrad.msort`.
+        """
     def mul(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.mul`.
@@ -1121,6 +1209,14 @@ class Tensor:
     def nan_to_num(self, nan: typing.SupportsFloat | typing.SupportsIndex = 0.0, posinf: typing.Any = None, neginf: typing.Any = None) -> Tensor:
         """
         See `fastgrad.nan_to_num`.
+        """
+    def nanmean(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.nanmean`.
+        """
+    def nansum(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.nansum`.
         """
     def narrow(self, dim: typing.SupportsInt | typing.SupportsIndex, start: typing.SupportsInt | typing.SupportsIndex, length: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -1281,9 +1377,17 @@ class Tensor:
         """
         See `fastgrad.prod`.
         """
+    def rad2deg(self) -> Tensor:
+        """
+        See `fastgrad.rad2deg`.
+        """
     def random_(self, *args, **kwargs) -> Tensor:
         """
         Fills ``self`` with integers drawn uniformly from ``[from, to)`` (``random_(to)``, ``random_(from, to)``; with no argument, the dtype's range).
+        """
+    def ravel(self) -> Tensor:
+        """
+        See `fastgrad.ravel`.
         """
     def reciprocal(self) -> Tensor:
         """
@@ -1416,6 +1520,10 @@ class Tensor:
         """
         In-place version of `Tensor.selu`.
         """
+    def sgn(self) -> Tensor:
+        """
+        See `fastgrad.sgn`.
+        """
     def share_memory_(self):
         """
         Moves the tensor's data into shared memory (so worker processes see the same memory) and returns
@@ -1443,6 +1551,10 @@ class Tensor:
         """
         In-place version of `Tensor.sign`: writes the result into ``self``.
         """
+    def signbit(self) -> Tensor:
+        """
+        See `fastgrad.signbit`.
+        """
     def silu(self) -> Tensor:
         """
         See `fastgrad.silu`.
@@ -1458,6 +1570,10 @@ class Tensor:
     def sin_(self) -> Tensor:
         """
         In-place version of `Tensor.sin`: writes the result into ``self``.
+        """
+    def sinc(self) -> Tensor:
+        """
+        See `fastgrad.sinc`.
         """
     def sinh(self) -> Tensor:
         """
@@ -1562,6 +1678,10 @@ class Tensor:
         """
         See `fastgrad.t`.
         """
+    def take(self, index: Tensor) -> Tensor:
+        """
+        See `fastgrad.take`.
+        """
     def take_along_dim(self, indices: Tensor, dim: typing.Any = None) -> Tensor:
         """
         See `fastgrad.take_along_dim`.
@@ -1589,6 +1709,10 @@ class Tensor:
     def tanhshrink_(self) -> Tensor:
         """
         In-place version of `Tensor.tanhshrink`.
+        """
+    def tensor_split(self, indices_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.tensor_split`.
         """
     def tile(self, dims: typing.Any) -> Tensor:
         """
@@ -1686,6 +1810,14 @@ class Tensor:
         """
         Returns this tensor converted to the dtype of ``other``.
         """
+    def unbind(self, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.unbind`.
+        """
+    def unflatten(self, dim: typing.SupportsInt | typing.SupportsIndex, sizes: typing.Any) -> Tensor:
+        """
+        See `fastgrad.unflatten`.
+        """
     def uniform_(self, from_: typing.SupportsFloat | typing.SupportsIndex = 0.0, to: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn uniformly from ``[from, to)``.
@@ -1698,6 +1830,10 @@ class Tensor:
     def unique(self, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
         """
         See `fastgrad.unique`.
+        """
+    def unique_consecutive(self, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
+        """
+        See `fastgrad.unique_consecutive`.
         """
     def unsqueeze(self, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -1722,6 +1858,10 @@ class Tensor:
     def view_as(self, arg0: Tensor) -> Tensor:
         """
         ``self.view(other.shape)``.
+        """
+    def vsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.vsplit`.
         """
     def where(self, condition: Tensor, other: typing.Any) -> Tensor:
         """
@@ -2057,6 +2197,10 @@ def arange(start: typing.Any, end: typing.Any = None, step: typing.Any = 1, *, d
         >>> fastgrad.arange(1, 2.5, 0.5)
         tensor([1.0000, 1.5000, 2.0000])
     """
+def arctan2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    Alias of `fastgrad.atan2`.
+    """
 def argmax(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
     Returns the index of the largest element of ``input``: in the flattened tensor, or along ``dim`` (which is removed unless ``keepdim``). Ties give the first index.
@@ -2089,6 +2233,10 @@ def argmin(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keep
 def argsort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
     """
     The indices that sort ``input`` along ``dim``: ``sort(...).indices``.
+    """
+def argwhere(input: Tensor) -> Tensor:
+    """
+    The indices of the non-zero elements, ``(count, ndim)``: `fastgrad.nonzero`.
     """
 def asin(input: Tensor) -> Tensor:
     """
@@ -2126,6 +2274,10 @@ def atan(input: Tensor) -> Tensor:
         >>> fastgrad.atan(a)
         tensor([-0.7854,  0.0000,  0.4636])
     """
+def atan2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The angle of the point ``(other, input)``: ``atan(input / other)`` in the right quadrant, in ``[-pi, pi]``.
+    """
 def atanh(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the inverse hyperbolic tangent of the elements of ``input`` (NaN outside [-1, 1]).
@@ -2137,6 +2289,18 @@ def atanh(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-0.5, 0.0, 0.5])
         >>> fastgrad.atanh(a)
         tensor([-0.5493,  0.0000,  0.5493])
+    """
+def atleast_1d(*args) -> typing.Any:
+    """
+    Each tensor with at least 1 dim (one tensor, or a tuple for several).
+    """
+def atleast_2d(*args) -> typing.Any:
+    """
+    Each tensor with at least 2 dims (one tensor, or a tuple for several).
+    """
+def atleast_3d(*args) -> typing.Any:
+    """
+    Each tensor with at least 3 dims (one tensor, or a tuple for several).
     """
 def baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
@@ -2213,6 +2377,14 @@ def block_diag(*args) -> Tensor:
 def bmm(input: Tensor, mat2: Tensor) -> Tensor:
     """
     Batched matrix product of two 3-d tensors ``(b, n, m) @ (b, m, p) -> (b, n, p)``.
+    """
+def broadcast_tensors(*args) -> tuple:
+    """
+    The tensors broadcast to their common shape (views).
+    """
+def broadcast_to(input: Tensor, size: typing.Any) -> Tensor:
+    """
+    ``input`` broadcast to ``size`` (a view; -1 keeps a dim).
     """
 def bucketize(input: typing.Any, boundaries: Tensor, *, out_int32: bool = False, right: bool = False) -> Tensor:
     """
@@ -2342,6 +2514,10 @@ def clone(input: Tensor) -> Tensor:
         >>> a
         tensor([1., 2.])
     """
+def column_stack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors as columns (1-d tensors become columns).
+    """
 def combinations(input: Tensor, r: typing.SupportsInt | typing.SupportsIndex = 2, with_replacement: bool = False) -> Tensor:
     """
     The length-``r`` combinations of a 1-d tensor's elements (with repeats when ``with_replacement``), one per row, as itertools.
@@ -2357,6 +2533,14 @@ def concat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | 
     Examples:
         >>> fastgrad.concat([fastgrad.tensor([1]), fastgrad.tensor([2, 3])])
         tensor([1, 2, 3])
+    """
+def copysign(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The magnitude of ``input`` with the sign (bit) of ``other``.
+    """
+def corrcoef(input: Tensor) -> Tensor:
+    """
+    The Pearson correlation matrix of the variables in the rows of ``input``.
     """
 def cos(input: Tensor) -> Tensor:
     """
@@ -2385,6 +2569,10 @@ def cosh(input: Tensor) -> Tensor:
 def count_nonzero(input: Tensor, dim: typing.Any = None) -> Tensor:
     """
     The number of non-zero elements, over ``dim`` or all.
+    """
+def cov(input: Tensor, *, correction: typing.SupportsInt | typing.SupportsIndex = 1, fweights: typing.Any = None, aweights: typing.Any = None) -> Tensor:
+    """
+    The covariance matrix of the variables in the rows of ``input`` (a 1-d input is one variable), with ``correction`` (1: the unbiased estimate).
     """
 def cross(input: Tensor, other: Tensor, dim: typing.Any = None) -> Tensor:
     """
@@ -2423,6 +2611,10 @@ def cumsum(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, *, dty
     Examples:
         >>> fastgrad.cumsum(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]), dim=0)
         tensor([ 1.,  3.,  6., 10.])
+    """
+def deg2rad(input: Tensor) -> Tensor:
+    """
+    Degrees to radians.
     """
 def diag(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -2465,6 +2657,14 @@ def dot(input: Tensor, other: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.dot(fastgrad.tensor([1.0, 2.0, 3.0]), fastgrad.tensor([4.0, 5.0, 6.0]))
         tensor(32.)
+    """
+def dsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 2 of a tensor with at least 3 dims; an int must divide the size.
+    """
+def dstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors depthwise (along dim 2, after making them at least 3-d).
     """
 def einsum(equation: str, *args) -> Tensor:
     """
@@ -2638,6 +2838,10 @@ def flipud(input: Tensor) -> Tensor:
     """
     Reverses dim 0 (up/down) of a tensor with at least 1 dim.
     """
+def float_power(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``input ** exponent`` computed in float64.
+    """
 def floor(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the floor of the elements of ``input``: the largest integer not greater than each.
@@ -2661,6 +2865,14 @@ def floor_divide(input: Tensor, other: typing.Any) -> Tensor:
     Examples:
         >>> fastgrad.floor_divide(fastgrad.tensor([-7, 7]), 2)
         tensor([-4,  3])
+    """
+def fmax(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The element-wise maximum, taking the number where one operand is NaN.
+    """
+def fmin(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The element-wise minimum, taking the number where one operand is NaN.
     """
 def fmod(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -2834,6 +3046,10 @@ def hardtanh(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex
         min_val (float): Default: ``-1.0``.
         max_val (float): Default: ``1.0``.
     """
+def heaviside(input: Tensor, values: Tensor) -> Tensor:
+    """
+    The step function: 0 below zero, 1 above, ``values`` at zero.
+    """
 def histc(input: Tensor, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
     """
     A histogram of ``bins`` equal-width bins over ``[min, max]`` (the data's extremes when ``min == max``); elements outside are ignored.
@@ -2841,6 +3057,18 @@ def histc(input: Tensor, bins: typing.SupportsInt | typing.SupportsIndex = 100, 
 def histogram(input: Tensor, bins: typing.Any = 100, *, range: typing.Any = None, weight: typing.Any = None, density: bool = False) -> typing.Any:
     """
     ``(hist, bin_edges)``: a histogram of ``input`` in ``bins`` equal-width bins over ``range`` (the data's extremes without one) or in the given edges (a 1-d tensor); ``weight`` sums weights instead of counting, ``density`` divides by the total and the bin widths.
+    """
+def hsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 1 (dim 0 for 1-d); an int must divide the size.
+    """
+def hstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors horizontally: along dim 0 for 1-d tensors, dim 1 otherwise.
+    """
+def hypot(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``sqrt(input**2 + other**2)`` without overflow or underflow in the squares.
     """
 def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
     """
@@ -2882,6 +3110,10 @@ def initial_seed() -> int:
         >>> fastgrad.initial_seed()
         7
     """
+def inner(input: Tensor, other: Tensor) -> Tensor:
+    """
+    The inner product over the last dims: ``(..., k) x (..., k) -> (..., ...)``; a 0-d operand multiplies.
+    """
 def is_grad_enabled() -> bool:
     """
     Returns ``True`` when autograd records operations in this thread (see `fastgrad.no_grad`).
@@ -2907,6 +3139,10 @@ def isfinite(input: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.isfinite(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
         tensor([ True, False, False, False])
+    """
+def isin(elements: typing.Any, test_elements: typing.Any, *, assume_unique: bool = False, invert: bool = False) -> Tensor:
+    """
+    Whether each element of ``elements`` occurs in ``test_elements`` (or not, with ``invert``).
     """
 def isinf(input: Tensor) -> Tensor:
     """
@@ -2951,6 +3187,10 @@ def isposinf(input: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.isposinf(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
         tensor([False,  True, False, False])
+    """
+def kron(input: Tensor, other: Tensor) -> Tensor:
+    """
+    The Kronecker product.
     """
 def kthvalue(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
     """
@@ -3094,6 +3334,14 @@ def log_softmax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, d
     Examples:
         >>> fastgrad.log_softmax(fastgrad.tensor([1.0, 2.0, 3.0]), dim=0)
         tensor([-2.4076, -1.4076, -0.4076])
+    """
+def logaddexp(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``log(exp(input) + exp(other))``, computed stably.
+    """
+def logaddexp2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``log2(2**input + 2**other)``, computed stably.
     """
 def logcumsumexp(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -3313,6 +3561,18 @@ def mode(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, kee
     """
     The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values carry the gradient back to that index.
     """
+def moveaxis(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    Alias of `fastgrad.movedim`.
+    """
+def movedim(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    Moves the dims ``source`` to the positions ``destination``; the others keep their order.
+    """
+def msort(input: Tensor) -> Tensor:
+    """
+    ``input`` sorted along dim 0.
+    """
 def mul(input: Tensor, other: typing.Any) -> Tensor:
     """
     Multiplies ``input`` by ``other`` element-wise, with broadcasting.
@@ -3348,6 +3608,14 @@ def mv(input: Tensor, vec: Tensor) -> Tensor:
 def nan_to_num(input: Tensor, nan: typing.SupportsFloat | typing.SupportsIndex = 0.0, posinf: typing.Any = None, neginf: typing.Any = None) -> Tensor:
     """
     Replaces NaN by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (defaults: 0 and the dtype's largest and lowest finite values).
+    """
+def nanmean(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+    """
+    The mean of the non-NaN elements (over ``dim`` or every element).
+    """
+def nansum(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+    """
+    The sum treating NaN as zero (over ``dim`` or every element).
     """
 def narrow(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, start: typing.SupportsInt | typing.SupportsIndex, length: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -3490,6 +3758,10 @@ def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype:
         >>> fastgrad.prod(a, dim=0)
         tensor([3., 8.])
     """
+def rad2deg(input: Tensor) -> Tensor:
+    """
+    Radians to degrees.
+    """
 def rand(*args, **kwargs) -> Tensor:
     """
     Returns a tensor of numbers drawn uniformly from ``[0, 1)``.
@@ -3596,6 +3868,10 @@ def randperm(n: typing.SupportsInt | typing.SupportsIndex, *, generator: typing.
         >>> fastgrad.randperm(5)
         tensor([4, 0, 1, 3, 2])
     """
+def ravel(input: Tensor) -> Tensor:
+    """
+    The elements as a contiguous 1-d tensor.
+    """
 def reciprocal(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the reciprocal, ``1 / x``, of the elements of ``input``.
@@ -3675,6 +3951,10 @@ def round(input: Tensor, *, decimals: typing.SupportsInt | typing.SupportsIndex 
         >>> fastgrad.round(fastgrad.tensor([1.234, 5.678]), decimals=1)
         tensor([1.2000, 5.7000])
     """
+def row_stack(tensors: typing.Any) -> Tensor:
+    """
+    Alias of `fastgrad.vstack`.
+    """
 def rsqrt(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the reciprocal of the square root of the elements of ``input``.
@@ -3740,6 +4020,10 @@ def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
         >>> fastgrad.set_num_threads(1)
         >>> fastgrad.set_num_threads(n)
     """
+def sgn(input: Tensor) -> Tensor:
+    """
+    The sign of each element (for real tensors, `fastgrad.sign`).
+    """
 def sigmoid(input: Tensor) -> Tensor:
     """
     Applies the logistic sigmoid ``1 / (1 + exp(-x))`` to the elements of ``input``.
@@ -3764,6 +4048,10 @@ def sign(input: Tensor) -> Tensor:
         >>> fastgrad.sign(a)
         tensor([-1.,  0.,  1.,  1.])
     """
+def signbit(input: Tensor) -> Tensor:
+    """
+    Whether each element's sign bit is set (True for -0.0), as a bool tensor.
+    """
 def silu(input: Tensor) -> Tensor:
     """
     Applies SiLU (swish) element-wise: ``x * sigmoid(x)``.
@@ -3779,6 +4067,10 @@ def sin(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
         >>> fastgrad.sin(a)
         tensor([-0.9975,  0.0000,  0.4794,  0.9093])
+    """
+def sinc(input: Tensor) -> Tensor:
+    """
+    The normalised sinc, ``sin(pi x) / (pi x)``, 1 at 0.
     """
 def sinh(input: Tensor) -> Tensor:
     """
@@ -3987,6 +4279,10 @@ def t(input: Tensor) -> Tensor:
                 [2],
                 [3]])
     """
+def take(input: Tensor, index: Tensor) -> Tensor:
+    """
+    The elements at the given flat indices (negative from the end), shaped like ``index``.
+    """
 def take_along_dim(input: Tensor, indices: Tensor, dim: typing.Any = None) -> Tensor:
     """
     Picks values of ``input`` at ``indices`` along ``dim`` (of the flattened tensor without one); other dims broadcast.
@@ -4018,6 +4314,10 @@ def tanh(input: Tensor) -> Tensor:
 def tanhshrink(input: Tensor) -> Tensor:
     """
     Applies ``x - tanh(x)`` element-wise.
+    """
+def tensor_split(input: Tensor, indices_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    Splits into ``sections`` nearly equal pieces, or at the given indices, along ``dim`` (views).
     """
 def threshold(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
     """
@@ -4054,6 +4354,14 @@ def transpose(input: Tensor, dim0: typing.SupportsInt | typing.SupportsIndex, di
         tensor([[1],
                 [2],
                 [3]])
+    """
+def trapezoid(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    The trapezoid-rule integral of ``y`` along ``dim``, with sample points ``x`` or spacing ``dx``.
+    """
+def trapz(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    Alias of `fastgrad.trapezoid`.
     """
 def tril(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -4115,9 +4423,21 @@ def trunc(input: Tensor) -> Tensor:
         >>> fastgrad.trunc(a)
         tensor([-1.,  0.,  0.,  2.])
     """
+def unbind(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    The slices along ``dim``, as a tuple of views.
+    """
+def unflatten(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, sizes: typing.Any) -> Tensor:
+    """
+    Expands dim ``dim`` into ``sizes`` (one may be -1).
+    """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """
     The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with ``return_counts`` how often each occurs.
+    """
+def unique_consecutive(input: Tensor, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
+    """
+    The elements with consecutive repeats collapsed; with ``return_inverse`` each element's index into them, with ``return_counts`` the run lengths.
     """
 def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -4156,6 +4476,14 @@ def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keep
 def var_mean(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None) -> tuple[Tensor, Tensor]:
     """
     ``(var, mean)`` of ``input`` over ``dim``, with var's ``correction``.
+    """
+def vsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 0 of a tensor with at least 2 dims; an int must divide the size.
+    """
+def vstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors vertically (as rows, after making them at least 2-d).
     """
 def where(condition: Tensor, input: typing.Any, other: typing.Any) -> Tensor:
     """

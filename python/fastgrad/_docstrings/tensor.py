@@ -683,7 +683,11 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "argsort", "topk", "kthvalue", "median", "cummax", "cummin", "unique", "isclose", "allclose", "equal",
               "nan_to_num", "addcmul", "addcdiv", "tile", "repeat_interleave", "roll", "nonzero", "masked_select",
               "take_along_dim", "count_nonzero", "mode", "bincount", "histc", "histogram",
-              "frac", "logit", "xlogy", "aminmax", "cross", "renorm", "logcumsumexp", "diff", "fliplr", "flipud", "rot90"):
+              "frac", "logit", "xlogy", "aminmax", "cross", "renorm", "logcumsumexp", "diff", "fliplr", "flipud", "rot90",
+              "atan2", "arctan2", "hypot", "logaddexp", "logaddexp2", "fmax", "fmin", "copysign", "float_power",
+              "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
+              "corrcoef", "unbind", "movedim", "moveaxis", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
+              "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
