@@ -1229,6 +1229,12 @@ add("split", lambda ns, x, *a, **k: ns.split(x, *a, **k), lambda: [
 add("chunk", lambda ns, x, *a, **k: ns.chunk(x, *a, **k), lambda: [
     S(T((5, 3)), 2), S(T((3, 6)), 4, dim=-1), S(T((2, 3), layout="s"), 3, 1), S(T((2, 3)), 5),
 ], covers=("Tensor.chunk",), ref_np=R.chunk)
+add("unbind", lambda ns, x, *a: ns.unbind(x, *a), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 2), layout="t"), -1), S(T((2, 3), layout="s"), 0),
+], covers=("Tensor.unbind",), ref_np=lambda x, dim=0: tuple(np.moveaxis(x, dim, 0)))
+add("movedim", lambda ns, x, s, d: ns.movedim(x, s, d), lambda: [
+    S(T((2, 3, 4)), 0, 2), S(T((2, 3, 4)), (0, 1), (2, 0)), S(T((2, 3), layout="t"), -1, 0), S(T(()), (), ()),
+], covers=("Tensor.movedim", "moveaxis", "Tensor.moveaxis"), ref_np=np.moveaxis)
 add("flip", lambda ns, x, d: ns.flip(x, d), lambda: [
     S(T((3, 4)), (0,)), S(T((3, 4)), (-1, 0)), S(T((2, 3, 2), layout="t"), (1, 2)), S(T(()), ()), S(T((3, 4)), ()),
 ], covers=("Tensor.flip",), ref_np=R.flip)
@@ -1286,6 +1292,16 @@ for _n, _dom, _ref in [("relu_", "away", R.relu), ("sigmoid_", "normal", R.sigmo
                        ("abs_", "away", np.abs), ("neg_", "normal", np.negative)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom), ref_np=_ref)
+# The in-place activation functions (torch.nn.functional.elu_ ...), applied to a copy; torch's top level
+# has celu_, relu_, selu_ and threshold_ too.
+for _n, _dom, _args, _ref in [("elu_", "away", (0.7,), R.elu), ("celu_", "away", (1.3,), R.celu),
+                              ("selu_", "away", (), R.selu), ("relu_", "away", (), R.relu),
+                              ("leaky_relu_", "away", (0.2,), R.leaky_relu),
+                              ("hardtanh_", "normal", (-0.5, 0.8), R.hardtanh),
+                              ("threshold_", "normal", (0.1, -2.0), R.threshold)]:
+    add(f"nn.functional.{_n}", (lambda name: lambda ns, x, *a: getattr(ns.nn.functional, name)(x.clone(), *a))(_n),
+        (lambda dom, args: lambda: [S(T((2, 3), dom), *args), S(T((), dom), *args)])(_dom, _args),
+        covers=(_n,), ref_np=_ref)
 # The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
 # op's own samples and reference, applied to a copy.
 _TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "kernels/cpu_features.h"
+#include "ops/ops.h"
 
 namespace fg {
 
@@ -54,22 +55,36 @@ bool use_avx2() { return kernels::cpu_level() >= kernels::CpuLevel::AVX2; }
 
 #define FG_RANDOM_DISPATCH(call) return use_avx2() ? avx2::call : generic::call
 
-void uniform_(const Tensor& t, double from, double to, Generator& gen) { FG_RANDOM_DISPATCH(uniform_(t, from, to, gen)); }
-void normal_(const Tensor& t, double mean, double std, Generator& gen) { FG_RANDOM_DISPATCH(normal_(t, mean, std, gen)); }
+// The in-place samplers overwrite their tensor (ops::overwrite_: under autograd, with torch's zero-gradient node).
+#define FG_SAMPLE_INTO(t, node, call)                                                         \
+  Tensor self = t;                                                                            \
+  overwrite_(self, [&](const Tensor& dst) { FG_RANDOM_DISPATCH(call); }, node)
+
+void uniform_(const Tensor& t, double from, double to, Generator& gen) {
+  FG_SAMPLE_INTO(t, "UniformBackward0", uniform_(dst, from, to, gen));
+}
+void normal_(const Tensor& t, double mean, double std, Generator& gen) {
+  FG_SAMPLE_INTO(t, "NormalBackward0", normal_(dst, mean, std, gen));
+}
 void cauchy_(const Tensor& t, double median, double sigma, Generator& gen) {
-  FG_RANDOM_DISPATCH(cauchy_(t, median, sigma, gen));
+  FG_SAMPLE_INTO(t, "CauchyBackward0", cauchy_(dst, median, sigma, gen));
 }
 void log_normal_(const Tensor& t, double mean, double std, Generator& gen) {
-  FG_RANDOM_DISPATCH(log_normal_(t, mean, std, gen));
+  FG_SAMPLE_INTO(t, "LogNormalBackward0", log_normal_(dst, mean, std, gen));
 }
-void exponential_(const Tensor& t, double lambd, Generator& gen) { FG_RANDOM_DISPATCH(exponential_(t, lambd, gen)); }
-void geometric_(const Tensor& t, double p, Generator& gen) { FG_RANDOM_DISPATCH(geometric_(t, p, gen)); }
-void random_(const Tensor& t, Generator& gen) { FG_RANDOM_DISPATCH(random_(t, gen)); }
+void exponential_(const Tensor& t, double lambd, Generator& gen) {
+  FG_SAMPLE_INTO(t, "ExponentialBackward0", exponential_(dst, lambd, gen));
+}
+void geometric_(const Tensor& t, double p, Generator& gen) { FG_SAMPLE_INTO(t, "GeometricBackward0", geometric_(dst, p, gen)); }
+void random_(const Tensor& t, Generator& gen) { FG_SAMPLE_INTO(t, "RandomBackward0", random_(dst, gen)); }
 void random_(const Tensor& t, int64_t from, std::optional<int64_t> to, Generator& gen) {
-  FG_RANDOM_DISPATCH(random_(t, from, to, gen));
+  FG_SAMPLE_INTO(t, "RandomBackward1", random_(dst, from, to, gen));
 }
-void bernoulli_(const Tensor& t, double p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli_(t, p, gen)); }
-void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli_(t, p, gen)); }
+void bernoulli_(const Tensor& t, double p, Generator& gen) { FG_SAMPLE_INTO(t, "BernoulliBackward0", bernoulli_(dst, p, gen)); }
+void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) {
+  FG_SAMPLE_INTO(t, "BernoulliBackward1", bernoulli_(dst, p, gen));
+}
+#undef FG_SAMPLE_INTO
 Tensor bernoulli(const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli(p, gen)); }
 Tensor dropout_noise(const Tensor& noise, double p, Generator& gen) { FG_RANDOM_DISPATCH(dropout_noise(noise, p, gen)); }
 void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen) {
