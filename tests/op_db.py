@@ -1059,11 +1059,6 @@ add("corrcoef", lambda ns, x: ns.corrcoef(x), lambda: [S(T((3, 5))), S(T((2, 4))
 add("trapezoid", lambda ns, y, *a, **k: ns.trapezoid(y, *a, **k), lambda: [
     S(T((5,))), S(T((3, 4)), dx=0.5), S(T((2, 4)), T(data=[0.0, 0.5, 1.5, 3.0], grad=False), dim=1)],
     covers=("trapz",), ref_np=lambda y, x=None, dx=1.0, dim=-1: np.trapezoid(y, x, dx=dx, axis=dim))
-add("unbind", lambda ns, x, *d: tuple(ns.unbind(x, *d)), lambda: [S(T((3, 4))), S(T((2, 3, 2), layout="t"), 1)],
-    covers=("Tensor.unbind",), ref_np=lambda x, d=0: tuple(np.moveaxis(x, d, 0)))
-add("movedim", lambda ns, x, s, d: ns.movedim(x, s, d), lambda: [
-    S(T((2, 3, 4)), 0, -1), S(T((2, 3, 4, 2)), (0, 1), (3, 0))],
-    covers=("Tensor.movedim", "moveaxis", "Tensor.moveaxis"), ref_np=np.moveaxis)
 add("broadcast_to", lambda ns, x, s: ns.broadcast_to(x, s), lambda: [S(T((3,)), (2, 3)), S(T((3, 1)), (2, 3, -1))],
     covers=("Tensor.broadcast_to",), ref_np=lambda x, s: np.broadcast_to(x, tuple(
         x.shape[i - (len(s) - x.ndim)] if v == -1 else v for i, v in enumerate(s))).copy())
@@ -1093,7 +1088,6 @@ add("take", lambda ns, x, i: ns.take(x, i), lambda: [S(T((3, 4)), I([[0, -1], [5
     ref_np=lambda x, i: np.take(x, i))
 add("msort", lambda ns, x: ns.msort(x), lambda: [S(T((4, 3), "distinct"))], covers=("Tensor.msort",),
     ref_np=lambda x: np.sort(x, axis=0))
-errors("movedim", E("lengths", lambda L: L.movedim(L.ones(2, 3), (0, 1), (0,)), RuntimeError, "same number of dims"))
 errors("tensor_split", E("0d", lambda L: L.tensor_split(L.tensor(1.0), 2), RuntimeError, "0 dims"))
 errors("take", E("range", lambda L: L.take(L.ones(2, 3), L.tensor([6])), IndexError, "out of range"))
 errors("inner", E("last_dim", lambda L: L.inner(L.ones(2, 3), L.ones(4, 2)), RuntimeError, "[2, 3]", "[4, 2]"))

@@ -62,8 +62,6 @@ Tensor isin(const Tensor& elements, const Tensor& test_elements, bool invert);  
 Tensor trapezoid(const Tensor& y, const Tensor& x, std::optional<double> dx, int64_t dim);
 
 // ---- views and splits (everyday_shape.cpp) ----
-TensorList unbind(const Tensor& x, int64_t dim);
-Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination);
 TensorList broadcast_tensors(const TensorList& tensors);
 Tensor atleast_nd(const Tensor& x, int64_t n);  // atleast_1d / 2d / 3d
 Tensor hstack(const TensorList& tensors);

@@ -171,39 +171,6 @@ Tensor vander(const Tensor& x, std::optional<int64_t> n_opt, bool increasing) {
 
 namespace fg::ops {
 
-TensorList unbind(const Tensor& x, int64_t dim) {
-  FG_CHECK(x->dim() > 0, IndexError, "Dimension specified as 0 but tensor has no dimensions");
-  const int64_t d = wrap_dim(dim, x->dim());
-  TensorList out;
-  for (int64_t i = 0; i < x->shape[d]; ++i) out.push_back(select(x, d, i));
-  return out;
-}
-
-Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination) {
-  FG_CHECK(source.size() == destination.size(), RuntimeError, "movedim: Invalid source or destination dims: source (",
-           shape_str(source), " dims) should contain the same number of dims as destination (",
-           shape_str(destination), " dims)");
-  const int64_t nd = x->dim();
-  std::vector<int64_t> order(static_cast<size_t>(std::max<int64_t>(nd, 1)), -1);
-  std::vector<bool> used_src(order.size(), false), used_dst(order.size(), false);
-  for (size_t i = 0; i < source.size(); ++i) {
-    const int64_t s = wrap_dim(source[i], nd), t = wrap_dim(destination[i], nd);
-    FG_CHECK(!used_src[s], RuntimeError, "movedim: repeated dim in `source` (", shape_str(source), ")");
-    FG_CHECK(!used_dst[t], RuntimeError, "movedim: repeated dim in `destination` (", shape_str(destination), ")");
-    used_src[s] = used_dst[t] = true;
-    order[t] = s;
-  }
-  if (nd == 0) return x;
-  // the dims not moved keep their relative order in the free destination slots
-  int64_t next_src = 0;
-  for (int64_t t = 0; t < nd; ++t) {
-    if (order[t] >= 0) continue;
-    while (used_src[next_src]) ++next_src;
-    order[t] = next_src++;
-  }
-  return permute(x, Dims(order.begin(), order.end()));
-}
-
 TensorList broadcast_tensors(const TensorList& tensors) {
   Dims shape;
   for (const Tensor& t : tensors) shape = broadcast_shapes(shape, t->shape);

@@ -142,13 +142,6 @@ FG_BIND_ORDER(bind_everyday, 24) {
     m.def(name, trapezoid, py::arg("y"), py::arg("x") = py::none(), py::kw_only(), py::arg("dx") = py::none(),
           py::arg("dim") = -1);
   // views and splits
-  both("unbind", [](const Tensor& x, int64_t dim) { return py::tuple(py::cast(ops::unbind(x, dim))); },
-       py::arg("dim") = 0);
-  auto movedim = [](const Tensor& x, py::handle source, py::handle destination) {
-    return ops::movedim(x, dims_from(source, "movedim"), dims_from(destination, "movedim"));
-  };
-  both("movedim", movedim, py::arg("source"), py::arg("destination"));
-  both("moveaxis", movedim, py::arg("source"), py::arg("destination"));
   both("broadcast_to", [](const Tensor& x, py::handle size) { return ops::expand(x, dims_from(size, "broadcast_to")); },
        py::arg("size"));
   m.def("broadcast_tensors", [](const py::args& args) {

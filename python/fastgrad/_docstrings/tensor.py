@@ -686,7 +686,7 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "frac", "logit", "xlogy", "aminmax", "cross", "renorm", "logcumsumexp", "diff", "fliplr", "flipud", "rot90",
               "atan2", "arctan2", "hypot", "logaddexp", "logaddexp2", "fmax", "fmin", "copysign", "float_power",
               "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
-              "corrcoef", "unbind", "movedim", "moveaxis", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
+              "corrcoef", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
               "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
