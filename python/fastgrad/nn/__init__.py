@@ -13,7 +13,7 @@ from .dropout import AlphaDropout, Dropout, Dropout1d, Dropout2d, Dropout3d, Fea
 from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import LayerNorm
 from .sparse import Embedding
-from .container import ModuleDict, ModuleList, Sequential
+from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
 from .loss import (BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HuberLoss,
                    KLDivLoss, L1Loss, MarginRankingLoss, MSELoss, NLLLoss, PoissonNLLLoss, SmoothL1Loss,
                    TripletMarginLoss)
@@ -30,5 +30,5 @@ __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "Lo
            "CrossEntropyLoss", "HuberLoss", "L1Loss", "MSELoss", "NLLLoss", "SmoothL1Loss",
            "functional", "init", "utils", "Bilinear", "CosineSimilarity", "PairwiseDistance", "KLDivLoss",
            "MarginRankingLoss", "TripletMarginLoss", "CosineEmbeddingLoss", "PoissonNLLLoss",
-           "GaussianNLLLoss"] + list(_padding_names)
+           "GaussianNLLLoss", "ParameterList", "ParameterDict"] + list(_padding_names)
 from . import modules  # noqa: E402,F401  (torch.nn.modules.<submodule> import paths)
