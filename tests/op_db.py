@@ -1507,6 +1507,40 @@ errors(NF + "kl_div", E("reduction", lambda L: L.nn.functional.kl_div(L.ones(2),
                         ValueError, "foo"))
 
 
+add(NF + "softmin", lambda ns, x, d: ns.nn.functional.softmin(x, d), lambda: [S(T((3, 4)), 1), S(T((3, 4)), 0)],
+    ref_np=R.softmin)
+add(NF + "rms_norm", lambda ns, x, s, *a, **k: ns.nn.functional.rms_norm(x, s, *a, **k), lambda: [
+    S(T((3, 4)), (4,)), S(T((2, 3, 4)), (3, 4), T((3, 4))), S(T((3, 4)), (4,), eps=0.1)], ref_np=R.rms_norm)
+add(NF + "pixel_shuffle", lambda ns, x, r: ns.nn.functional.pixel_shuffle(x, r), lambda: [
+    S(T((1, 8, 2, 3)), 2), S(T((9, 1, 2)), 3)], ref_np=R.pixel_shuffle)
+add(NF + "pixel_unshuffle", lambda ns, x, r: ns.nn.functional.pixel_unshuffle(x, r), lambda: [
+    S(T((1, 2, 4, 6)), 2), S(T((1, 3, 3)), 3)], ref_np=R.pixel_unshuffle)
+add(NF + "channel_shuffle", lambda ns, x, g: ns.nn.functional.channel_shuffle(x, g), lambda: [
+    S(T((2, 6, 2)), 2), S(T((1, 6, 1, 2)), 3)], ref_np=R.channel_shuffle)
+add(NF + "hinge_embedding_loss", lambda ns, x, y, **k: ns.nn.functional.hinge_embedding_loss(x, y, **k), lambda: [
+    S(T((5,), "away"), T(data=[1.0, -1.0, 1.0, -1.0, -1.0], grad=False)),
+    S(T((4,), "away"), T(data=[1.0, -1.0, -1.0, 1.0], grad=False), margin=3.0, reduction="none")],
+    ref_np=R.hinge_embedding_loss)
+add(NF + "soft_margin_loss", lambda ns, x, y, **k: ns.nn.functional.soft_margin_loss(x, y, **k), lambda: [
+    S(T((5,)), T(data=[1.0, -1.0, 1.0, -1.0, -1.0], grad=False)), S(T((2, 3)), T((2, 3), grad=False), reduction="sum")],
+    ref_np=R.soft_margin_loss)
+add(NF + "multilabel_soft_margin_loss", lambda ns, x, y, **k: ns.nn.functional.multilabel_soft_margin_loss(x, y, **k),
+    lambda: [S(T((3, 4)), T(data=[[1.0, 0, 1, 0], [0, 1, 1, 1], [0, 0, 0, 1]], grad=False)),
+             S(T((2, 3)), T((2, 3), "prob"), weight=T((3,), "positive", grad=False), reduction="none")],
+    ref_np=R.multilabel_soft_margin_loss)
+add(NF + "multi_margin_loss", lambda ns, x, y, **k: ns.nn.functional.multi_margin_loss(x, y, **k), lambda: [
+    S(T((3, 4), "distinct"), I([3, 0, 1])),
+    S(T((3, 4), "distinct"), I([1, 2, 0]), p=2, margin=4.0, weight=T((4,), "positive", grad=False), reduction="none"),
+    S(T((4,), "distinct"), I([2]))], ref_np=R.multi_margin_loss)
+errors(NF + "pixel_shuffle", E("channels", lambda L: L.nn.functional.pixel_shuffle(L.ones(5, 2, 2), 2), RuntimeError,
+                               "size(-3)=5", "divisible by 4"))
+errors(NF + "soft_margin_loss", E("target_grad", lambda L: L.nn.functional.soft_margin_loss(
+    L.ones(2), L.ones(2).requires_grad_()), RuntimeError, "not differentiable with respect to argument 'target'"))
+errors(NF + "rms_norm", E("shape", lambda L: L.nn.functional.rms_norm(L.ones(2, 2), (3,)), RuntimeError, "[2, 2]"))
+errors(NF + "multi_margin_loss", E("p", lambda L: L.nn.functional.multi_margin_loss(L.ones(2, 3), L.tensor([0, 1]), p=3),
+                                   ValueError, "p == 1"))
+
+
 def _class_samples():
     out = []
     for r in REDS:

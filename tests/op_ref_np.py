@@ -758,3 +758,64 @@ def pad(x, amounts, mode="constant", value=None):
     np_mode = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}[mode]
     kw = {"constant_values": value or 0.0} if mode == "constant" else {}
     return np.pad(x, width, mode=np_mode, **kw)
+
+
+def softmin(x, dim):
+    e = np.exp(-x - np.max(-x, axis=dim, keepdims=True))
+    return e / e.sum(axis=dim, keepdims=True)
+
+
+def rms_norm(x, shape, weight=None, eps=None):
+    dims = tuple(range(x.ndim - len(shape), x.ndim))
+    out = x / np.sqrt(np.mean(x * x, axis=dims, keepdims=True) + (np.finfo(x.dtype).eps if eps is None else eps))
+    return out if weight is None else out * weight
+
+
+def pixel_shuffle(x, r):
+    *b, c, h, w = x.shape
+    y = x.reshape(*b, c // (r * r), r, r, h, w)
+    nb = len(b)
+    y = np.transpose(y, list(range(nb)) + [nb, nb + 3, nb + 1, nb + 4, nb + 2])
+    return y.reshape(*b, c // (r * r), h * r, w * r)
+
+
+def pixel_unshuffle(x, r):
+    *b, c, h, w = x.shape
+    nb = len(b)
+    y = x.reshape(*b, c, h // r, r, w // r, r)
+    y = np.transpose(y, list(range(nb)) + [nb, nb + 2, nb + 4, nb + 1, nb + 3])
+    return y.reshape(*b, c * r * r, h // r, w // r)
+
+
+def channel_shuffle(x, g):
+    n, c, *rest = x.shape
+    return np.swapaxes(x.reshape(n, g, c // g, *rest), 1, 2).reshape(n, c, *rest)
+
+
+def hinge_embedding_loss(x, y, margin=1.0, reduction="mean"):
+    loss = np.where(y != 1, np.maximum(margin - x, 0), 0) + np.where(y != -1, x, 0)
+    return _loss_reduce(loss, reduction)
+
+
+def soft_margin_loss(x, y, reduction="mean"):
+    return _loss_reduce(np.log1p(np.exp(-x * y)), reduction)
+
+
+def multilabel_soft_margin_loss(x, y, weight=None, reduction="mean"):
+    logsig = lambda v: -np.logaddexp(0, -v)  # noqa: E731
+    loss = -(y * logsig(x) + (1 - y) * logsig(-x))
+    if weight is not None:
+        loss = loss * weight
+    return _loss_reduce(loss.sum(-1) / x.shape[-1], reduction)
+
+
+def multi_margin_loss(x, y, p=1, margin=1.0, weight=None, reduction="mean"):
+    x2 = x if x.ndim == 2 else x.reshape(1, -1)
+    y = np.asarray(y).reshape(-1)
+    picked = x2[np.arange(len(y)), y][:, None]
+    z = np.maximum(margin - picked + x2, 0) ** p
+    if weight is not None:
+        z = z * weight[y][:, None]
+    z[np.arange(len(y)), y] = 0
+    loss = z.sum(1) / x2.shape[1]
+    return _loss_reduce(loss if x.ndim == 2 else loss.reshape(()), reduction)
