@@ -928,10 +928,13 @@ add("mm.dense_sparse", lambda ns, d, i, v, size: ns.mm(d, ns.sparse_coo_tensor(i
 add("Tensor.to_dense", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).to_dense(), lambda: [
     S(I(_SP_IDX), T((5,)), (3, 4)), S(I([[1, 0, 1]]), T((3,)), (2,))],
     ref_np=R.sparse_dense)
+add("Tensor.H", lambda ns, x: x.H, lambda: [S(T((3, 4))), S(T((2, 3), layout="t"))],
+    ref_np=lambda x: x.T.copy())
+add("Tensor.mH", lambda ns, x: x.mH, lambda: [S(T((2, 3, 4)))], ref_np=lambda x: np.swapaxes(x, -1, -2).copy())
 add("Tensor.to_sparse", lambda ns, x: x.to_sparse().coalesce().values(), lambda: [
     S(T((3, 4))), S(T((2, 3, 2), layout="t")),
     S(T(data=[[0.0, 1.5], [2.0, 0.0]]), name="zeros", gradcheck=False)],
-    ref_np=lambda x: x[np.nonzero(x)])
+    covers=("Tensor.to_sparse_coo",), ref_np=lambda x: x[np.nonzero(x)])
 add("sparse.coalesce", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).coalesce().values(), lambda: [
     S(I(_SP_IDX), T((5,)), (3, 4))],
     ref_np=lambda i, v, size: R.sparse_dense(i, v, size)[np.nonzero(R.sparse_dense(i, v, size))])

@@ -26,6 +26,7 @@ _BITS = "bitwise logic on bool / int64 tensors (float is refused): no gradient, 
 _NODERIV = ("torch has no derivative for floor_divide: the result requires grad and backward through it raises "
             "RuntimeError, as in torch (tested in test_core_rounding_logic.py)")
 
+_SPARSE_ONLY = "a sparse tensor's method: a dense tensor raises, as torch's"
 _COUNT = ("counts (or sums of weights): torch has no derivative for it; a weighted result's backward raises, as "
           "torch's (tested in test_search_count.py)")
 
@@ -45,7 +46,10 @@ NON_DIFFERENTIABLE = {
     "normal": "a random draw: torch defines zero gradients for mean and std (checked against torch in "
               "test_random_streams.py); gradcheck cannot re-evaluate a draw",
     "floor_divide": _NODERIV,
-    "broadcast_shapes": _UTIL + " (a shape)", "signbit": _BOOL, "Tensor.signbit": _BOOL, "isin": _BOOL,
+    "broadcast_shapes": _UTIL + " (a shape)", "is_complex": _META, "is_nonzero": _META, "is_same_size": _META,
+    "Tensor.is_complex": _META, "Tensor.itemsize": _META, "Tensor.nbytes": _META, "Tensor.sparse_dim": _META,
+    "Tensor.dense_dim": _META, "Tensor.coalesce": _SPARSE_ONLY, "Tensor.indices": _SPARSE_ONLY,
+    "Tensor.values": _SPARSE_ONLY, "Tensor.is_coalesced": _SPARSE_ONLY, "signbit": _BOOL, "Tensor.signbit": _BOOL, "isin": _BOOL,
     "argwhere": _INT, "Tensor.argwhere": _INT,
     "heaviside": "a step function: torch has no derivative for it", "Tensor.heaviside": "a step function: torch has "
     "no derivative for it", "unique_consecutive": "distinct runs with int64 inverse and counts: torch has no derivative "
@@ -135,6 +139,8 @@ def _same_object(name):
     owner, _, attr = name.rpartition(".")
     ns = {"": fastgrad, "Tensor": fastgrad.Tensor, "nn.functional": F}[owner]
     obj = ns.__dict__.get(attr) if owner == "Tensor" else getattr(ns, attr)
+    if owner == "" and getattr(F, attr, None) is obj:  # torch.X forms of nn.functional.X
+        return "nn.functional." + attr
     for other in (dir(ns) if obj is not None else ()):
         if other != attr and not other.startswith("_"):
             candidate = ns.__dict__.get(other) if owner == "Tensor" else getattr(ns, other, None)

@@ -182,3 +182,32 @@ def test_bad_input_raises():
         fastgrad.sparse.mm(s, s.t())
     with pytest.raises(TypeError):
         fastgrad.mm(s, [[1.0]])
+
+
+def test_dense_tensors_answer_the_sparse_api_as_torch():
+    x = fastgrad.ones(2, 3)
+    for name, word in [("indices", "sparse coordinate tensor"), ("values", "sparse tensor"),
+                       ("coalesce", "sparse coordinate tensor"), ("is_coalesced", "sparse coordinate tensor")]:
+        with pytest.raises(RuntimeError, match=f"{name} expected {word} layout but got Strided"):
+            getattr(x, name)()
+    assert x.sparse_dim() == 0 and x.dense_dim() == 2
+    assert x.to_sparse_coo().is_sparse and x.to_sparse_coo().to_dense().tolist() == x.tolist()
+    s = x.to_sparse()
+    assert s.to_sparse_coo() is s and s.itemsize == 4
+
+
+def test_matrix_transposes_sizes_and_predicates():
+    x = fastgrad.arange(6.0).reshape(2, 3)
+    assert x.H.tolist() == x.t().tolist() and fastgrad.ones(2, 3, 4).mH.shape == (2, 4, 3)
+    with pytest.raises(RuntimeError, match="matrices \\(2-D tensors\\). Got 3-D"):
+        fastgrad.ones(2, 3, 4).H
+    with pytest.raises(RuntimeError, match="Got 1-D tensor"):
+        fastgrad.ones(3).mH
+    assert x.itemsize == 4 and x.nbytes == 24 and x.double().nbytes == 48
+    assert fastgrad.is_nonzero(fastgrad.tensor([2.0])) and not fastgrad.is_complex(x) and not x.is_complex()
+    with pytest.raises(RuntimeError, match="more than one value"):
+        fastgrad.is_nonzero(x)
+    with pytest.raises(RuntimeError, match="no values"):
+        fastgrad.is_nonzero(fastgrad.ones(0))
+    assert fastgrad.is_same_size(x, x * 2) and not fastgrad.is_same_size(x, x.t())
+    assert fastgrad.pi == np.pi and fastgrad.inf == np.inf and np.isnan(fastgrad.nan) and fastgrad.newaxis is None

@@ -37,6 +37,12 @@ from .serialization import save, load  # noqa: E402
 from . import cuda, accelerator, backends, amp  # noqa: E402
 from ._shapes import broadcast_shapes  # noqa: E402
 from . import _aliases  # noqa: E402
+from ._tensor_more import is_nonzero, is_same_size, is_complex  # noqa: E402
+from math import pi, e, inf, nan  # noqa: E402,F401  (torch.pi, torch.e, torch.inf, torch.nan)
+newaxis = None
+# torch.X forms of functional ops with the same signature in both places
+from .nn.functional import (bilinear, channel_shuffle, cosine_similarity, pairwise_distance,  # noqa: E402,F401
+                            pdist, pixel_shuffle, pixel_unshuffle, rms_norm)
 _aliases.install(_sys.modules[__name__])
 from . import sparse  # noqa: E402
 from .sparse import sparse_coo_tensor  # noqa: E402

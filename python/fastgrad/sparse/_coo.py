@@ -182,6 +182,13 @@ class SparseCooTensor:
         _check_sparse_layout_args(layout, blocksize, dense_dim)
         return self
 
+    def to_sparse_coo(self):
+        return self
+
+    @property
+    def itemsize(self):
+        return self._vals.element_size()
+
     def t(self):
         if self.dim() > 2:
             raise RuntimeError(f"t() expects a tensor with <= 2 sparse and 0 dense dimensions, but self is "
