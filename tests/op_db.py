@@ -1096,6 +1096,32 @@ errors("take", E("range", lambda L: L.take(L.ones(2, 3), L.tensor([6])), IndexEr
 errors("inner", E("last_dim", lambda L: L.inner(L.ones(2, 3), L.ones(4, 2)), RuntimeError, "[2, 3]", "[4, 2]"))
 errors("atan2", E("number", lambda L: L.atan2(L.ones(2), 2), TypeError, "Tensor"))
 errors("heaviside", E("dtypes", lambda L: L.heaviside(L.ones(2), L.tensor([1])), RuntimeError, "different dtypes"))
+def _np_quantile(x, q, dim=None, keepdim=False, interpolation="linear", nan=False):
+    q = np.asarray(q)
+    fn = np.nanquantile if nan else np.quantile
+    return fn(x, q, axis=dim, keepdims=keepdim, method=interpolation)
+
+
+add("quantile", lambda ns, x, q, *a, **k: ns.quantile(x, q, *a, **k), lambda: [
+    S(T((3, 5), "distinct"), 0.4, 1), S(T((7,), "distinct"), T(data=[0.1, 0.5, 0.9], grad=False)),
+    S(T((3, 5), "distinct"), 0.3, 0, True), S(T((4, 3), "distinct"), 0.5, interpolation="midpoint"),
+    S(T((2, 5), "distinct"), T(data=[0.25, 0.625], grad=False), 1, interpolation="nearest"),
+    S(T((2, 5), "distinct"), 0.7, 1, interpolation="lower"), S(T((2, 5), "distinct"), 0.7, 1, interpolation="higher"),
+    S(T(data=[[1.0, np.nan, 2.0], [3.0, 1.0, 0.0]]), 0.5, 1, name="nan_row", gradcheck=False)],
+    covers=("Tensor.quantile",), ref_np=_np_quantile)
+add("nanquantile", lambda ns, x, q, *a, **k: ns.nanquantile(x, q, *a, **k), lambda: [
+    S(T((3, 5), "distinct"), 0.4, 1),
+    S(T(data=[[1.0, np.nan, 2.0, 5.0], [3.0, 1.0, 0.0, 4.0]]), T(data=[0.2, 0.5], grad=False), 1, name="nans")],
+    covers=("Tensor.nanquantile",), ref_np=lambda x, q, dim=None, keepdim=False, interpolation="linear": _np_quantile(
+        x, q, dim, keepdim, interpolation, nan=True))
+add("nanmedian", lambda ns, x, *a: ns.nanmedian(x, *a) if not a else tuple(ns.nanmedian(x, *a)), lambda: [
+    S(T((3, 5), "distinct")), S(T((3, 5), "distinct"), 1), S(T((4, 3), "distinct"), 0, True),
+    S(T(data=[[1.0, np.nan, 3.0, 2.0], [np.nan, np.nan, 1.0, 0.0]]), 1, name="nans", gradcheck=False)],
+    covers=("Tensor.nanmedian",), ref_np=lambda x, *a: R.nanmedian(x, *a))
+errors("quantile", E("q_range", lambda L: L.quantile(L.ones(3), 1.5), RuntimeError, "range [0, 1]"),
+       E("empty", lambda L: L.quantile(L.ones(0), 0.5), RuntimeError, "non-empty"),
+       E("int", lambda L: L.quantile(L.tensor([1, 2]), 0.5), RuntimeError, "float or double"),
+       E("interpolation", lambda L: L.quantile(L.ones(3), 0.5, interpolation="foo"), RuntimeError, "foo"))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),

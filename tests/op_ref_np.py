@@ -819,3 +819,17 @@ def multi_margin_loss(x, y, p=1, margin=1.0, weight=None, reduction="mean"):
     z[np.arange(len(y)), y] = 0
     loss = z.sum(1) / x2.shape[1]
     return _loss_reduce(loss if x.ndim == 2 else loss.reshape(()), reduction)
+
+
+def nanmedian(x, dim=None, keepdim=False):
+    """The lower median of the non-NaN values (and its index, with dim); NaN (first NaN) for an all-NaN slice."""
+    if dim is None:
+        v = np.sort(x.reshape(-1))
+        k = int(np.sum(~np.isnan(v)))
+        return v[(k - 1) // 2 if k else 0]
+    order = np.argsort(x, axis=dim, kind="stable")
+    v = np.take_along_axis(x, order, dim)
+    k = np.sum(~np.isnan(v), axis=dim, keepdims=True)
+    pos = np.where(k > 0, (k - 1) // 2, 0)
+    vals, idx = np.take_along_axis(v, pos, dim), np.take_along_axis(order, pos, dim)
+    return (vals, idx) if keepdim else (vals.squeeze(dim), idx.squeeze(dim))

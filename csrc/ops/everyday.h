@@ -5,6 +5,7 @@
 // does not rebuild every file that includes the op index.
 #include <optional>
 #include <tuple>
+#include <string>
 
 #include "ops/ops.h"
 
@@ -77,4 +78,12 @@ Tensor unflatten(const Tensor& x, int64_t dim, const Dims& sizes);
 Tensor take(const Tensor& x, const Tensor& index);
 std::tuple<Tensor, Tensor, Tensor> unique_consecutive(const Tensor& x);  // values, inverse, counts (flattened)
 
+}  // namespace fg::ops
+
+namespace fg::ops {
+// quantile (ignore_nan: nanquantile); q a 0-d (q_is_scalar) or 1-d tensor of the input's dtype
+Tensor quantile(const Tensor& x, const Tensor& q, bool q_is_scalar, std::optional<int64_t> dim, bool keepdim,
+                const std::string& interpolation, bool ignore_nan);
+std::tuple<Tensor, Tensor> nanmedian_dim(const Tensor& x, int64_t dim, bool keepdim);
+Tensor nanmedian(const Tensor& x);
 }  // namespace fg::ops

@@ -115,3 +115,95 @@ Tensor trapezoid(const Tensor& y, const Tensor& x, std::optional<double> dx, int
 }
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+// quantile / nanquantile: the input sorted along dim (NaN last), each q's rank q * (count - 1) among the
+// count values that take part (all, or the non-NaN ones), interpolated between the ranks below and above as
+// torch's (lerp for linear; round half to even for nearest). Differentiable through sort's gather.
+Tensor quantile(const Tensor& x, const Tensor& q, bool q_is_scalar, std::optional<int64_t> dim, bool keepdim,
+                const std::string& interpolation, bool ignore_nan) {
+  const char* name = ignore_nan ? "nanquantile()" : "quantile()";
+  FG_CHECK(x->numel() > 0, RuntimeError, name, " input tensor must be non-empty");
+  FG_CHECK(q->dim() <= 1, RuntimeError, name, " q must be a scalar or 1D tensor");
+  FG_CHECK(is_floating(x->dtype), RuntimeError, name, " input tensor must be either float or double dtype");
+  FG_CHECK(q->dtype == x->dtype, RuntimeError, name, " q tensor must be same dtype as the input tensor");
+  FG_CHECK(interpolation == "linear" || interpolation == "lower" || interpolation == "higher" ||
+           interpolation == "midpoint" || interpolation == "nearest", RuntimeError, name,
+           " interpolation must be one of linear, lower, higher, midpoint or nearest, but got ", interpolation);
+  Tensor qc = contiguous(to_dtype(alias_detached(q), DType::Float64));
+  for (int64_t i = 0; i < qc->numel(); ++i) {
+    const double v = qc->data<double>()[i];
+    FG_CHECK(v >= 0 && v <= 1, RuntimeError, name, " q must be in the range [0, 1] but got ", v);
+  }
+  // the values to rank: sorted along the last dim of a (..., n) arrangement
+  Tensor src = dim ? movedim(x, {wrap_dim(*dim, std::max<int64_t>(x->dim(), 1))}, {-1}) : reshape(x, {-1});
+  if (src->dim() == 0) src = reshape(src, {1});
+  Tensor sorted = std::get<0>(sort(src, -1, false));
+  const int64_t n = sorted->shape.back();
+  Tensor nan_mask = isnan(alias_detached(sorted));
+  Tensor nan_count = sum(nan_mask, {-1}, true, DType::Float64);
+  Tensor count = ignore_nan ? sub(full({}, static_cast<double>(n), DType::Float64), nan_count)
+                            : full(nan_count->shape, static_cast<double>(n), DType::Float64);
+  TensorList per_q;
+  for (int64_t i = 0; i < qc->numel(); ++i) {
+    const double qv = qc->data<double>()[i];
+    // the rank in float64, clamped to the row (an all-NaN row ranks 0 and gives NaN)
+    Tensor rank = clamp(mul(full({}, qv, DType::Float64), sub(count, full({}, 1.0, DType::Float64))), 0.0,
+                        static_cast<double>(n - 1));
+    // quantile: a slice holding a NaN ranks at its last (NaN) element, so the result is NaN and the gradient
+    // goes there, as torch's
+    if (!ignore_nan) rank = where(compare(nan_count, zeros({}, DType::Float64), CmpOp::Gt),
+                                  full({}, static_cast<double>(n - 1), DType::Float64), rank);
+    if (interpolation == "nearest") rank = round(rank);
+    Tensor below = floor(rank), above = ceil(rank);
+    if (interpolation == "lower") above = below;
+    if (interpolation == "higher") below = above;
+    Tensor v_below = gather(sorted, -1, to_dtype(below, DType::Int64));
+    Tensor v_above = gather(sorted, -1, to_dtype(above, DType::Int64));
+    Tensor value;
+    if (interpolation == "linear") value = lerp(v_below, v_above, to_dtype(sub(rank, below), x->dtype));
+    else if (interpolation == "midpoint") value = lerp(v_below, v_above, full({}, 0.5, x->dtype));
+    else value = v_below;
+    per_q.push_back(value);  // (..., 1)
+  }
+  // back to the input's layout: the kept dim where dim was (keepdim), or gone
+  auto finish = [&](Tensor v) {
+    if (!dim) {
+      if (!keepdim) return reshape(v, {});
+      return reshape(v, Dims(static_cast<size_t>(x->dim()), 1));
+    }
+    if (x->dim() == 0) return reshape(v, {});
+    Tensor back = movedim(v, {-1}, {wrap_dim(*dim, x->dim())});
+    return keepdim ? back : squeeze(back, Dims{wrap_dim(*dim, x->dim())});
+  };
+  if (q_is_scalar) return finish(per_q[0]);
+  TensorList outs;
+  for (const Tensor& v : per_q) outs.push_back(finish(v));
+  return stack(outs, 0);
+}
+
+// the lower median of the non-NaN values along dim (NaN, at the first NaN, for an all-NaN slice)
+std::tuple<Tensor, Tensor> nanmedian_dim(const Tensor& x, int64_t dim, bool keepdim) {
+  if (x->dim() == 0) return median_dim(x, dim, keepdim);
+  const int64_t d = wrap_dim(dim, x->dim());
+  FG_CHECK(x->shape[d] > 0, IndexError, "nanmedian(): Expected reduction dim ", d, " to have non-zero size.");
+  auto [v, i] = sort(x, d, false);
+  Tensor count = sum(logical_not(isnan(alias_detached(v))), {d}, true, DType::Int64);
+  Tensor pos = where(compare(count, zeros({}, DType::Int64), CmpOp::Gt),
+                     div(sub(count, ones({}, DType::Int64)), full({}, 2.0, DType::Int64), RoundingMode::Floor),
+                     zeros({}, DType::Int64));
+  Tensor values = gather(v, d, pos), indices = gather(i, d, pos);
+  if (!keepdim) return {squeeze(values, Dims{d}), squeeze(indices, Dims{d})};
+  return {values, indices};
+}
+
+Tensor nanmedian(const Tensor& x) {
+  if (x->numel() == 0) {
+    FG_CHECK(is_floating(x->dtype), RuntimeError, "nanmedian() input tensor cannot be empty");
+    return full({}, NAN, x->dtype);
+  }
+  return std::get<0>(nanmedian_dim(reshape(x, {-1}), 0, false));
+}
+
+}  // namespace fg::ops

@@ -208,6 +208,20 @@ FG_BIND_ORDER(bind_everyday, 24) {
     if (return_counts) out.append(counts);
     return py::tuple(out);
   }, py::arg("return_inverse") = false, py::arg("return_counts") = false, py::arg("dim") = py::none());
+  for (bool ignore_nan : {false, true}) {
+    const char* name = ignore_nan ? "nanquantile" : "quantile";
+    both(name, [ignore_nan](const Tensor& x, py::handle q, py::handle dim, bool keepdim, const std::string& interpolation) {
+      const bool scalar = !is_tensor(q);
+      Tensor qt = scalar ? ops::full({}, q.cast<double>(), x->dtype) : q.cast<Tensor>();
+      return ops::quantile(x, qt, scalar || qt->dim() == 0, optional_int(dim), keepdim, interpolation, ignore_nan);
+    }, py::arg("q"), py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(),
+       py::arg("interpolation") = "linear");
+  }
+  both("nanmedian", [](const Tensor& x, py::handle dim, bool keepdim) -> py::object {
+    if (dim.is_none()) return py::cast(ops::nanmedian(x));
+    auto [v, i] = ops::nanmedian_dim(x, dim.cast<int64_t>(), keepdim);
+    return named_pair("nanmedian", v, i);
+  }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
   m.def("vander", [](const Tensor& x, py::handle n, bool increasing) { return ops::vander(x, optional_int(n), increasing); },
         py::arg("x"), py::arg("N") = py::none(), py::arg("increasing") = false);
 }

@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'deg2rad', 'diag', 'diagonal', 'diff', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'deg2rad', 'diag', 'diagonal', 'diff', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -555,6 +555,10 @@ class Tensor:
         """
         See `fastgrad.clone`.
         """
+    def coalesce(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``coalesce``.
+        """
     def contiguous(self) -> Tensor:
         """
         Returns ``self`` if it is contiguous, else a contiguous copy (which autograd tracks).
@@ -641,6 +645,10 @@ class Tensor:
     def deg2rad(self) -> Tensor:
         """
         See `fastgrad.deg2rad`.
+        """
+    def dense_dim(self):
+        """
+        The number of dense dims: all of a dense tensor's.
         """
     def detach(self) -> Tensor:
         """
@@ -919,9 +927,21 @@ class Tensor:
         """
         See `fastgrad.index_select`.
         """
+    def indices(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``indices``.
+        """
     def inner(self, other: Tensor) -> Tensor:
         """
         See `fastgrad.inner`.
+        """
+    def is_coalesced(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``is_coalesced``.
+        """
+    def is_complex(self):
+        """
+        Whether the dtype is complex: never, fastgrad has no complex dtypes.
         """
     def is_contiguous(self) -> bool:
         """
@@ -1216,6 +1236,14 @@ class Tensor:
         """
         See `fastgrad.nanmean`.
         """
+    def nanmedian(self, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.nanmedian`.
+        """
+    def nanquantile(self, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+        """
+        See `fastgrad.nanquantile`.
+        """
     def nansum(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
         """
         See `fastgrad.nansum`.
@@ -1378,6 +1406,10 @@ class Tensor:
     def prod(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.prod`.
+        """
+    def quantile(self, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+        """
+        See `fastgrad.quantile`.
         """
     def rad2deg(self) -> Tensor:
         """
@@ -1615,6 +1647,10 @@ class Tensor:
         """
         See `fastgrad.sort`.
         """
+    def sparse_dim(self):
+        """
+        The number of sparse dims: 0 for a dense tensor.
+        """
     def split(self, split_size_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
         See `fastgrad.split`.
@@ -1742,6 +1778,10 @@ class Tensor:
         The sparse COO form of this tensor: the indices and values of its non-zero elements, coalesced.
             Differentiable: the gradient of the values goes back to those elements.
         """
+    def to_sparse_coo(self):
+        """
+        `Tensor.to_sparse`: the sparse COO form.
+        """
     def tolist(self):
         """
         Returns the tensor as a (nested) list of Python numbers; a 0-d tensor gives a number.
@@ -1841,6 +1881,10 @@ class Tensor:
         """
         See `fastgrad.unsqueeze`.
         """
+    def values(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``values``.
+        """
     def var(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.var`.
@@ -1876,6 +1920,11 @@ class Tensor:
     def zero_(self) -> Tensor:
         """
         Fills ``self`` with zeros and returns it.
+        """
+    @property
+    def H(self):
+        """
+        The conjugate transpose of a matrix (its transpose, for real tensors).
         """
     @property
     def T(self) -> Tensor:
@@ -1930,9 +1979,24 @@ class Tensor:
         ``True`` for tensors created by the user rather than by a recorded operation.
         """
     @property
+    def itemsize(self):
+        """
+        Bytes per element.
+        """
+    @property
+    def mH(self):
+        """
+        The conjugate transpose of the last two dims (their transpose, for real tensors).
+        """
+    @property
     def mT(self) -> Tensor:
         """
         The tensor with its last two dimensions swapped (a batch of transposed matrices).
+        """
+    @property
+    def nbytes(self):
+        """
+        Bytes of the elements (numel * itemsize).
         """
     @property
     def ndim(self) -> int:
@@ -3634,6 +3698,14 @@ def nanmean(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dty
     """
     The mean of the non-NaN elements (over ``dim`` or every element).
     """
+def nanmedian(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    """
+    The lower median of the non-NaN values, or ``(values, indices)`` along ``dim``.
+    """
+def nanquantile(input: Tensor, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+    """
+    `fastgrad.quantile` of the non-NaN values (NaN where a slice has none).
+    """
 def nansum(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
     """
     The sum treating NaN as zero (over ``dim`` or every element).
@@ -3778,6 +3850,10 @@ def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype:
         tensor(24.)
         >>> fastgrad.prod(a, dim=0)
         tensor([3., 8.])
+    """
+def quantile(input: Tensor, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+    """
+    The ``q``-th quantiles (a number or a 1-d tensor, in [0, 1]) over ``dim`` (or every element), interpolated ``linear`` (default), ``lower``, ``higher``, ``midpoint`` or ``nearest``; NaN where a slice holds a NaN.
     """
 def rad2deg(input: Tensor) -> Tensor:
     """

@@ -1800,6 +1800,11 @@ for _name, _text in {
     "msort": "``input`` sorted along dim 0.",
     "unique_consecutive": "The elements with consecutive repeats collapsed; with ``return_inverse`` each element's "
                           "index into them, with ``return_counts`` the run lengths.",
+    "quantile": "The ``q``-th quantiles (a number or a 1-d tensor, in [0, 1]) over ``dim`` (or every element), "
+                "interpolated ``linear`` (default), ``lower``, ``higher``, ``midpoint`` or ``nearest``; NaN where a "
+                "slice holds a NaN.",
+    "nanquantile": "`fastgrad.quantile` of the non-NaN values (NaN where a slice has none).",
+    "nanmedian": "The lower median of the non-NaN values, or ``(values, indices)`` along ``dim``.",
     "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
             "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
             "carry the gradient back to that index.",

@@ -687,7 +687,8 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "atan2", "arctan2", "hypot", "logaddexp", "logaddexp2", "fmax", "fmin", "copysign", "float_power",
               "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
               "corrcoef", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
-              "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive"):
+              "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive", "quantile", "nanquantile",
+              "nanmedian"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
