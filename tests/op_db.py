@@ -1122,6 +1122,44 @@ errors("quantile", E("q_range", lambda L: L.quantile(L.ones(3), 1.5), RuntimeErr
        E("empty", lambda L: L.quantile(L.ones(0), 0.5), RuntimeError, "non-empty"),
        E("int", lambda L: L.quantile(L.tensor([1, 2]), 0.5), RuntimeError, "float or double"),
        E("interpolation", lambda L: L.quantile(L.ones(3), 0.5, interpolation="foo"), RuntimeError, "foo"))
+def _np_diag_embed(x, offset=0, dim1=-2, dim2=-1):
+    n = x.shape[-1]
+    m = n + abs(offset)
+    out = np.zeros(x.shape[:-1] + (m, m))
+    k = np.arange(n)
+    rows, cols = (k, k + offset) if offset >= 0 else (k - offset, k)
+    out[..., rows, cols] = x
+    return np.moveaxis(out, (-2, -1), (dim1, dim2))
+
+
+add("diag_embed", lambda ns, x, *a: ns.diag_embed(x, *a), lambda: [
+    S(T((2, 3))), S(T((3,)), 1), S(T((3,)), -1, 1, 0), S(T((2, 3)), 1, 0, 2)],
+    covers=("Tensor.diag_embed",), ref_np=_np_diag_embed)
+add("diagflat", lambda ns, x, *a: ns.diagflat(x, *a), lambda: [S(T((2, 2))), S(T((3,)), -1)],
+    covers=("Tensor.diagflat",), ref_np=lambda x, offset=0: np.diagflat(x, offset))
+add("addr", lambda ns, m, a, b, **k: ns.addr(m, a, b, **k), lambda: [
+    S(T((2, 3)), T((2,)), T((3,))), S(T((3,)), T((2,)), T((3,)), beta=0.5, alpha=2.0)],
+    covers=("Tensor.addr",), ref_np=lambda m, a, b, beta=1.0, alpha=1.0: beta * m + alpha * np.outer(a, b))
+add("addbmm", lambda ns, m, a, b, **k: ns.addbmm(m, a, b, **k), lambda: [
+    S(T((2, 2)), T((3, 2, 4)), T((3, 4, 2))), S(T((2,)), T((2, 2, 3)), T((2, 3, 2)), beta=2.0, alpha=0.5)],
+    covers=("Tensor.addbmm",), ref_np=lambda m, a, b, beta=1.0, alpha=1.0: beta * m + alpha * np.einsum("bij,bjk->ik", a, b))
+add("tensordot", lambda ns, a, b, *d: ns.tensordot(a, b, *d), lambda: [
+    S(T((2, 3, 4)), T((3, 4, 5))), S(T((2, 3, 4)), T((4, 3, 5)), ([1, 2], [1, 0])), S(T((2, 3)), T((2, 2)), 0)],
+    ref_np=lambda a, b, d=2: np.tensordot(a, b, d))
+add("dist", lambda ns, a, b, *p: ns.dist(a, b, *p), lambda: [S(T((3, 4)), T((3, 4))), S(T((4,)), T((2, 4)), 1.0),
+                                                           S(T((5,)), T((5,)), 3.0)],
+    covers=("Tensor.dist",), ref_np=lambda a, b, p=2.0: R._vnorm((a - b).reshape(-1), p, 0))
+add("chain_matmul", lambda ns, *ms: ns.chain_matmul(*ms), lambda: [S(T((2, 3)), T((3, 4)), T((4, 1))), S(T((2, 2)))],
+    ref_np=lambda *ms: np.linalg.multi_dot(ms) if len(ms) > 1 else ms[0])
+add("cumulative_trapezoid", lambda ns, y, *a, **k: ns.cumulative_trapezoid(y, *a, **k), lambda: [
+    S(T((5,))), S(T((2, 4)), dx=0.5), S(T((2, 3)), T(data=[0.0, 1.0, 3.0], grad=False))],
+    ref_np=lambda y, x=None, dx=1.0, dim=-1: np.cumsum(
+        (y[..., 1:] + y[..., :-1]) / 2 * (np.diff(x) if x is not None else dx), axis=-1))
+add("linalg.cross", lambda ns, a, b, **k: ns.linalg.cross(a, b, **k), lambda: [
+    S(T((4, 3)), T((1, 3))), S(T((3, 2)), T((3, 2)), dim=0)], ref_np=lambda a, b, dim=-1: np.cross(
+        *np.broadcast_arrays(a, b), axis=dim))
+add("linalg.vecdot", lambda ns, a, b, **k: ns.linalg.vecdot(a, b, **k), lambda: [
+    S(T((3, 4)), T((4,))), S(T((3, 2)), T((3, 2)), dim=0)], ref_np=lambda a, b, dim=-1: np.sum(a * b, axis=dim))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),

@@ -87,3 +87,13 @@ Tensor quantile(const Tensor& x, const Tensor& q, bool q_is_scalar, std::optiona
 std::tuple<Tensor, Tensor> nanmedian_dim(const Tensor& x, int64_t dim, bool keepdim);
 Tensor nanmedian(const Tensor& x);
 }  // namespace fg::ops
+
+namespace fg::ops {
+Tensor diag_embed(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);
+Tensor diagflat(const Tensor& x, int64_t offset);
+Tensor addr(const Tensor& input, const Tensor& vec1, const Tensor& vec2, double beta, double alpha);
+Tensor addbmm(const Tensor& input, const Tensor& b1, const Tensor& b2, double beta, double alpha);
+Tensor tensordot(const Tensor& a, const Tensor& b, const Dims& dims_a, const Dims& dims_b);
+Tensor dist(const Tensor& a, const Tensor& b, double p);
+Tensor cumulative_trapezoid(const Tensor& y, const Tensor& x, std::optional<double> dx, int64_t dim);
+}  // namespace fg::ops

@@ -207,3 +207,107 @@ Tensor nanmedian(const Tensor& x) {
 }
 
 }  // namespace fg::ops
+
+namespace fg::ops {
+
+// x's last dim laid on the `offset` diagonal of a new (m, m) plane placed at (dim1, dim2); the values are
+// scattered (index_add into zeros), so an infinite value leaves the rest of the plane exactly zero
+Tensor diag_embed(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
+  FG_CHECK(x->dim() >= 1, RuntimeError, "diag_embed(): input must have at least one dimension");
+  const int64_t nd = x->dim() + 1;
+  const int64_t d1 = wrap_dim(dim1, nd), d2 = wrap_dim(dim2, nd);
+  FG_CHECK(d1 != d2, RuntimeError, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
+  const int64_t n = x->shape.back(), m = n + std::abs(offset);
+  Tensor pos = empty({n}, DType::Int64);
+  for (int64_t k = 0; k < n; ++k) {
+    const int64_t row = offset >= 0 ? k : k - offset, col = offset >= 0 ? k + offset : k;
+    pos->data<int64_t>()[k] = row * m + col;
+  }
+  Dims flat(x->shape.begin(), x->shape.end() - 1);
+  flat.push_back(m * m);
+  Tensor plane = index_add(zeros(flat, x->dtype), -1, pos, x);
+  Dims shape(x->shape.begin(), x->shape.end() - 1);
+  shape.push_back(m);
+  shape.push_back(m);
+  return movedim(reshape(plane, shape), {nd - 2, nd - 1}, {d1, d2});
+}
+
+Tensor diagflat(const Tensor& x, int64_t offset) { return diag(reshape(x, {-1}), offset); }
+
+Tensor addr(const Tensor& input, const Tensor& vec1, const Tensor& vec2, double beta, double alpha) {
+  FG_CHECK(vec1->dim() == 1 && vec2->dim() == 1, RuntimeError, "addr: Expected 1-D argument vec1, but got ",
+           vec1->dim(), "-D");
+  Tensor prod = outer(vec1, vec2);
+  if (alpha != 1.0) prod = mul(prod, result_like_scalar(alpha, prod));
+  if (beta == 0.0) return add(prod, zeros_like(expand(alias_detached(input), prod->shape)));  // input ignored, NaN too
+  Tensor base = beta == 1.0 ? input : mul(input, result_like_scalar(beta, input));
+  return add(base, prod);
+}
+
+Tensor addbmm(const Tensor& input, const Tensor& b1, const Tensor& b2, double beta, double alpha) {
+  Tensor prod = sum(bmm(b1, b2), {0}, false);
+  if (alpha != 1.0) prod = mul(prod, result_like_scalar(alpha, prod));
+  if (beta == 0.0) return add(prod, zeros_like(expand(alias_detached(input), prod->shape)));
+  Tensor base = beta == 1.0 ? input : mul(input, result_like_scalar(beta, input));
+  return add(base, prod);
+}
+
+// contracts dims_a of a with dims_b of b: both permuted to (free, contracted) / (contracted, free), one mm
+Tensor tensordot(const Tensor& a, const Tensor& b, const Dims& dims_a, const Dims& dims_b) {
+  FG_CHECK(dims_a.size() == dims_b.size(), RuntimeError, "both dimension lists should have same length");
+  std::vector<bool> ca(static_cast<size_t>(a->dim()), false), cb(static_cast<size_t>(b->dim()), false);
+  Dims ia, ib;
+  int64_t k = 1;
+  for (size_t i = 0; i < dims_a.size(); ++i) {
+    const int64_t da = wrap_dim(dims_a[i], a->dim()), db = wrap_dim(dims_b[i], b->dim());
+    FG_CHECK(a->shape[da] == b->shape[db], RuntimeError, "contracted dimensions need to match, but first has size ",
+             a->shape[da], " in dim ", da, " and second has size ", b->shape[db], " in dim ", db);
+    ca[da] = cb[db] = true;
+    ia.push_back(da);
+    ib.push_back(db);
+    k *= a->shape[da];
+  }
+  Dims perm_a, perm_b, out_shape;
+  int64_t free_a = 1, free_b = 1;
+  for (int64_t d = 0; d < a->dim(); ++d)
+    if (!ca[d]) {
+      perm_a.push_back(d);
+      out_shape.push_back(a->shape[d]);
+      free_a *= a->shape[d];
+    }
+  for (int64_t d : ia) perm_a.push_back(d);
+  for (int64_t d : ib) perm_b.push_back(d);
+  for (int64_t d = 0; d < b->dim(); ++d)
+    if (!cb[d]) {
+      perm_b.push_back(d);
+      out_shape.push_back(b->shape[d]);
+      free_b *= b->shape[d];
+    }
+  Tensor ma = reshape(permute(a, perm_a), {free_a, k}), mb = reshape(permute(b, perm_b), {k, free_b});
+  return reshape(mm(ma, mb), out_shape);
+}
+
+Tensor dist(const Tensor& a, const Tensor& b, double p) { return vector_norm(sub(a, b), p, {}, false, std::nullopt); }
+
+// the running trapezoid integral along dim (one fewer element than y)
+Tensor cumulative_trapezoid(const Tensor& y, const Tensor& x, std::optional<double> dx, int64_t dim) {
+  const int64_t d = wrap_dim(dim, std::max<int64_t>(y->dim(), 1));
+  const int64_t n = y->shape[d];
+  Tensor yf = is_floating(y->dtype) ? y : to_dtype(y, DType::Float32);
+  if (n == 0) return yf;
+  Tensor mid = div(add(slice(yf, d, 1, n, 1), slice(yf, d, 0, n - 1, 1)), result_like_scalar(2.0, yf));
+  Tensor area;
+  if (!x) {
+    area = mul(mid, result_like_scalar(dx ? *dx : 1.0, yf));
+  } else if (x->dim() == 1) {
+    FG_CHECK(x->shape[0] == n, RuntimeError, "cumulative_trapezoid: There must be one `x` value for each sample point");
+    Dims shape(static_cast<size_t>(y->dim()), 1);
+    shape[d] = n - 1;
+    area = mul(mid, reshape(sub(slice(x, 0, 1, n, 1), slice(x, 0, 0, n - 1, 1)), shape));
+  } else {
+    area = mul(mid, diff(x, 1, dim, Tensor(), Tensor()));
+  }
+  return cumsum(area, d);
+}
+
+}  // namespace fg::ops

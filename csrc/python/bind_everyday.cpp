@@ -222,6 +222,44 @@ FG_BIND_ORDER(bind_everyday, 24) {
     auto [v, i] = ops::nanmedian_dim(x, dim.cast<int64_t>(), keepdim);
     return named_pair("nanmedian", v, i);
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
+  both("diag_embed", &ops::diag_embed, py::arg("offset") = 0, py::arg("dim1") = -2, py::arg("dim2") = -1);
+  both("diagflat", &ops::diagflat, py::arg("offset") = 0);
+  both("addr", &ops::addr, py::arg("vec1"), py::arg("vec2"), py::kw_only(), py::arg("beta") = 1.0, py::arg("alpha") = 1.0);
+  both("addbmm", &ops::addbmm, py::arg("batch1"), py::arg("batch2"), py::kw_only(), py::arg("beta") = 1.0,
+       py::arg("alpha") = 1.0);
+  m.def("tensordot", [](const Tensor& a, const Tensor& b, py::handle dims) {
+    // dims: an int (a's last n against b's first n) or two lists of dims
+    if (py::isinstance<py::int_>(dims) || is_tensor(dims)) {
+      const int64_t n = is_tensor(dims) ? ops::contiguous(dims.cast<Tensor>())->data<int64_t>()[0] : dims.cast<int64_t>();
+      FG_CHECK(n >= 0, RuntimeError, "tensordot expects dims >= 0, but got dims=", n);
+      FG_CHECK(n <= a->dim() && n <= b->dim(), RuntimeError, "tensordot expects dims < ndim_a or ndim_b, but got dims=", n);
+      Dims da, db;
+      for (int64_t i = 0; i < n; ++i) {
+        da.push_back(a->dim() - n + i);
+        db.push_back(i);
+      }
+      return ops::tensordot(a, b, da, db);
+    }
+    py::sequence pair = py::reinterpret_borrow<py::sequence>(dims);
+    FG_CHECK(pair.size() == 2, RuntimeError, "tensordot expects dims to be an int or a pair of dim lists");
+    return ops::tensordot(a, b, dims_from(pair[0], "tensordot"), dims_from(pair[1], "tensordot"));
+  }, py::arg("a"), py::arg("b"), py::arg("dims") = 2);
+  both("dist", [](const Tensor& a, const Tensor& b, double p) { return ops::dist(a, b, p); }, py::arg("other"),
+       py::arg("p") = 2.0);
+  m.def("chain_matmul", [](const py::args& args) {
+    TensorList ts = tensors_from(args, "chain_matmul");
+    FG_CHECK(!ts.empty(), RuntimeError, "chain_matmul(): Expected one or more matrices");
+    for (const Tensor& t : ts)
+      FG_CHECK(t->dim() == 2, RuntimeError, "Tensor dimension is ", t->dim(), ", expected 2 instead.");
+    Tensor out = ts.size() == 1 ? ops::clone(ts[0]) : ts[0];
+    for (size_t i = 1; i < ts.size(); ++i) out = ops::mm(out, ts[i]);
+    return out;
+  });
+  m.def("cumulative_trapezoid", [](const Tensor& y, py::handle x, py::handle dx, int64_t dim) {
+    FG_CHECK(x.is_none() || dx.is_none(), RuntimeError, "cumulative_trapezoid: received both x and dx; give one");
+    return ops::cumulative_trapezoid(y, is_tensor(x) ? x.cast<Tensor>() : Tensor(),
+                                     dx.is_none() ? std::nullopt : std::optional<double>(dx.cast<double>()), dim);
+  }, py::arg("y"), py::arg("x") = py::none(), py::kw_only(), py::arg("dx") = py::none(), py::arg("dim") = -1);
   m.def("vander", [](const Tensor& x, py::handle n, bool increasing) { return ops::vander(x, optional_int(n), increasing); },
         py::arg("x"), py::arg("N") = py::none(), py::arg("increasing") = false);
 }

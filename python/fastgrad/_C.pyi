@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'deg2rad', 'diag', 'diagonal', 'diff', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'scatter_add', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -327,6 +327,10 @@ class Tensor:
         """
         In-place version of `Tensor.add`: writes the result into ``self``.
         """
+    def addbmm(self, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        See `fastgrad.addbmm`.
+        """
     def addcdiv(self, tensor1: Tensor, tensor2: Tensor, *, value: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.addcdiv`.
@@ -360,6 +364,10 @@ class Tensor:
     def addmv(self, mat: Tensor, vec: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.addmv`.
+        """
+    def addr(self, vec1: Tensor, vec2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        See `fastgrad.addr`.
         """
     def all(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
@@ -667,6 +675,14 @@ class Tensor:
         """
         See `fastgrad.diag`.
         """
+    def diag_embed(self, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = -2, dim2: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+        """
+        See `fastgrad.diag_embed`.
+        """
+    def diagflat(self, offset: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+        """
+        See `fastgrad.diagflat`.
+        """
     def diagonal(self, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
         """
         See `fastgrad.diagonal`.
@@ -682,6 +698,10 @@ class Tensor:
         Examples:
             >>> fastgrad.zeros(2, 3).dim()
             2
+        """
+    def dist(self, other: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Tensor:
+        """
+        See `fastgrad.dist`.
         """
     def div(self, other: typing.Any, *, rounding_mode: typing.Any = None) -> Tensor:
         """
@@ -2166,6 +2186,10 @@ def add(input: Tensor, other: typing.Any, *, alpha: typing.SupportsFloat | typin
         >>> fastgrad.add(a, fastgrad.tensor([1.0, 1.0, 1.0]), alpha=0.5)
         tensor([1.5000, 2.5000, 3.5000])
     """
+def addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    ``beta * input + alpha * sum_b(batch1[b] @ batch2[b])``.
+    """
 def addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     ``input + value * tensor1 / tensor2``.
@@ -2181,6 +2205,10 @@ def addmm(input: Tensor, mat1: Tensor, mat2: Tensor, *, beta: typing.SupportsFlo
 def addmv(input: Tensor, mat: Tensor, vec: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     ``beta * input + alpha * mv(mat, vec)``.
+    """
+def addr(input: Tensor, vec1: Tensor, vec2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    ``beta * input + alpha * outer(vec1, vec2)``; ``input`` is ignored (NaN too) when ``beta`` is 0.
     """
 def all(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
@@ -2507,6 +2535,10 @@ def celu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.
     """
     In-place `celu`: writes ``celu(input, alpha)`` into ``input`` and returns it.
     """
+def chain_matmul(*args) -> Tensor:
+    """
+    The product of the matrices in order (deprecated in torch for `fastgrad.linalg` style ``@``).
+    """
 def chunk(input: Tensor, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
     """
     Splits ``input`` into ``chunks`` views of (nearly) equal size along ``dim``; fewer may come back, as in torch.
@@ -2685,6 +2717,10 @@ def cumsum(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, *, dty
         >>> fastgrad.cumsum(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]), dim=0)
         tensor([ 1.,  3.,  6., 10.])
     """
+def cumulative_trapezoid(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    The running trapezoid-rule integral of ``y`` along ``dim`` (one element fewer).
+    """
 def deg2rad(input: Tensor) -> Tensor:
     """
     Degrees to radians.
@@ -2693,6 +2729,14 @@ def diag(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
     """
     For a 1-d input, the square matrix with it on diagonal ``diagonal``; for a 2-d input, that diagonal as a 1-d tensor.
     """
+def diag_embed(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = -2, dim2: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    A tensor whose ``(dim1, dim2)`` planes hold ``input``'s last dim on diagonal ``offset``, zeros elsewhere.
+    """
+def diagflat(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+    """
+    The square matrix with the flattened ``input`` on diagonal ``offset``.
+    """
 def diagonal(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
     """
     The diagonal ``offset`` of the plane ``(dim1, dim2)``, as a new last dim. Unlike torch (a view), fastgrad returns a copy that carries the gradient.
@@ -2700,6 +2744,10 @@ def diagonal(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 
 def diff(input: Tensor, n: typing.SupportsInt | typing.SupportsIndex = 1, dim: typing.SupportsInt | typing.SupportsIndex = -1, prepend: typing.Any = None, append: typing.Any = None) -> Tensor:
     """
     The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined first); bool inputs give where consecutive elements differ.
+    """
+def dist(input: Tensor, other: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Tensor:
+    """
+    The ``p``-norm of ``input - other``.
     """
 def div(input: Tensor, other: typing.Any, *, rounding_mode: typing.Any = None) -> Tensor:
     """
@@ -4423,6 +4471,10 @@ def tanhshrink(input: Tensor) -> Tensor:
 def tensor_split(input: Tensor, indices_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
     """
     Splits into ``sections`` nearly equal pieces, or at the given indices, along ``dim`` (views).
+    """
+def tensordot(a: Tensor, b: Tensor, dims: typing.Any = 2) -> Tensor:
+    """
+    Contracts ``a``'s and ``b``'s ``dims`` (an int: ``a``'s last n with ``b``'s first n; or two lists).
     """
 def threshold(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
     """

@@ -1805,6 +1805,15 @@ for _name, _text in {
                 "slice holds a NaN.",
     "nanquantile": "`fastgrad.quantile` of the non-NaN values (NaN where a slice has none).",
     "nanmedian": "The lower median of the non-NaN values, or ``(values, indices)`` along ``dim``.",
+    "diag_embed": "A tensor whose ``(dim1, dim2)`` planes hold ``input``'s last dim on diagonal ``offset``, "
+                  "zeros elsewhere.",
+    "diagflat": "The square matrix with the flattened ``input`` on diagonal ``offset``.",
+    "addr": "``beta * input + alpha * outer(vec1, vec2)``; ``input`` is ignored (NaN too) when ``beta`` is 0.",
+    "addbmm": "``beta * input + alpha * sum_b(batch1[b] @ batch2[b])``.",
+    "tensordot": "Contracts ``a``'s and ``b``'s ``dims`` (an int: ``a``'s last n with ``b``'s first n; or two lists).",
+    "dist": "The ``p``-norm of ``input - other``.",
+    "chain_matmul": "The product of the matrices in order (deprecated in torch for `fastgrad.linalg` style ``@``).",
+    "cumulative_trapezoid": "The running trapezoid-rule integral of ``y`` along ``dim`` (one element fewer).",
     "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
             "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
             "carry the gradient back to that index.",

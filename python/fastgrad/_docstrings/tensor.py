@@ -688,7 +688,7 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
               "corrcoef", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
               "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive", "quantile", "nanquantile",
-              "nanmedian"):
+              "nanmedian", "diag_embed", "diagflat", "addr", "addbmm", "dist"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
