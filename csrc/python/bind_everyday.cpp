@@ -2,8 +2,8 @@
 // Tensor methods.
 #include "ops/everyday.h"
 #include "ops/misc.h"
-#include "python/args.h"
 #include "python/module.h"
+#include "python/tensor_methods.h"
 
 namespace fg::python {
 
@@ -40,12 +40,8 @@ Tensor triangle_indices(bool lower, int64_t row, int64_t col, int64_t offset, py
 
 FG_BIND_ORDER(bind_everyday, 24) {
   py::object cls = m.attr("Tensor");
-  auto both = [&](const char* name, auto fn, auto... extra) {
-    cls.attr(name) = py::cpp_function(fn, py::name(name), py::is_method(cls), extra...);
-    m.def(name, fn, py::arg("input"), extra...);
-  };
-  both("frac", &ops::frac);
-  both("logit", [](const Tensor& x, py::handle eps) {
+  def_both(m, "frac", &ops::frac);
+  def_both(m, "logit", [](const Tensor& x, py::handle eps) {
     return ops::logit(x, eps.is_none() ? std::nullopt : std::optional<double>(eps.cast<double>()));
   }, py::arg("eps") = py::none());
   cls.attr("xlogy") = py::cpp_function([](const Tensor& x, py::handle other) {
@@ -55,20 +51,20 @@ FG_BIND_ORDER(bind_everyday, 24) {
     FG_CHECK(is_tensor(input) || is_tensor(other), TypeError, "xlogy(): expected at least one Tensor argument");
     return ops::xlogy(to_tensor_arg(input, "xlogy"), to_tensor_arg(other, "xlogy"));
   }, py::arg("input"), py::arg("other"));
-  both("aminmax", [](const Tensor& x, py::handle dim, bool keepdim) {
+  def_both(m, "aminmax", [](const Tensor& x, py::handle dim, bool keepdim) {
     auto [lo, hi] = ops::aminmax(x, optional_int(dim), keepdim);
     return named_pair("aminmax", lo, hi);
   }, py::kw_only(), py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  both("cross", [](const Tensor& a, const Tensor& b, py::handle dim) { return ops::cross(a, b, optional_int(dim)); },
+  def_both(m, "cross", [](const Tensor& a, const Tensor& b, py::handle dim) { return ops::cross(a, b, optional_int(dim)); },
        py::arg("other"), py::arg("dim") = py::none());
-  both("renorm", &ops::renorm, py::arg("p"), py::arg("dim"), py::arg("maxnorm"));
-  both("logcumsumexp", &ops::logcumsumexp, py::arg("dim"));
-  both("diff", [](const Tensor& x, int64_t n, int64_t dim, py::handle prepend, py::handle append) {
+  def_both(m, "renorm", &ops::renorm, py::arg("p"), py::arg("dim"), py::arg("maxnorm"));
+  def_both(m, "logcumsumexp", &ops::logcumsumexp, py::arg("dim"));
+  def_both(m, "diff", [](const Tensor& x, int64_t n, int64_t dim, py::handle prepend, py::handle append) {
     return ops::diff(x, n, dim, optional_tensor(prepend), optional_tensor(append));
   }, py::arg("n") = 1, py::arg("dim") = -1, py::arg("prepend") = py::none(), py::arg("append") = py::none());
-  both("fliplr", &ops::fliplr);
-  both("flipud", &ops::flipud);
-  both("rot90", [](const Tensor& x, int64_t k, py::handle dims) { return ops::rot90(x, k, dims_from(dims, "rot90")); },
+  def_both(m, "fliplr", &ops::fliplr);
+  def_both(m, "flipud", &ops::flipud);
+  def_both(m, "rot90", [](const Tensor& x, int64_t k, py::handle dims) { return ops::rot90(x, k, dims_from(dims, "rot90")); },
        py::arg("k") = 1, py::arg("dims") = py::make_tuple(0, 1));
   m.def("tril_indices", [](int64_t row, int64_t col, int64_t offset, py::handle dtype, py::handle device,
                            py::handle layout) {
@@ -108,24 +104,24 @@ FG_BIND_ORDER(bind_everyday, 24) {
   binary("fmin", &ops::fmin, false);
   binary("copysign", &ops::copysign, true);
   binary("float_power", &ops::float_power, true);
-  both("heaviside", &ops::heaviside, py::arg("values"));
-  both("signbit", &ops::signbit);
-  both("deg2rad", &ops::deg2rad);
-  both("rad2deg", &ops::rad2deg);
-  both("sgn", &ops::sgn);
-  both("sinc", &ops::sinc);
-  both("nansum", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
+  def_both(m, "heaviside", &ops::heaviside, py::arg("values"));
+  def_both(m, "signbit", &ops::signbit);
+  def_both(m, "deg2rad", &ops::deg2rad);
+  def_both(m, "rad2deg", &ops::rad2deg);
+  def_both(m, "sgn", &ops::sgn);
+  def_both(m, "sinc", &ops::sinc);
+  def_both(m, "nansum", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
     return ops::nansum(x, dim.is_none() ? Dims{} : dims_from(dim, "nansum"), keepdim, optional_dtype(dtype));
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
-  both("nanmean", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
+  def_both(m, "nanmean", [](const Tensor& x, py::handle dim, bool keepdim, py::handle dtype) {
     return ops::nanmean(x, dim.is_none() ? Dims{} : dims_from(dim, "nanmean"), keepdim, optional_dtype(dtype));
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("dtype") = py::none());
-  both("inner", &ops::inner, py::arg("other"));
-  both("kron", &ops::kron, py::arg("other"));
-  both("cov", [](const Tensor& x, int64_t correction, py::handle fweights, py::handle aweights) {
+  def_both(m, "inner", &ops::inner, py::arg("other"));
+  def_both(m, "kron", &ops::kron, py::arg("other"));
+  def_both(m, "cov", [](const Tensor& x, int64_t correction, py::handle fweights, py::handle aweights) {
     return ops::cov(x, correction, optional_tensor(fweights), optional_tensor(aweights));
   }, py::kw_only(), py::arg("correction") = 1, py::arg("fweights") = py::none(), py::arg("aweights") = py::none());
-  both("corrcoef", &ops::corrcoef);
+  def_both(m, "corrcoef", &ops::corrcoef);
   m.def("isin", [](py::handle elements, py::handle test_elements, bool assume_unique, bool invert) {
     (void)assume_unique;  // a speed hint in torch: the result is the same either way
     FG_CHECK(is_tensor(elements) || is_tensor(test_elements), TypeError, "isin(): expected at least one Tensor argument");
@@ -142,7 +138,7 @@ FG_BIND_ORDER(bind_everyday, 24) {
     m.def(name, trapezoid, py::arg("y"), py::arg("x") = py::none(), py::kw_only(), py::arg("dx") = py::none(),
           py::arg("dim") = -1);
   // views and splits
-  both("broadcast_to", [](const Tensor& x, py::handle size) { return ops::expand(x, dims_from(size, "broadcast_to")); },
+  def_both(m, "broadcast_to", [](const Tensor& x, py::handle size) { return ops::expand(x, dims_from(size, "broadcast_to")); },
        py::arg("size"));
   m.def("broadcast_tensors", [](const py::args& args) {
     return py::tuple(py::cast(ops::broadcast_tensors(tensors_from(args, "broadcast_tensors"))));
@@ -168,8 +164,8 @@ FG_BIND_ORDER(bind_everyday, 24) {
   m.def("column_stack", [](py::handle tensors) {
     return ops::column_stack(tensors_from(py::make_tuple(tensors), "column_stack"));
   }, py::arg("tensors"));
-  both("ravel", [](const Tensor& x) { return ops::contiguous(ops::reshape(x, {-1})); });
-  both("tensor_split", [](const Tensor& x, py::handle sections, int64_t dim) {
+  def_both(m, "ravel", [](const Tensor& x) { return ops::contiguous(ops::reshape(x, {-1})); });
+  def_both(m, "tensor_split", [](const Tensor& x, py::handle sections, int64_t dim) {
     if (is_tensor(sections)) {
       Tensor s = sections.cast<Tensor>();
       FG_CHECK(s->dtype == DType::Int64 && s->dim() <= 1, RuntimeError,
@@ -184,20 +180,20 @@ FG_BIND_ORDER(bind_everyday, 24) {
   }, py::arg("indices_or_sections"), py::arg("dim") = 0);
   for (char which : {'h', 'v', 'd'}) {
     const std::string name = std::string(1, which) + "split";
-    both(name.c_str(), [which](const Tensor& x, py::handle sections) {
+    def_both(m, name.c_str(), [which](const Tensor& x, py::handle sections) {
       TensorList parts = py::isinstance<py::int_>(sections)
                              ? ops::directional_split(x, sections.cast<int64_t>(), which)
                              : ops::directional_split(x, dims_from(sections, "split"), which);
       return py::tuple(py::cast(parts));
     }, py::arg("indices_or_sections"));
   }
-  both("unflatten", [](const Tensor& x, int64_t dim, py::handle sizes) {
+  def_both(m, "unflatten", [](const Tensor& x, int64_t dim, py::handle sizes) {
     return ops::unflatten(x, dim, dims_from(sizes, "unflatten"));
   }, py::arg("dim"), py::arg("sizes"));
-  both("take", &ops::take, py::arg("index"));
-  both("argwhere", [](const Tensor& x) { return ops::nonzero(x); });
-  both("msort", [](const Tensor& x) { return std::get<0>(ops::sort(x, 0, false)); });
-  both("unique_consecutive", [](const Tensor& x, bool return_inverse, bool return_counts, py::handle dim) -> py::object {
+  def_both(m, "take", &ops::take, py::arg("index"));
+  def_both(m, "argwhere", [](const Tensor& x) { return ops::nonzero(x); });
+  def_both(m, "msort", [](const Tensor& x) { return std::get<0>(ops::sort(x, 0, false)); });
+  def_both(m, "unique_consecutive", [](const Tensor& x, bool return_inverse, bool return_counts, py::handle dim) -> py::object {
     FG_CHECK(dim.is_none(), NotImplementedError,
              "unique_consecutive(dim=...) is not supported by fastgrad; use dim=None (the flattened tensor)");
     auto [v, inv, counts] = ops::unique_consecutive(x);
@@ -210,22 +206,22 @@ FG_BIND_ORDER(bind_everyday, 24) {
   }, py::arg("return_inverse") = false, py::arg("return_counts") = false, py::arg("dim") = py::none());
   for (bool ignore_nan : {false, true}) {
     const char* name = ignore_nan ? "nanquantile" : "quantile";
-    both(name, [ignore_nan](const Tensor& x, py::handle q, py::handle dim, bool keepdim, const std::string& interpolation) {
+    def_both(m, name, [ignore_nan](const Tensor& x, py::handle q, py::handle dim, bool keepdim, const std::string& interpolation) {
       const bool scalar = !is_tensor(q);
       Tensor qt = scalar ? ops::full({}, q.cast<double>(), x->dtype) : q.cast<Tensor>();
       return ops::quantile(x, qt, scalar || qt->dim() == 0, optional_int(dim), keepdim, interpolation, ignore_nan);
     }, py::arg("q"), py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(),
        py::arg("interpolation") = "linear");
   }
-  both("nanmedian", [](const Tensor& x, py::handle dim, bool keepdim) -> py::object {
+  def_both(m, "nanmedian", [](const Tensor& x, py::handle dim, bool keepdim) -> py::object {
     if (dim.is_none()) return py::cast(ops::nanmedian(x));
     auto [v, i] = ops::nanmedian_dim(x, dim.cast<int64_t>(), keepdim);
     return named_pair("nanmedian", v, i);
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false);
-  both("diag_embed", &ops::diag_embed, py::arg("offset") = 0, py::arg("dim1") = -2, py::arg("dim2") = -1);
-  both("diagflat", &ops::diagflat, py::arg("offset") = 0);
-  both("addr", &ops::addr, py::arg("vec1"), py::arg("vec2"), py::kw_only(), py::arg("beta") = 1.0, py::arg("alpha") = 1.0);
-  both("addbmm", &ops::addbmm, py::arg("batch1"), py::arg("batch2"), py::kw_only(), py::arg("beta") = 1.0,
+  def_both(m, "diag_embed", &ops::diag_embed, py::arg("offset") = 0, py::arg("dim1") = -2, py::arg("dim2") = -1);
+  def_both(m, "diagflat", &ops::diagflat, py::arg("offset") = 0);
+  def_both(m, "addr", &ops::addr, py::arg("vec1"), py::arg("vec2"), py::kw_only(), py::arg("beta") = 1.0, py::arg("alpha") = 1.0);
+  def_both(m, "addbmm", &ops::addbmm, py::arg("batch1"), py::arg("batch2"), py::kw_only(), py::arg("beta") = 1.0,
        py::arg("alpha") = 1.0);
   m.def("tensordot", [](const Tensor& a, const Tensor& b, py::handle dims) {
     // dims: an int (a's last n against b's first n) or two lists of dims
@@ -244,7 +240,7 @@ FG_BIND_ORDER(bind_everyday, 24) {
     FG_CHECK(pair.size() == 2, RuntimeError, "tensordot expects dims to be an int or a pair of dim lists");
     return ops::tensordot(a, b, dims_from(pair[0], "tensordot"), dims_from(pair[1], "tensordot"));
   }, py::arg("a"), py::arg("b"), py::arg("dims") = 2);
-  both("dist", [](const Tensor& a, const Tensor& b, double p) { return ops::dist(a, b, p); }, py::arg("other"),
+  def_both(m, "dist", [](const Tensor& a, const Tensor& b, double p) { return ops::dist(a, b, p); }, py::arg("other"),
        py::arg("p") = 2.0);
   m.def("chain_matmul", [](const py::args& args) {
     TensorList ts = tensors_from(args, "chain_matmul");

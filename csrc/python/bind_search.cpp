@@ -1,8 +1,8 @@
 // Bindings of the counting and searching ops (ops/search.h): mode, searchsorted, bucketize, bincount,
 // histc and histogram, as fastgrad functions and (where torch has them) Tensor methods.
 #include "ops/search.h"
-#include "python/args.h"
 #include "python/module.h"
+#include "python/tensor_methods.h"
 
 namespace fg::python {
 
@@ -22,13 +22,7 @@ std::optional<std::pair<double, double>> range_of(py::handle range) {
 }  // namespace
 
 FG_BIND_ORDER(bind_search, 22) {
-  py::object cls = m.attr("Tensor");
-  // each op as fastgrad.<name>(input, ...) and Tensor.<name>(...), from one definition
-  auto both = [&](const char* name, auto fn, auto... extra) {
-    cls.attr(name) = py::cpp_function(fn, py::name(name), py::is_method(cls), extra...);
-    m.def(name, fn, py::arg("input"), extra...);
-  };
-  both("mode", [](const Tensor& x, int64_t dim, bool keepdim) {
+  def_both(m, "mode", [](const Tensor& x, int64_t dim, bool keepdim) {
     auto [values, indices] = ops::mode(x, dim, keepdim);
     return named_pair("mode", values, indices);
   }, py::arg("dim") = -1, py::arg("keepdim") = false);
@@ -41,12 +35,12 @@ FG_BIND_ORDER(bind_search, 22) {
   m.def("bucketize", [](py::handle input, const Tensor& boundaries, bool out_int32, bool right) {
     return ops::bucketize(tensor_or_number(input, "bucketize"), boundaries, out_int32, right);
   }, py::arg("input"), py::arg("boundaries"), py::kw_only(), py::arg("out_int32") = false, py::arg("right") = false);
-  both("bincount", [](const Tensor& x, py::handle weights, int64_t minlength) {
+  def_both(m, "bincount", [](const Tensor& x, py::handle weights, int64_t minlength) {
     return ops::bincount(x, optional_tensor(weights), minlength);
   }, py::arg("weights") = py::none(), py::arg("minlength") = 0);
-  both("histc", &ops::histc, py::arg("bins") = 100, py::arg("min") = 0.0, py::arg("max") = 0.0);
+  def_both(m, "histc", &ops::histc, py::arg("bins") = 100, py::arg("min") = 0.0, py::arg("max") = 0.0);
   // bins: a number of equal-width bins (with range=) or a tensor of edges (torch's two overloads)
-  both("histogram", [](const Tensor& x, py::handle bins, py::handle range, py::handle weight, bool density) {
+  def_both(m, "histogram", [](const Tensor& x, py::handle bins, py::handle range, py::handle weight, bool density) {
     std::tuple<Tensor, Tensor> result;
     if (is_tensor(bins)) {
       FG_CHECK(range.is_none(), TypeError,

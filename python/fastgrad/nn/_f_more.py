@@ -35,14 +35,19 @@ def rms_norm(input, normalized_shape, weight=None, eps=None):
     return out if weight is None else out * weight
 
 
+def _check_pixel_args(input, factor, op, factor_name):
+    r = int(factor)
+    if input.dim() < 3:
+        raise RuntimeError(f"{op} expects input to have at least 3 dimensions, but got input with {input.dim()} "
+                           "dimension(s)")
+    if r <= 0:
+        raise RuntimeError(f"{op} expects a positive {factor_name}, but got {r}")
+    return r
+
+
 def pixel_shuffle(input, upscale_factor):
     """``(*, C * r**2, H, W) -> (*, C, H * r, W * r)``. See `nn.PixelShuffle`."""
-    r = int(upscale_factor)
-    if input.dim() < 3:
-        raise RuntimeError(f"pixel_shuffle expects input to have at least 3 dimensions, but got input with "
-                           f"{input.dim()} dimension(s)")
-    if r <= 0:
-        raise RuntimeError(f"pixel_shuffle expects a positive upscale_factor, but got {r}")
+    r = _check_pixel_args(input, upscale_factor, "pixel_shuffle", "upscale_factor")
     c, h, w = input.shape[-3:]
     if c % (r * r):
         raise RuntimeError(f"pixel_shuffle expects its input's 'channel' dimension to be divisible by the square of "
@@ -56,12 +61,7 @@ def pixel_shuffle(input, upscale_factor):
 
 def pixel_unshuffle(input, downscale_factor):
     """``(*, C, H * r, W * r) -> (*, C * r**2, H, W)``, the inverse of `pixel_shuffle`. See `nn.PixelUnshuffle`."""
-    r = int(downscale_factor)
-    if input.dim() < 3:
-        raise RuntimeError(f"pixel_unshuffle expects input to have at least 3 dimensions, but got input with "
-                           f"{input.dim()} dimension(s)")
-    if r <= 0:
-        raise RuntimeError(f"pixel_unshuffle expects a positive downscale_factor, but got {r}")
+    r = _check_pixel_args(input, downscale_factor, "pixel_unshuffle", "downscale_factor")
     c, h, w = input.shape[-3:]
     if h % r:
         raise RuntimeError(f"pixel_unshuffle expects height to be divisible by downscale_factor, but input.size(-2)={h}"
