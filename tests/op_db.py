@@ -1160,6 +1160,22 @@ add("linalg.cross", lambda ns, a, b, **k: ns.linalg.cross(a, b, **k), lambda: [
         *np.broadcast_arrays(a, b), axis=dim))
 add("linalg.vecdot", lambda ns, a, b, **k: ns.linalg.vecdot(a, b, **k), lambda: [
     S(T((3, 4)), T((4,))), S(T((3, 2)), T((3, 2)), dim=0)], ref_np=lambda a, b, dim=-1: np.sum(a * b, axis=dim))
+add("split_with_sizes", lambda ns, x, s, *d: tuple(ns.split_with_sizes(x, s, *d)), lambda: [
+    S(T((3, 4)), [1, 3], 1), S(T((5,)), [2, 0, 3])], covers=("Tensor.split_with_sizes",),
+    ref_np=lambda x, s, d=0: tuple(np.split(x, np.cumsum(s)[:-1], axis=d)))
+add("Tensor.sum_to_size", lambda ns, x, *s: x.sum_to_size(*s), lambda: [
+    S(T((2, 3)), 1, 3), S(T((2, 3, 4)), (3, 1)), S(T((2, 3)), 3)],
+    ref_np=lambda x, *s: R.sum_to(x, s[0] if len(s) == 1 and isinstance(s[0], tuple) else s))
+add("rsub", lambda ns, x, o, **k: ns.rsub(x, o, **k), lambda: [S(T((2, 3)), T((2, 3))), S(T((3,)), 1.5, alpha=2.0)],
+    ref_np=lambda x, o, alpha=1.0: o - alpha * x)
+add("positive", lambda ns, x: ns.positive(x), lambda: [S(T((2, 3)))], covers=("Tensor.positive",), ref_np=lambda x: x)
+# torch 2.13's ldexp gradient computes 2 ** other in integers, so a negative exponent gives it 0 there:
+# fastgrad's is the true 2 ** other (gradcheck); that sample is checked against numpy, not torch
+add("ldexp", lambda ns, x, e: ns.ldexp(x, e), lambda: [
+    S(T((4,)), I([2, 1, 0, 3])), S(T((4,)), I([2, -1, 0, -3]), name="negative_exponents", compare=False)],
+    covers=("Tensor.ldexp",),
+    ref_np=lambda x, e: np.ldexp(x, e))
+errors("Tensor.sum_to_size", E("not_expandable", lambda L: L.ones(2, 3).sum_to_size(4), RuntimeError, "not expandable"))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),

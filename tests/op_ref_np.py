@@ -833,3 +833,12 @@ def nanmedian(x, dim=None, keepdim=False):
     pos = np.where(k > 0, (k - 1) // 2, 0)
     vals, idx = np.take_along_axis(v, pos, dim), np.take_along_axis(order, pos, dim)
     return (vals, idx) if keepdim else (vals.squeeze(dim), idx.squeeze(dim))
+
+
+def sum_to(x, shape):
+    """x summed down to `shape` (the reverse of broadcasting)."""
+    shape = tuple(shape)
+    lead = x.ndim - len(shape)
+    out = x.sum(axis=tuple(range(lead))) if lead else x
+    axes = tuple(i for i, s in enumerate(shape) if s == 1 and out.shape[i] != 1)
+    return out.sum(axis=axes, keepdims=True) if axes else out

@@ -256,6 +256,33 @@ FG_BIND_ORDER(bind_everyday, 24) {
     return ops::cumulative_trapezoid(y, is_tensor(x) ? x.cast<Tensor>() : Tensor(),
                                      dx.is_none() ? std::nullopt : std::optional<double>(dx.cast<double>()), dim);
   }, py::arg("y"), py::arg("x") = py::none(), py::kw_only(), py::arg("dx") = py::none(), py::arg("dim") = -1);
+  def_both(m, "split_with_sizes", [](const Tensor& x, py::handle sizes, int64_t dim) {
+    return py::tuple(py::cast(ops::split_with_sizes(x, dims_from(sizes, "split_with_sizes"), dim)));
+  }, py::arg("split_sizes"), py::arg("dim") = 0);
+  cls.attr("sum_to_size") = py::cpp_function([](const Tensor& x, const py::args& size) {
+    const Dims shape = shape_from_args(size, "sum_to_size");
+    bool expandable = shape.size() <= static_cast<size_t>(x->dim());
+    for (size_t i = 0; expandable && i < shape.size(); ++i) {
+      const int64_t s = shape[shape.size() - 1 - i], t = x->shape[x->dim() - 1 - i];
+      expandable = s == t || s == 1;
+    }
+    FG_CHECK(expandable, RuntimeError, "size {", shape_str(shape), "} is not expandable to size {",
+             shape_str(x->shape), "}.");
+    return ops::sum_to(x, shape);
+  }, py::name("sum_to_size"), py::is_method(cls));
+  m.def("rsub", [](const Tensor& x, py::handle other, double alpha) {
+    return ops::sub(to_tensor_arg(other, "rsub"), x, alpha);
+  }, py::arg("input"), py::arg("other"), py::kw_only(), py::arg("alpha") = 1.0);
+  def_both(m, "positive", [](const Tensor& x) {
+    FG_CHECK(x->dtype != DType::Bool, RuntimeError, "The `+` operator, on a bool tensor is not supported.");
+    return x;
+  });
+  m.def("ldexp", [](const Tensor& x, const Tensor& other) {
+    return ops::mul(x, ops::pow(ops::result_like_scalar(2.0, ops::to_dtype(other, DType::Float32)), other));
+  }, py::arg("input"), py::arg("other"));
+  cls.attr("ldexp") = py::cpp_function([](const Tensor& x, const Tensor& other) {
+    return ops::mul(x, ops::pow(ops::result_like_scalar(2.0, ops::to_dtype(other, DType::Float32)), other));
+  }, py::name("ldexp"), py::is_method(cls), py::arg("other"));
   m.def("vander", [](const Tensor& x, py::handle n, bool increasing) { return ops::vander(x, optional_int(n), increasing); },
         py::arg("x"), py::arg("N") = py::none(), py::arg("increasing") = false);
 }

@@ -1814,6 +1814,10 @@ for _name, _text in {
     "dist": "The ``p``-norm of ``input - other``.",
     "chain_matmul": "The product of the matrices in order (deprecated in torch for `fastgrad.linalg` style ``@``).",
     "cumulative_trapezoid": "The running trapezoid-rule integral of ``y`` along ``dim`` (one element fewer).",
+    "split_with_sizes": "Splits along ``dim`` into pieces of the given sizes (views); the sizes must sum to the dim.",
+    "rsub": "``other - alpha * input``.",
+    "positive": "``input`` itself (``+input``); bool tensors are refused as torch refuses them.",
+    "ldexp": "``input * 2 ** other``.",
     "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
             "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
             "carry the gradient back to that index.",

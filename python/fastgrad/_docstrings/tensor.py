@@ -688,8 +688,14 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
               "corrcoef", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
               "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive", "quantile", "nanquantile",
-              "nanmedian", "diag_embed", "diagflat", "addr", "addbmm", "dist"):
+              "nanmedian", "diag_embed", "diagflat", "addr", "addbmm", "dist", "split_with_sizes", "positive",
+              "ldexp"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
+TENSOR["sum_to_size"] = """The sum of the tensor down to ``size`` (the reverse of broadcasting to this tensor's shape).
+
+Examples:
+    >>> fastgrad.ones(2, 3).sum_to_size(1, 3)
+    tensor([[2., 2., 2.]])"""
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
 TENSOR["repeat"] = """Repeats the tensor ``sizes[i]`` times along dim ``i`` (as numpy's tile); there may be more
