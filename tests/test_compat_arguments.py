@@ -89,3 +89,11 @@ def test_dataloader_worker_only_options_need_workers():
     with pytest.raises(RuntimeError, match="CPU"):
         DataLoader(ds, pin_memory_device="cuda")
     assert len(list(DataLoader(ds, batch_size=2, num_workers=1, prefetch_factor=2))) == 2
+
+
+def test_gradcheck_masked_is_refused():
+    x = fastgrad.ones(2, dtype=fastgrad.float64, requires_grad=True)
+    with pytest.raises(NotImplementedError, match="masked"):
+        fastgrad.autograd.gradcheck(lambda t: t * 2, (x,), masked=True)
+    with pytest.raises(NotImplementedError, match="masked"):
+        fastgrad.autograd.gradgradcheck(lambda t: t * 2, (x,), masked=True)
