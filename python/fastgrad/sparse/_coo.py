@@ -226,6 +226,13 @@ class SparseCooTensor:
             return self
         return SparseCooTensor(self._idx, self._vals.to(dtype), self._size, self._coalesced)
 
+    def cpu(self):
+        return self
+
+    def cuda(self, device=None, non_blocking=False):
+        from .._types import cpu_only_error
+        raise cpu_only_error("cuda()")
+
     def float(self):
         return self.to(float32)
 
