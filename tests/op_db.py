@@ -1624,6 +1624,47 @@ errors(NF + "multi_margin_loss", E("p", lambda L: L.nn.functional.multi_margin_l
                                    ValueError, "p == 1"))
 
 
+def _np_interpolate(x, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    """Separable resampling with torch's source coordinates (float32 for nearest, float64 for linear)."""
+    n = x.ndim - 2
+    sizes = ([size] * n if isinstance(size, int) else list(size)) if size is not None else [
+        int(np.floor(x.shape[2 + i] * (scale_factor if np.isscalar(scale_factor) else scale_factor[i]))) for i in range(n)]
+    factors = [None] * n if size is not None else (
+        [scale_factor] * n if np.isscalar(scale_factor) else list(scale_factor))
+    out = x
+    for i in range(n):
+        dim, m, k = 2 + i, x.shape[2 + i], sizes[i]
+        if align_corners:
+            scale = (m - 1) / (k - 1) if k > 1 else 0.0
+        else:
+            scale = 1.0 / factors[i] if factors[i] else m / k
+        d = np.arange(k)
+        if mode in ("nearest", "nearest-exact"):
+            s32 = np.float32(scale)
+            src = np.floor((d + 0.5) * s32) if mode == "nearest-exact" else np.floor(d * s32)
+            out = np.take(out, np.minimum(src.astype(np.int64), m - 1), axis=dim)
+            continue
+        src = d * scale if align_corners else np.maximum((d + 0.5) * scale - 0.5, 0)
+        lo = np.minimum(src.astype(np.int64), m - 1)
+        hi = np.minimum(lo + 1, m - 1)
+        w = (src - lo).reshape([-1 if j == dim else 1 for j in range(x.ndim)])
+        out = np.take(out, lo, axis=dim) * (1 - w) + np.take(out, hi, axis=dim) * w
+    return out
+
+
+add(NF + "interpolate", lambda ns, x, **k: ns.nn.functional.interpolate(x, **k), lambda: [
+    S(T((1, 2, 4, 5)), scale_factor=2), S(T((1, 2, 4, 5)), size=(3, 7), mode="nearest-exact"),
+    S(T((1, 1, 4, 5)), size=(7, 9), mode="bilinear", align_corners=False),
+    S(T((1, 1, 4, 5)), size=(7, 9), mode="bilinear", align_corners=True), S(T((2, 3, 6)), scale_factor=1.5, mode="linear"),
+    S(T((1, 1, 2, 3, 2)), scale_factor=2, mode="trilinear")], covers=("nn.functional.upsample",), ref_np=_np_interpolate)
+errors(NF + "interpolate",
+       E("mode_dims", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2, 2), scale_factor=2, mode="linear"),
+         NotImplementedError, "4D"),
+       E("both", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2), size=3, scale_factor=2), ValueError, "only one"),
+       E("align_nearest", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2), scale_factor=2, align_corners=True),
+         ValueError, "align_corners"))
+
+
 def _class_samples():
     out = []
     for r in REDS:

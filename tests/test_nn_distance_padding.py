@@ -95,3 +95,18 @@ def test_loss_modules(make, args, call):
                 assert out == pytest.approx(call(F, *[fastgrad.tensor(d) for d in data]).item(), rel=1e-12)
         else:
             assert ours == pytest.approx(out, rel=1e-10)
+
+
+@pytest.mark.parametrize("make", [lambda L: L.nn.Upsample(scale_factor=2), lambda L: L.nn.Upsample(size=(3, 5), mode="bilinear"),
+                                  lambda L: L.nn.UpsamplingNearest2d(scale_factor=3),
+                                  lambda L: L.nn.UpsamplingBilinear2d(size=(4, 6))])
+def test_upsampling_modules(make):
+    a = np.random.default_rng(0).standard_normal((1, 2, 3, 4))
+    m = make(fastgrad)
+    got = m(fastgrad.tensor(a))
+    assert got.shape[:2] == (1, 2)
+    torch = torch_or_none()
+    if torch is not None:
+        ref = make(torch)
+        assert repr(m) == repr(ref)
+        np.testing.assert_allclose(got.numpy(), ref(torch.tensor(a)).numpy(), rtol=1e-12, atol=1e-12)

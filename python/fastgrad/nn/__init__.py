@@ -14,6 +14,7 @@ from .batchnorm import BatchNorm1d, BatchNorm2d, BatchNorm3d
 from .normalization import LayerNorm, RMSNorm
 from .pixelshuffle import PixelShuffle, PixelUnshuffle
 from .channelshuffle import ChannelShuffle
+from .upsampling import Upsample, UpsamplingBilinear2d, UpsamplingNearest2d
 from .sparse import Embedding
 from .container import ModuleDict, ModuleList, ParameterDict, ParameterList, Sequential
 from .loss import (BCELoss, BCEWithLogitsLoss, CosineEmbeddingLoss, CrossEntropyLoss, GaussianNLLLoss, HuberLoss,
@@ -34,5 +35,5 @@ __all__ = ["Parameter", "Module", "Identity", "Linear", "GELU", "LeakyReLU", "Lo
            "MarginRankingLoss", "TripletMarginLoss", "CosineEmbeddingLoss", "PoissonNLLLoss",
            "GaussianNLLLoss", "ParameterList", "ParameterDict", "Softmin", "Softmax2d", "RMSNorm",
            "PixelShuffle", "PixelUnshuffle", "ChannelShuffle", "HingeEmbeddingLoss", "SoftMarginLoss",
-           "MultiLabelSoftMarginLoss", "MultiMarginLoss"] + list(_padding_names)
+           "MultiLabelSoftMarginLoss", "MultiMarginLoss", "Upsample", "UpsamplingNearest2d", "UpsamplingBilinear2d"] + list(_padding_names)
 from . import modules  # noqa: E402,F401  (torch.nn.modules.<submodule> import paths)

@@ -791,3 +791,4 @@ from ._f_losses import (cosine_embedding_loss, gaussian_nll_loss, kl_div, margin
 from ._f_pad import pad  # noqa: E402
 from ._f_more import (channel_shuffle, hinge_embedding_loss, multi_margin_loss,  # noqa: E402
                       multilabel_soft_margin_loss, pixel_shuffle, pixel_unshuffle, rms_norm, soft_margin_loss, softmin)
+from ._f_interpolate import interpolate, upsample  # noqa: E402
