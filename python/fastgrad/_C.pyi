@@ -3,6 +3,7 @@ fastgrad C++ core: tensors, autograd, kernels
 """
 from __future__ import annotations
 import collections.abc
+import fastgrad._types
 import numpy
 import typing
 import typing_extensions
@@ -11,6 +12,8 @@ class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
     def __hash__(self) -> int:
+        ...
+    def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -44,12 +47,133 @@ class Tensor:
     """
     __array_priority__: typing.ClassVar[int] = 1000
     is_cpu: typing.ClassVar[bool] = True
+    is_sparse: typing.ClassVar[bool] = False
+    layout: typing.ClassVar[fastgrad._types.layout]
     @staticmethod
     def __repr__(t):
         ...
     @staticmethod
     def __str__(t):
         ...
+    @staticmethod
+    def absolute(*args, **kwargs):
+        """
+        abs(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.abs`.
+        """
+    @staticmethod
+    def arccos(*args, **kwargs):
+        """
+        acos(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acos`.
+        """
+    @staticmethod
+    def arccosh(*args, **kwargs):
+        """
+        acosh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acosh`.
+        """
+    @staticmethod
+    def arcsin(*args, **kwargs):
+        """
+        asin(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asin`.
+        """
+    @staticmethod
+    def arcsinh(*args, **kwargs):
+        """
+        asinh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asinh`.
+        """
+    @staticmethod
+    def arctan(*args, **kwargs):
+        """
+        atan(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atan`.
+        """
+    @staticmethod
+    def arctanh(*args, **kwargs):
+        """
+        atanh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atanh`.
+        """
+    @staticmethod
+    def divide(*args, **kwargs):
+        """
+        div(self: fastgrad._C.Tensor, other: object, *, rounding_mode: object = None) -> fastgrad._C.Tensor
+        
+        See `fastgrad.div`.
+        """
+    @staticmethod
+    def fix(*args, **kwargs):
+        """
+        trunc(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.trunc`.
+        """
+    @staticmethod
+    def greater(*args, **kwargs):
+        """
+        gt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.gt`.
+        """
+    @staticmethod
+    def greater_equal(*args, **kwargs):
+        """
+        ge(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ge`.
+        """
+    @staticmethod
+    def less(*args, **kwargs):
+        """
+        lt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.lt`.
+        """
+    @staticmethod
+    def less_equal(*args, **kwargs):
+        """
+        le(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.le`.
+        """
+    @staticmethod
+    def multiply(*args, **kwargs):
+        """
+        mul(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.mul`.
+        """
+    @staticmethod
+    def not_equal(*args, **kwargs):
+        """
+        ne(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ne`.
+        """
+    @staticmethod
+    def subtract(*args, **kwargs):
+        """
+        sub(self: fastgrad._C.Tensor, other: object, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> fastgrad._C.Tensor
+        
+        See `fastgrad.sub`.
+        """
+    @staticmethod
+    def swapdims(*args, **kwargs):
+        """
+        swapaxes(self: fastgrad._C.Tensor, axis0: typing.SupportsInt | typing.SupportsIndex, axis1: typing.SupportsInt | typing.SupportsIndex) -> fastgrad._C.Tensor
+        
+        See `fastgrad.swapaxes`.
+        """
     def __abs__(self) -> Tensor:
         ...
     def __add__(self, arg0: typing.Any) -> Tensor:
@@ -409,6 +533,10 @@ class Tensor:
         """
         See `fastgrad.clone`.
         """
+    def coalesce(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``coalesce``.
+        """
     def contiguous(self) -> Tensor:
         """
         Returns ``self`` if it is contiguous, else a contiguous copy (which autograd tracks).
@@ -475,6 +603,10 @@ class Tensor:
     def data_ptr(self):
         """
         The address of the first element, as an int (0 for a tensor without elements, as in torch).
+        """
+    def dense_dim(self):
+        """
+        The number of dense dims: all of a dense tensor's.
         """
     def detach(self) -> Tensor:
         """
@@ -733,6 +865,18 @@ class Tensor:
         """
         See `fastgrad.index_select`.
         """
+    def indices(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``indices``.
+        """
+    def is_coalesced(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``is_coalesced``.
+        """
+    def is_complex(self):
+        """
+        Whether the dtype is complex: never, fastgrad has no complex dtypes.
+        """
     def is_contiguous(self) -> bool:
         """
         Returns ``True`` when the elements are laid out row-major without gaps.
@@ -923,7 +1067,9 @@ class Tensor:
         
         Examples:
             >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
-            max(values=tensor([5, 3]), indices=tensor([1, 0]))
+            torch.return_types.max(
+            values=tensor([5, 3]),
+            indices=tensor([1, 0]))
         """
     def maximum(self, other: Tensor) -> Tensor:
         """
@@ -1383,6 +1529,10 @@ class Tensor:
         """
         See `fastgrad.sort`.
         """
+    def sparse_dim(self):
+        """
+        The number of sparse dims: 0 for a dense tensor.
+        """
     def split(self, split_size_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
         See `fastgrad.split`.
@@ -1493,6 +1643,19 @@ class Tensor:
             >>> fastgrad.tensor([1, 2]).to(fastgrad.float32)
             tensor([1., 2.])
         """
+    def to_dense(self, dtype = None, *, masked_grad = None):
+        """
+        A dense tensor is its own dense form.
+        """
+    def to_sparse(self, sparse_dim = None, *, layout = None, blocksize = None, dense_dim = None):
+        """
+        The sparse COO form of this tensor: the indices and values of its non-zero elements, coalesced.
+            Differentiable: the gradient of the values goes back to those elements.
+        """
+    def to_sparse_coo(self):
+        """
+        `Tensor.to_sparse`: the sparse COO form.
+        """
     def tolist(self):
         """
         Returns the tensor as a (nested) list of Python numbers; a 0-d tensor gives a number.
@@ -1584,6 +1747,10 @@ class Tensor:
         """
         See `fastgrad.unsqueeze`.
         """
+    def values(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``values``.
+        """
     def var(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.var`.
@@ -1611,6 +1778,11 @@ class Tensor:
     def zero_(self) -> Tensor:
         """
         Fills ``self`` with zeros and returns it.
+        """
+    @property
+    def H(self):
+        """
+        The conjugate transpose of a matrix (its transpose, for real tensors).
         """
     @property
     def T(self) -> Tensor:
@@ -1665,9 +1837,24 @@ class Tensor:
         ``True`` for tensors created by the user rather than by a recorded operation.
         """
     @property
+    def itemsize(self):
+        """
+        Bytes per element.
+        """
+    @property
+    def mH(self):
+        """
+        The conjugate transpose of the last two dims (their transpose, for real tensors).
+        """
+    @property
     def mT(self) -> Tensor:
         """
         The tensor with its last two dimensions swapped (a batch of transposed matrices).
+        """
+    @property
+    def nbytes(self):
+        """
+        Bytes of the elements (numel * itemsize).
         """
     @property
     def ndim(self) -> int:
@@ -4050,7 +4237,7 @@ def unbind(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = 0) ->
     """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """
-    The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.
+    The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with ``return_counts`` how often each occurs.
     """
 def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -4130,5 +4317,5 @@ def zeros_like(input: Tensor, *, dtype: typing.Any = None, device: typing.Any = 
         tensor([[0, 0, 0]])
     """
 _build_info: dict = {'compiler': 'gcc-compatible 12.2.0', 'cxx_standard': 201703, 'openmp': 201511, 'build_type': 'release (-O3, no -march: ISA kernels chosen at run time)', 'sanitizers': 'none', 'omp_max_threads': 2}
-_docstring_orphans: list = list()
+_docstring_orphans: list = ['frac', 'logit', 'xlogy', 'aminmax', 'cross', 'renorm', 'logcumsumexp', 'diff', 'fliplr', 'flipud', 'rot90', 'tril_indices', 'triu_indices', 'block_diag', 'cartesian_prod', 'combinations', 'vander', 'atan2', 'arctan2', 'hypot', 'logaddexp', 'logaddexp2', 'fmax', 'fmin', 'copysign', 'float_power', 'heaviside', 'signbit', 'deg2rad', 'rad2deg', 'sgn', 'sinc', 'nansum', 'nanmean', 'inner', 'kron', 'cov', 'corrcoef', 'isin', 'trapezoid', 'trapz', 'broadcast_to', 'broadcast_tensors', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'hstack', 'vstack', 'row_stack', 'dstack', 'column_stack', 'ravel', 'tensor_split', 'hsplit', 'vsplit', 'dsplit', 'unflatten', 'take', 'argwhere', 'msort', 'unique_consecutive', 'quantile', 'nanquantile', 'nanmedian', 'diag_embed', 'diagflat', 'addr', 'addbmm', 'tensordot', 'dist', 'chain_matmul', 'cumulative_trapezoid', 'split_with_sizes', 'rsub', 'positive', 'ldexp', 'mode', 'searchsorted', 'bucketize', 'bincount', 'histc', 'histogram', 'Tensor.mode', 'Tensor.bincount', 'Tensor.histc', 'Tensor.histogram', 'Tensor.frac', 'Tensor.logit', 'Tensor.xlogy', 'Tensor.aminmax', 'Tensor.cross', 'Tensor.renorm', 'Tensor.logcumsumexp', 'Tensor.diff', 'Tensor.fliplr', 'Tensor.flipud', 'Tensor.rot90', 'Tensor.atan2', 'Tensor.arctan2', 'Tensor.hypot', 'Tensor.logaddexp', 'Tensor.logaddexp2', 'Tensor.fmax', 'Tensor.fmin', 'Tensor.copysign', 'Tensor.float_power', 'Tensor.heaviside', 'Tensor.signbit', 'Tensor.deg2rad', 'Tensor.rad2deg', 'Tensor.sgn', 'Tensor.sinc', 'Tensor.nansum', 'Tensor.nanmean', 'Tensor.inner', 'Tensor.kron', 'Tensor.cov', 'Tensor.corrcoef', 'Tensor.broadcast_to', 'Tensor.ravel', 'Tensor.tensor_split', 'Tensor.hsplit', 'Tensor.vsplit', 'Tensor.dsplit', 'Tensor.unflatten', 'Tensor.take', 'Tensor.argwhere', 'Tensor.msort', 'Tensor.unique_consecutive', 'Tensor.quantile', 'Tensor.nanquantile', 'Tensor.nanmedian', 'Tensor.diag_embed', 'Tensor.diagflat', 'Tensor.addr', 'Tensor.addbmm', 'Tensor.dist', 'Tensor.split_with_sizes', 'Tensor.positive', 'Tensor.ldexp', 'Tensor.sum_to_size']
 default_generator: Generator
