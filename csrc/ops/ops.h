@@ -170,7 +170,10 @@ std::tuple<Tensor, Tensor> kthvalue(const Tensor& x, int64_t k, int64_t dim, boo
 std::tuple<Tensor, Tensor> median_dim(const Tensor& x, int64_t dim, bool keepdim);  // the lower median
 Tensor median(const Tensor& x);
 std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max);  // cummax / cummin
-// mode and unique: ops/search.h
+// unique over every element (dim none), or of the slices along dim (sorted lexicographically): values,
+// each element's (or slice's) index into them, and the counts. No gradient, as torch.
+std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x, std::optional<int64_t> dim = std::nullopt);
+// mode: ops/search.h
 
 // ---- views and shape (view.cpp) ----
 Tensor view(const Tensor& x, const Dims& shape);
@@ -192,13 +195,14 @@ TensorList unbind(const Tensor& x, int64_t dim);  // the selects along dim, as v
 Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);  // a view
 Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination);  // a permuted view
 
-// ---- joining and indexing (index.cpp) ----
+// ---- joining and indexing (index.cpp; scatter_add in scatter.cpp, index_add in scatter_index.cpp;
+// the rest of the index-write family in ops/scatter.h) ----
 Tensor cat(const TensorList& tensors, int64_t dim);
 Tensor stack(const TensorList& tensors, int64_t dim);
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
 Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);
-Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, double alpha = 1.0);
 
 // ---- in-place (inplace.cpp); these bump the version counter ----
 Tensor& add_(Tensor& self, const Tensor& other, double alpha = 1.0);

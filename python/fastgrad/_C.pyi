@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'ldexp', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'positive', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'rsub', 'scatter_add', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'split_with_sizes', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'ldexp', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'positive', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'rsub', 'scatter', 'scatter_add', 'scatter_reduce', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'split_with_sizes', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -939,9 +939,41 @@ class Tensor:
         """
         See `fastgrad.hypot`.
         """
-    def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+    def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.index_add`.
+        """
+    def index_add_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        In-place version of `Tensor.index_add`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_copy(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+        """
+        See `fastgrad.index_copy`.
+        """
+    def index_copy_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.index_copy`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_fill(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+        """
+        See `fastgrad.index_fill`.
+        """
+    def index_fill_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+        """
+        In-place version of `Tensor.index_fill`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_put(self, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+        """
+        See `fastgrad.index_put`.
+        """
+    def index_put_(self, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+        """
+        In-place version of `Tensor.index_put`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
         """
     def index_select(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
         """
@@ -1149,6 +1181,15 @@ class Tensor:
     def masked_fill_(self, mask: Tensor, value: typing.Any) -> Tensor:
         """
         In-place version of `Tensor.masked_fill`: writes the result into ``self``.
+        """
+    def masked_scatter(self, mask: Tensor, source: Tensor) -> Tensor:
+        """
+        See `fastgrad.masked_scatter`.
+        """
+    def masked_scatter_(self, mask: Tensor, source: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.masked_scatter`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
         """
     def masked_select(self, mask: Tensor) -> Tensor:
         """
@@ -1566,9 +1607,32 @@ class Tensor:
         """
         In-place version of `Tensor.rsqrt`: writes the result into ``self``.
         """
+    def scatter(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.scatter`.
+        """
+    def scatter_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+        """
+        In-place version of `Tensor.scatter`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
     def scatter_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
         """
         See `fastgrad.scatter_add`.
+        """
+    def scatter_add_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.scatter_add`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def scatter_reduce(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+        """
+        See `fastgrad.scatter_reduce`.
+        """
+    def scatter_reduce_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+        """
+        In-place version of `Tensor.scatter_reduce`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
         """
     def select(self, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -3219,7 +3283,7 @@ def hypot(input: typing.Any, other: typing.Any) -> Tensor:
     """
     ``sqrt(input**2 + other**2)`` without overflow or underflow in the squares.
     """
-def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     Returns a copy of ``input`` with the slices of ``source`` added at ``index`` along ``dim`` (repeated indices accumulate).
     
@@ -3228,12 +3292,61 @@ def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, ind
         dim (int): the dimension to index.
         index (Tensor): 1-D int64 indices.
         source (Tensor): the slices to add; ``source.shape[dim] == len(index)``.
+        alpha (float, keyword): the factor ``source`` is scaled by (default 1).
     
     Examples:
         >>> fastgrad.index_add(fastgrad.zeros(3, 2), 0, fastgrad.tensor([0, 0]), fastgrad.ones(2, 2))
         tensor([[2., 2.],
                 [0., 0.],
                 [0., 0.]])
+    """
+def index_copy(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+    """
+    Returns a copy of ``input`` whose slices ``index[i]`` along ``dim`` are replaced by the slices ``i``
+    of ``source``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the dimension to index.
+        index (Tensor): 1-D (or 0-d) int64 indices.
+        source (Tensor): the slices to copy; ``source.shape[dim] == len(index)``.
+    
+    Examples:
+        >>> fastgrad.index_copy(fastgrad.zeros(3, 2), 0, fastgrad.tensor([2, 0]), fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]]))
+        tensor([[3., 4.],
+                [0., 0.],
+                [1., 2.]])
+    """
+def index_fill(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+    """
+    Returns a copy of ``input`` whose slices ``index`` along ``dim`` are filled with ``value``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the dimension to index.
+        index (Tensor): 1-D (or 0-d) int64 indices; negative ones count from the end.
+        value (float or Tensor): a number or a 0-d tensor (differentiable).
+    
+    Examples:
+        >>> fastgrad.index_fill(fastgrad.zeros(2, 3), 1, fastgrad.tensor([0, -1]), 7.0)
+        tensor([[7., 0., 7.],
+                [7., 0., 7.]])
+    """
+def index_put(input: Tensor, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+    """
+    Returns a copy of ``input`` with ``values`` written at the advanced index ``indices`` (what
+    ``input[indices] = values`` writes), or added there with ``accumulate=True`` (repeated indices add up).
+    
+    Args:
+        input (Tensor): the input tensor.
+        indices (tuple of Tensor): int64 or bool index tensors, one per leading dim, broadcast together.
+        values (Tensor): broadcast to the indexed shape; same dtype as ``input``.
+        accumulate (bool): add instead of overwrite (default False).
+    
+    Examples:
+        >>> x = fastgrad.zeros(3)
+        >>> fastgrad.index_put(x, (fastgrad.tensor([0, 0, 2]),), fastgrad.tensor([1.0, 2.0, 3.0]), accumulate=True)
+        tensor([3., 0., 3.])
     """
 def index_select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
     """
@@ -3611,6 +3724,19 @@ def masked_fill(input: Tensor, mask: Tensor, value: typing.Any) -> Tensor:
         >>> fastgrad.masked_fill(x, fastgrad.tensor([True, False, True]), -1.0)
         tensor([[-1.,  0., -1.],
                 [-1.,  0., -1.]])
+    """
+def masked_scatter(input: Tensor, mask: Tensor, source: Tensor) -> Tensor:
+    """
+    Returns a copy of ``input`` where the slots ``mask`` sets take the elements of ``source`` in order.
+    
+    Args:
+        input (Tensor): the input tensor.
+        mask (Tensor): bool, broadcast with ``input``.
+        source (Tensor): at least as many elements as ``mask`` has ``True`` values.
+    
+    Examples:
+        >>> fastgrad.masked_scatter(fastgrad.zeros(4), fastgrad.tensor([True, False, True, False]), fastgrad.tensor([1.0, 2.0]))
+        tensor([1., 0., 2., 0.])
     """
 def masked_select(input: Tensor, mask: Tensor) -> Tensor:
     """
@@ -4148,6 +4274,27 @@ def rsub(input: Tensor, other: typing.Any, *, alpha: typing.SupportsFloat | typi
     """
     ``other - alpha * input``.
     """
+def scatter(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+    """
+    Returns a copy of ``input`` with ``src`` (or the number ``value``) written at ``index`` along ``dim``:
+    ``out[index[i][j]][j] = src[i][j]`` for ``dim=0``. A repeated index keeps the last value written.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the axis to write along.
+        index (Tensor): int64 indices, no larger than ``src`` in any dim and than ``input`` outside ``dim``.
+        src (Tensor): the values (only the ``index``-shaped corner is read), or
+        value (float): one number for every written slot.
+        reduce (str, optional): ``'add'`` or ``'multiply'`` combines instead of overwriting (torch's older
+            form: no gradient; with a tensor ``src`` it warns, use `fastgrad.scatter_reduce`).
+    
+    Examples:
+        >>> fastgrad.scatter(fastgrad.zeros(2, 3), 0, fastgrad.tensor([[1, 0, 1]]), fastgrad.tensor([[1.0, 2.0, 3.0]]))
+        tensor([[0., 2., 0.],
+                [1., 0., 3.]])
+        >>> fastgrad.zeros(3).scatter(0, fastgrad.tensor([2]), 5.0)
+        tensor([0., 0., 5.])
+    """
 def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
     """
     Returns a copy of ``input`` to which ``src`` was added at ``index`` along ``dim`` (the reverse of `fastgrad.gather`; repeated indices accumulate).
@@ -4161,6 +4308,28 @@ def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, i
     Examples:
         >>> fastgrad.scatter_add(fastgrad.zeros(3), 0, fastgrad.tensor([0, 2, 0]), fastgrad.tensor([1.0, 2.0, 3.0]))
         tensor([4., 0., 2.])
+    """
+def scatter_reduce(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+    """
+    Returns a copy of ``input`` where the values of ``src`` are reduced into the slots ``index`` names
+    along ``dim``, with ``reduce`` one of ``'sum'``, ``'prod'``, ``'mean'``, ``'amax'``, ``'amin'``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the axis to reduce along.
+        index (Tensor): int64 indices, shaped like (a corner of) ``src``.
+        src (Tensor): the values to reduce.
+        reduce (str): the reduction.
+        include_self (bool): whether ``input``'s own values take part where ``src`` lands (default True).
+    
+    The gradient of ``'amax'``/``'amin'`` is shared evenly between tied values, as in torch.
+    
+    Examples:
+        >>> x = fastgrad.tensor([1.0, 2.0, 3.0])
+        >>> fastgrad.scatter_reduce(x, 0, fastgrad.tensor([0, 0, 2]), fastgrad.tensor([5.0, 7.0, 1.0]), "amax")
+        tensor([7., 2., 3.])
+        >>> fastgrad.scatter_reduce(x, 0, fastgrad.tensor([0, 0]), fastgrad.tensor([5.0, 7.0]), "mean", include_self=False)
+        tensor([6., 2., 3.])
     """
 def searchsorted(sorted_sequence: Tensor, input: typing.Any, *, out_int32: bool = False, right: bool = False, side: str | None = None, sorter: typing.Any = None) -> Tensor:
     """
