@@ -1488,9 +1488,12 @@ for _n, _dom, _args, _ref in [("elu_", "away", (0.7,), R.elu), ("celu_", "away",
                               ("leaky_relu_", "away", (0.2,), R.leaky_relu),
                               ("hardtanh_", "normal", (-0.5, 0.8), R.hardtanh),
                               ("threshold_", "normal", (0.1, -2.0), R.threshold)]:
+    # torch's celu_ differentiates from its output with 1/alpha rounded (2e-7 off the exact slope):
+    # its out-of-place celu is the reference for the gradient, as fastgrad's in-place form shares its formula
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x, *a: getattr(ns.nn.functional, name)(x.clone(), *a))(_n),
         (lambda dom, args: lambda: [S(T((2, 3), dom), *args), S(T((), dom), *args)])(_dom, _args),
-        covers=(_n,), ref_np=_ref)
+        covers=(_n,), ref_np=_ref,
+        ref=(lambda ns, x, *a: ns.nn.functional.celu(x, *a)) if _n == "celu_" else None)
 # The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
 # op's own samples and reference, applied to a copy.
 _TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",
