@@ -78,9 +78,10 @@ def _tolerance(printed, reference):
     return max(2 * 10.0 ** (exponent - decimals), 1e-4 * abs(reference))
 
 
-def compare_outputs(ours, theirs, ignore=()):
+def compare_outputs(ours, theirs, ignore=(), abs_tol=0.0):
     """A list of differences (empty when the outputs agree). `ignore` holds regular expressions for printed
-    text that differs between any two runs (timings); what they match is left out of both sides."""
+    text that differs between any two runs (timings, addresses); what they match is left out of both sides.
+    `abs_tol` is for values that are zero in exact arithmetic, where only rounding residue is printed."""
     for pattern in ignore:
         ours, theirs = re.sub(pattern, "", ours), re.sub(pattern, "", theirs)
     problems = []
@@ -93,6 +94,6 @@ def compare_outputs(ours, theirs, ignore=()):
             continue
         for x, y in zip(_NUMBER.findall(a), _NUMBER.findall(b)):
             fx, fy = float(x), float(y)
-            if not (math.isclose(fx, fy, abs_tol=max(_tolerance(x, fy), _tolerance(y, fy)))):
+            if not (math.isclose(fx, fy, abs_tol=max(_tolerance(x, fy), _tolerance(y, fy), abs_tol))):
                 problems.append(f"line {n}: {x} vs torch's {y}\n  fastgrad: {a}\n  torch:    {b}")
     return problems

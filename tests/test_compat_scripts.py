@@ -30,6 +30,8 @@ def test_comparison_catches_differences():
     assert compare_outputs("w 1.23456789e-03", "w 1.23457e-03") == []
     assert compare_outputs("epoch 1 (0.0123s)\n", "epoch 1 (0.0456s)\n", ignore=[r"\(\d+\.\d+s\)"]) == []
     assert compare_outputs("epoch 1 (0.0123s)\n", "epoch 5 (0.0456s)\n", ignore=[r"\(\d+\.\d+s\)"])
+    assert compare_outputs("c = -2.2204459931571278e-21\n", "c = -3.392665037793563e-10\n")
+    assert compare_outputs("c = -2.2204459931571278e-21\n", "c = -3.392665037793563e-10\n", abs_tol=1e-8) == []
 
 
 def test_first_error_names_the_exception_and_the_script_line():
