@@ -192,13 +192,14 @@ TensorList unbind(const Tensor& x, int64_t dim);  // the selects along dim, as v
 Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);  // a view
 Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination);  // a permuted view
 
-// ---- joining and indexing (index.cpp) ----
+// ---- joining and indexing (index.cpp; scatter_add in scatter.cpp, index_add in scatter_index.cpp;
+// the rest of the index-write family in ops/scatter.h) ----
 Tensor cat(const TensorList& tensors, int64_t dim);
 Tensor stack(const TensorList& tensors, int64_t dim);
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
 Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);
-Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, double alpha = 1.0);
 
 // ---- in-place (inplace.cpp); these bump the version counter ----
 Tensor& add_(Tensor& self, const Tensor& other, double alpha = 1.0);

@@ -406,12 +406,7 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
            py::arg("dim"), py::arg("index"));
   def_both(cls, m, "index_select", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::index_select(x, dim, index); },
            py::arg("dim"), py::arg("index"));
-  def_both(cls, m, "scatter_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
-    return ops::scatter_add(x, dim, index, src);
-  }, py::arg("dim"), py::arg("index"), py::arg("src"));
-  def_both(cls, m, "index_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
-    return ops::index_add(x, dim, index, src);
-  }, py::arg("dim"), py::arg("index"), py::arg("source"));
+  // scatter_add, index_add and the rest of the index-write family: bind_scatter.cpp
 }
 
 }  // namespace fg::python

@@ -945,6 +945,7 @@ Args:
     dim (int): the dimension to index.
     index (Tensor): 1-D int64 indices.
     source (Tensor): the slices to add; ``source.shape[dim] == len(index)``.
+    alpha (float, keyword): the factor ``source`` is scaled by (default 1).
 
 Examples:
     >>> fastgrad.index_add(fastgrad.zeros(3, 2), 0, fastgrad.tensor([0, 0]), fastgrad.ones(2, 2))
