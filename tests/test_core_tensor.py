@@ -1,6 +1,7 @@
 """The Tensor itself: dtypes and type promotion, strided views sharing storage, indexing, creation
 functions and random generators, conversions, properties and repr, compared with torch."""
 import math
+import re
 
 import numpy as np
 import pytest
@@ -433,6 +434,15 @@ def test_repr_grad_fn():
     t = torch.tensor([1.0, 2.0], requires_grad=True) * 2
     f = fastgrad.tensor([1.0, 2.0], requires_grad=True) * 2
     assert repr(f).split(" object")[0].replace("<", "") == repr(t).split(" object")[0].replace("<", "")
+
+
+def test_grad_fn_repr_is_torch_s_object_repr():
+    t = (torch.tensor([1.0, 2.0], requires_grad=True) * 2).grad_fn
+    f = (fastgrad.tensor([1.0, 2.0], requires_grad=True) * 2).grad_fn
+    address = re.compile(r" at 0x[0-9a-f]+>$")
+    assert address.search(repr(f)) and address.search(repr(t))
+    assert address.sub(">", repr(f)) == address.sub(">", repr(t)) == "<MulBackward0 object>"
+    assert repr(f.next_functions[0][0]) == repr(f.next_functions[0][0])  # one node, one address
 
 
 # ---------------------------------------------------------------- creation

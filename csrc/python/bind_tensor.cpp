@@ -1,5 +1,6 @@
 // fastgrad.Tensor: the C++ TensorImpl bound directly, its methods calling the ops with no Python
 // layer in between (the per-op path is the product for small models).
+#include <sstream>
 #include <pybind11/functional.h>
 
 #include "autograd/engine.h"
@@ -108,7 +109,12 @@ FG_BIND_ORDER(bind_tensor_class, 0) {
                                }
                                return py::tuple(out);
                              })
-      .def("__repr__", [](const PyNode& n) { return "<" + n.node->name() + " object>"; })
+      // torch shows the default object repr, address included; the node's address is as stable as its wrapper's there
+      .def("__repr__", [](const PyNode& n) {
+        std::ostringstream text;
+        text << "<" << n.node->name() << " object at " << static_cast<const void*>(n.node.get()) << ">";
+        return text.str();
+      })
       .def("__eq__", [](const PyNode& a, const PyNode& b) { return a.node == b.node; })
       .def("__hash__", [](const PyNode& a) { return std::hash<void*>()(a.node.get()); })
       .def("register_hook", [](const PyNode& n, py::function fn) {
