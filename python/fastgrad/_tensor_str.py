@@ -142,13 +142,29 @@ def _format_array(a, fmt, indent, summarize):
     return "[" + sep.join(parts) + "]"
 
 
+def tensor_body(t, indent):
+    """The bracketed elements of a non-empty tensor, continuation lines indented by `indent` columns
+    (torch's _tensor_str; a sparse tensor's repr nests its indices and values with a deeper indent)."""
+    from . import bool as bool_
+
+    a = t.detach().numpy()
+    is_float = t.dtype.is_floating_point
+    summarize = a.size > PRINT_OPTS.threshold
+    values = _summarized_values(a, summarize)
+    if t.dtype is bool_:
+        values = [bool(v) for v in values]
+        fmt = _Formatter(values, False)
+        return _format_array(a, fmt, indent, summarize)
+    fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
+    return _format_array(a if not is_float else a.astype(np.float64), fmt, indent, summarize)
+
+
 def tensor_repr(t):
     from . import float32, int64, bool as bool_
 
     a = t.detach().numpy()
     prefix = "tensor("
     suffixes = []
-    is_float = t.dtype.is_floating_point
     if a.size == 0:
         body = "[]"
         if a.ndim != 1:
@@ -156,15 +172,7 @@ def tensor_repr(t):
         if t.dtype is not float32:  # nothing to infer an int64/bool dtype from: torch names it
             suffixes.append(f"dtype={t.dtype!r}")
     else:
-        summarize = a.size > PRINT_OPTS.threshold
-        values = _summarized_values(a, summarize)
-        if t.dtype is bool_:
-            values = [bool(v) for v in values]
-            fmt = _Formatter(values, False)
-            body = _format_array(a, fmt, len(prefix), summarize)
-        else:
-            fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
-            body = _format_array(a if not is_float else a.astype(np.float64), fmt, len(prefix), summarize)
+        body = tensor_body(t, len(prefix))
     if a.size and t.dtype not in (float32, int64, bool_):
         suffixes.append(f"dtype={t.dtype!r}")
     if t.grad_fn is not None:

@@ -174,6 +174,9 @@ def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True
     if check_forward_ad or check_batched_grad or check_batched_forward_grad:
         raise NotImplementedError("fastgrad.autograd.gradcheck: forward-mode and batched gradient checks are "
                                   "not supported (fastgrad has reverse mode only)")
+    if masked:
+        raise NotImplementedError("fastgrad.autograd.gradcheck(masked=True): masked (sparse) semantics are not "
+                                  "supported; fastgrad's sparse tensors keep their gradients at their non-zeros")
     inputs = _as_tuple(inputs)
     diff = _check_inputs(inputs, "gradcheck")
     if not check_backward_ad:
@@ -256,6 +259,9 @@ def gradgradcheck(func, inputs, grad_outputs=None, eps=1e-6, atol=1e-5, rtol=1e-
     the differentiable outputs (requiring grad, so the check covers them too)."""
     from .. import enable_grad
     from . import grad
+    if masked:
+        raise NotImplementedError("fastgrad.autograd.gradgradcheck(masked=True): masked (sparse) semantics are not "
+                                  "supported")
     inputs = _as_tuple(inputs)
     diff = _check_inputs(inputs, "gradgradcheck")
     if not check_rev_over_rev:
