@@ -1,5 +1,5 @@
 #pragma once
-// Counting and searching on sorted data: mode and unique along a dim (sort.cpp), searchsorted and
+// Counting and searching on sorted data: mode (sort.cpp; unique is in ops.h), searchsorted and
 // bucketize (search.cpp), bincount, histc and histogram (histogram.cpp). Kept out of ops.h so adding
 // one of these does not rebuild every file that includes the op index.
 #include <optional>
@@ -13,9 +13,6 @@ namespace fg::ops {
 // The most frequent value along dim (the smallest among equally frequent ones) and the index of its
 // last occurrence, as torch's CPU kernel; the values carry the gradient back to that index.
 std::tuple<Tensor, Tensor> mode(const Tensor& x, int64_t dim, bool keepdim);
-// unique over every element (dim empty), or of the slices along dim (sorted lexicographically):
-// values, each element's (or slice's) index into them, and the counts. No gradient, as torch.
-std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x, std::optional<int64_t> dim);
 
 // For each value, the index in the innermost dim of sorted_sequence where it would be inserted to keep
 // it sorted: the first such index (side "left") or the last ("right"); sorter, when given, holds the
