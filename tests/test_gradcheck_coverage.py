@@ -60,6 +60,7 @@ NON_DIFFERENTIABLE = {
     "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
     "is_grad_enabled": _MODE, "is_autocast_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
+    "set_printoptions": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
     # nn.functional
     "nn.functional.one_hot": _INT,

@@ -17,6 +17,7 @@ _C._register_dtypes(float32, float64, int64, bool)
 # list is the module's own, so an op added to csrc/ops is exported without editing this file.
 from ._C import *  # noqa: E402,F401,F403
 from . import _tensor  # noqa: E402,F401  (attaches repr, tolist, ... to Tensor)
+from ._tensor_str import set_printoptions  # noqa: E402
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode  # noqa: E402
 from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as linalg_norm, norm  # noqa: E402
 from ._config import get_num_threads, set_num_threads, show_config  # noqa: E402
