@@ -37,8 +37,12 @@ def on_page_markdown(markdown, page, config, files):
 
 def functions_page():
     import fastgrad
+    from fastgrad._aliases import _FUNCTION_ALIASES
 
-    public = {n for n in dir(fastgrad) if not n.startswith("_") and n not in SKIP
+    # torch's alternative spellings are bound at import time to the same function objects: listed in a table,
+    # since the reference renders each function once under its own name
+    aliases = {a: t for a, t in _FUNCTION_ALIASES.items() if hasattr(fastgrad, a)}
+    public = {n for n in dir(fastgrad) if not n.startswith("_") and n not in SKIP and n not in aliases
               and not inspect.ismodule(getattr(fastgrad, n)) and callable(getattr(fastgrad, n))
               and not isinstance(getattr(fastgrad, n), fastgrad.dtype)}
     out, placed = [], set()
@@ -51,4 +55,8 @@ def functions_page():
         for name in names:
             placed.add(name)
             out.append(f"::: fastgrad.{name}\n    options:\n      heading_level: 3\n")
+    if aliases:
+        out.append("## Aliases\n\n| name | the same function as |\n|---|---|")
+        out.extend(f"| `fastgrad.{a}` | `fastgrad.{t}` |" for a, t in sorted(aliases.items()))
+        out.append("")
     return "\n".join(out)
