@@ -55,8 +55,8 @@ DType result_type(const Tensor& a, const Tensor& b) {
   for (const Tensor* t : {&a, &b}) {
     const Tensor& x = *t;
     if (x->wrapped_number) {
-      // A Python float takes the default dtype (float32); its value is kept in double until cast.
-      update(wrapped_r, x->dtype == DType::Float64 ? DType::Float32 : x->dtype);
+      // A Python float takes the default dtype (float32 unless set); its value is kept in double until cast.
+      update(wrapped_r, x->dtype == DType::Float64 ? default_dtype() : x->dtype);
     } else if (x->dim() == 0) {
       update(zero_r, x->dtype);
     } else {

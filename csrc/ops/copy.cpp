@@ -4,17 +4,33 @@
 #include "autograd/function.h"
 #include "kernels/elementwise.h"
 #include "ops/ops.h"
+#include "tensor/convert.h"
 
 namespace fg::ops {
 
+// The one conversion between all ten dtypes (every pair: a cast is a plain loop, cheap to build).
 void copy_into(const Tensor& dst, const Tensor& src) {
   Tensor s = broadcast_to_view(src, dst->shape);
-  FG_DISPATCH_ALL(dst->dtype, "copy_", [&] {
+  FG_DISPATCH_STORAGE(dst->dtype, "copy_", [&] {
     using Out = scalar_t;
-    FG_DISPATCH_ALL(s->dtype, "copy_", [&] {
-      kernels::unary_kernel<Out, scalar_t>(dst, s, [](scalar_t v) { return static_cast<Out>(v); });
+    FG_DISPATCH_STORAGE(s->dtype, "copy_", [&] {
+      kernels::unary_kernel<Out, scalar_t>(dst, s, [](scalar_t v) { return convert<Out, scalar_t>(v); });
     });
   });
+}
+
+Tensor widened(const Tensor& t) { return to_dtype(alias_detached(t), wide_dtype(t->dtype)); }
+
+Tensor view_dtype(const Tensor& t, DType dtype) {
+  if (t->dtype == dtype) return t;
+  FG_CHECK(itemsize(t->dtype) == itemsize(dtype), RuntimeError, "view(dtype): fastgrad reinterprets only between dtypes "
+           "of one size; ", dtype_name(t->dtype), " is ", itemsize(t->dtype), " bytes and ", dtype_name(dtype), " is ",
+           itemsize(dtype));
+  FG_CHECK(!autograd::needs_grad(t), RuntimeError, "view(dtype) of a tensor that requires grad is not differentiable; "
+           "call .detach() first");
+  Tensor out = alias_detached(t);
+  out->dtype = dtype;
+  return out;
 }
 
 static Tensor copy_as(const Tensor& t, DType dtype) {

@@ -34,7 +34,7 @@ void gather_kernel(const Tensor& out, const Tensor& src, const Tensor& idx_view,
   const int64_t dstride = src->strides[dim] * static_cast<int64_t>(itemsize(src->dtype));
   Tensor sv = zero_dim_view(src, out->shape, dim);
   auto L = kernels::make_loop<3>(out, {&idx_view, &sv});
-  FG_DISPATCH_ALL(src->dtype, "gather", [&] {
+  FG_DISPATCH_BY_SIZE(src->dtype, "gather", [&] {  // moves elements only
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
       for (int64_t i = 0; i < n; ++i) {
         int64_t k = *reinterpret_cast<const int64_t*>(p[1] + i * s[1]);

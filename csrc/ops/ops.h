@@ -22,6 +22,10 @@ Tensor eye(int64_t n, int64_t m, DType dtype);
 
 // ---- dtype / copies (copy.cpp) ----
 Tensor to_dtype(const Tensor& t, DType dtype);  // differentiable between float dtypes
+// t's values in wide_dtype(t) (itself when already wide), detached: what a kernel computes a narrow dtype in.
+Tensor widened(const Tensor& t);
+// The same memory read as another dtype of the same size (Tensor.view(dtype)): bits, not values.
+Tensor view_dtype(const Tensor& t, DType dtype);
 Tensor contiguous(const Tensor& t);
 Tensor clone(const Tensor& t);
 // Copies src (broadcast to dst's shape, converted to dst's dtype) into dst's memory. No autograd.

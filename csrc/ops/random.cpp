@@ -6,6 +6,7 @@
 #include <random>
 
 #include "kernels/cpu_features.h"
+#include "ops/ops.h"
 
 namespace fg {
 
@@ -54,29 +55,78 @@ bool use_avx2() { return kernels::cpu_level() >= kernels::CpuLevel::AVX2; }
 
 #define FG_RANDOM_DISPATCH(call) return use_avx2() ? avx2::call : generic::call
 
-void uniform_(const Tensor& t, double from, double to, Generator& gen) { FG_RANDOM_DISPATCH(uniform_(t, from, to, gen)); }
-void normal_(const Tensor& t, double mean, double std, Generator& gen) { FG_RANDOM_DISPATCH(normal_(t, mean, std, gen)); }
+namespace {
+// A narrow dtype (int8 ... bfloat16) is sampled in its wide dtype and cast: the kernels serve four types.
+template <typename Fill>
+void sampled(const Tensor& t, Fill fill) {
+  if (!is_narrow(t->dtype)) return fill(t);
+  Tensor w = empty(t->shape, wide_dtype(t->dtype));
+  fill(w);
+  copy_into(t, w);
+}
+
+// random_()'s upper bound (exclusive) for a narrow dtype: its largest value + 1, or 2^digits + 1 for the
+// 16-bit floats (the largest integer range they hold exactly), as torch.
+int64_t narrow_random_end(DType dt) {
+  switch (dt) {
+    case DType::Int8: return 128;
+    case DType::UInt8: return 256;
+    case DType::Int16: return 32768;
+    case DType::Int32: return int64_t{1} << 31;
+    case DType::Float16: return (int64_t{1} << 11) + 1;
+    case DType::BFloat16: return (int64_t{1} << 8) + 1;
+    default: return 0;
+  }
+}
+}  // namespace
+
+void uniform_(const Tensor& t, double from, double to, Generator& gen) {
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(uniform_(w, from, to, gen)); });
+}
+void normal_(const Tensor& t, double mean, double std, Generator& gen) {
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(normal_(w, mean, std, gen)); });
+}
 void cauchy_(const Tensor& t, double median, double sigma, Generator& gen) {
-  FG_RANDOM_DISPATCH(cauchy_(t, median, sigma, gen));
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(cauchy_(w, median, sigma, gen)); });
 }
 void log_normal_(const Tensor& t, double mean, double std, Generator& gen) {
-  FG_RANDOM_DISPATCH(log_normal_(t, mean, std, gen));
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(log_normal_(w, mean, std, gen)); });
 }
-void exponential_(const Tensor& t, double lambd, Generator& gen) { FG_RANDOM_DISPATCH(exponential_(t, lambd, gen)); }
-void geometric_(const Tensor& t, double p, Generator& gen) { FG_RANDOM_DISPATCH(geometric_(t, p, gen)); }
-void random_(const Tensor& t, Generator& gen) { FG_RANDOM_DISPATCH(random_(t, gen)); }
+void exponential_(const Tensor& t, double lambd, Generator& gen) {
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(exponential_(w, lambd, gen)); });
+}
+void geometric_(const Tensor& t, double p, Generator& gen) {
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(geometric_(w, p, gen)); });
+}
+void random_(const Tensor& t, Generator& gen) {
+  if (is_narrow(t->dtype)) return random_(t, 0, narrow_random_end(t->dtype), gen);
+  FG_RANDOM_DISPATCH(random_(t, gen));
+}
 void random_(const Tensor& t, int64_t from, std::optional<int64_t> to, Generator& gen) {
-  FG_RANDOM_DISPATCH(random_(t, from, to, gen));
+  if (is_narrow(t->dtype) && !to) to = narrow_random_end(t->dtype);
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(random_(w, from, to, gen)); });
 }
-void bernoulli_(const Tensor& t, double p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli_(t, p, gen)); }
-void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli_(t, p, gen)); }
-Tensor bernoulli(const Tensor& p, Generator& gen) { FG_RANDOM_DISPATCH(bernoulli(p, gen)); }
+void bernoulli_(const Tensor& t, double p, Generator& gen) {
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, p, gen)); });
+}
+void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) {
+  const Tensor pw = is_narrow(p->dtype) ? widened(p) : p;
+  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, pw, gen)); });
+}
+Tensor bernoulli(const Tensor& p, Generator& gen) {
+  if (is_narrow(p->dtype)) return to_dtype(bernoulli(widened(p), gen), p->dtype);
+  FG_RANDOM_DISPATCH(bernoulli(p, gen));
+}
 Tensor dropout_noise(const Tensor& noise, double p, Generator& gen) { FG_RANDOM_DISPATCH(dropout_noise(noise, p, gen)); }
 void alpha_dropout_noise(const Tensor& noise, const Tensor& shift, double p, Generator& gen) {
   FG_RANDOM_DISPATCH(alpha_dropout_noise(noise, shift, p, gen));
 }
-Tensor randperm(int64_t n, DType dtype, Generator& gen) { FG_RANDOM_DISPATCH(randperm(n, dtype, gen)); }
+Tensor randperm(int64_t n, DType dtype, Generator& gen) {
+  if (is_narrow(dtype)) return to_dtype(randperm(n, wide_dtype(dtype), gen), dtype);
+  FG_RANDOM_DISPATCH(randperm(n, dtype, gen));
+}
 Tensor multinomial(const Tensor& probs, int64_t num_samples, bool replacement, Generator& gen) {
+  if (is_narrow(probs->dtype)) return multinomial(widened(probs), num_samples, replacement, gen);
   FG_RANDOM_DISPATCH(multinomial(probs, num_samples, replacement, gen));
 }
 #undef FG_RANDOM_DISPATCH

@@ -88,9 +88,10 @@ def _format_array(a, fmt, indent, summarize):
 
 
 def tensor_repr(t):
-    from . import float32, int64, bool as bool_
+    from . import bfloat16, get_default_dtype, int64, bool as bool_
 
-    a = t.detach().numpy()
+    default_float = get_default_dtype()  # torch names every dtype but this one, int64 and bool
+    a = (t.detach().float() if t.dtype is bfloat16 else t.detach()).numpy()  # numpy has no bfloat16
     prefix = "tensor("
     suffixes = []
     is_float = t.dtype.is_floating_point
@@ -98,7 +99,7 @@ def tensor_repr(t):
         body = "[]"
         if a.ndim != 1:
             suffixes.append("size=" + str(tuple(a.shape)))
-        if t.dtype is not float32:  # nothing to infer an int64/bool dtype from: torch names it
+        if t.dtype is not default_float:  # nothing to infer an int64/bool dtype from: torch names it
             suffixes.append(f"dtype={t.dtype!r}")
     else:
         summarize = a.size > _THRESHOLD
@@ -110,7 +111,7 @@ def tensor_repr(t):
         else:
             fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
             body = _format_array(a if not is_float else a.astype(np.float64), fmt, len(prefix), summarize)
-    if a.size and t.dtype not in (float32, int64, bool_):
+    if a.size and t.dtype not in (default_float, int64, bool_):
         suffixes.append(f"dtype={t.dtype!r}")
     if t.grad_fn is not None:
         suffixes.append(f"grad_fn=<{t.grad_fn.name()}>")
