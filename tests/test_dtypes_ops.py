@@ -44,28 +44,48 @@ def _compare(torch, ours, theirs, dtype):
         assert torch.equal(got, theirs), (got, theirs)
 
 
-def _check_against_torch(fn, make):
-    """Calls fn in torch and fastgrad; the same exception class, or the same dtype and values."""
-    torch = require_torch()
+def _outcome(torch, make, dtype):
+    """None when fastgrad does what torch does with `dtype` (the same exception class, or the same dtype and
+    values), else a description of the difference."""
     try:
-        theirs = make(torch)
+        theirs = make(torch, dtype)
     except Exception as e:  # torch refuses this dtype: so must fastgrad, with a related exception class
-        with pytest.raises(Exception) as info:
-            make(fastgrad)
-        assert isinstance(info.value, type(e)) or isinstance(e, type(info.value)), (type(e), info.value)
+        try:
+            make(fastgrad, dtype)
+        except Exception as mine:
+            if isinstance(mine, type(e)) or isinstance(e, type(mine)):
+                return None
+            return f"torch raises {type(e).__name__}, fastgrad {type(mine).__name__}"
+        return f"torch raises {type(e).__name__}: {e}; fastgrad computes it"
+    try:
+        ours = make(fastgrad, dtype)
+        _compare(torch, ours, theirs, dtype)
+    except Exception as e:  # noqa: BLE001 - any failure is the difference reported
+        return f"{type(e).__name__}: {e}"
+    return None
+
+
+def _check_against_torch(make, dtype):
+    """make(lib, dtype) in both libraries must agree. Where they differ, the same call in the wide dtype
+    fastgrad computes the narrow one in (int64 / float32) is tried: when fastgrad differs from torch there
+    too, the difference is not the narrow dtype's (it is the op's own, and its test names it): xfail."""
+    torch = require_torch()
+    problem = _outcome(torch, make, dtype)
+    if problem is None:
         return
-    ours = make(fastgrad)
-    fn(torch, ours, theirs)
+    wide = "float32" if dtype in HALVES else "int64"
+    if _outcome(torch, make, wide) is not None:
+        pytest.xfail(f"fastgrad's {wide} differs from torch here too: {problem}"[:300])
+    pytest.fail(problem)
 
 
 @pytest.mark.parametrize("dtype", NARROW_DTYPES)
 @pytest.mark.parametrize("op", ELEMENTWISE, ids=lambda op: op.name)
 def test_elementwise_op_in_narrow_dtype(op, dtype):
     arrays = [_values(op, dtype, (3, 4), k) for k in range(op.arity)]
-    for label, fn in op.calls():
+    for _label, fn in op.calls():
         for kw in op.variants:
-            _check_against_torch(lambda torch, o, t: _compare(torch, o, t, dtype),
-                                 lambda lib: _run(lib, fn, op, arrays, dtype, kw))
+            _check_against_torch(lambda lib, d, fn=fn, kw=kw: _run(lib, fn, op, arrays, d, kw), dtype)
 
 
 OTHER_OPS = {
@@ -116,5 +136,4 @@ def test_other_op_in_narrow_dtype(name, dtype):
     if dtype == "uint8":
         a = np.abs(a)
     f = OTHER_OPS[name]
-    _check_against_torch(lambda torch, o, t: _compare(torch, o, t, dtype),
-                         lambda lib: f(lib, lib.tensor(a.tolist(), dtype=lib.float64).to(getattr(lib, dtype))))
+    _check_against_torch(lambda lib, d: f(lib, lib.tensor(a.tolist(), dtype=lib.float64).to(getattr(lib, d))), dtype)

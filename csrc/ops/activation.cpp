@@ -195,6 +195,8 @@ Tensor celu(const Tensor& x, double alpha) {
 Tensor hardtanh(const Tensor& x, double min_val, double max_val) {
   FG_CHECK(min_val <= max_val, ValueError, "min_val cannot be greater than max_val");
   FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"hardtanh\" not implemented for 'Bool'");
+  FG_CHECK(x->dtype != DType::UInt8 || (min_val >= 0 && max_val >= 0), RuntimeError,
+           "cannot do hardtanh on an unsigned type with negative limits");
   Tensor out = unary_numeric("hardtanh", x, [min_val, max_val](auto v) {
     using T = decltype(v);
     if constexpr (std::is_floating_point_v<T>) {
@@ -258,6 +260,8 @@ Tensor hardshrink(const Tensor& x, double lambd) {
 
 Tensor threshold(const Tensor& x, double threshold, double value) {
   FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"threshold_cpu\" not implemented for 'Bool'");
+  check_fill_fits(threshold, x->dtype);
+  check_fill_fits(value, x->dtype);
   Tensor out = unary_numeric("threshold", x, [threshold, value](auto v) {
     using T = decltype(v);
     return static_cast<double>(v) <= threshold ? T(value) : v;

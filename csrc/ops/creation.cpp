@@ -7,8 +7,7 @@
 
 namespace fg::ops {
 
-// torch refuses a fill value that a narrow integer dtype cannot hold (int64 and the floats take any).
-static void check_fill_fits(double value, DType dtype) {
+void check_fill_fits(double value, DType dtype) {
   double lo = 0, hi = 0;
   const char* type = nullptr;
   switch (dtype) {

@@ -15,6 +15,9 @@ namespace fg::ops {
 Tensor zeros(const Dims& shape, DType dtype);
 Tensor ones(const Dims& shape, DType dtype);
 Tensor full(const Dims& shape, double value, DType dtype);
+// torch refuses a fill value a narrow integer dtype cannot hold (RuntimeError "value cannot be converted to
+// type int8_t without overflow"); int64 and the floats take any.
+void check_fill_fits(double value, DType dtype);
 Tensor zeros_like(const Tensor& t);
 Tensor arange(double start, double end, double step, DType dtype);
 Tensor linspace(double start, double end, int64_t steps, DType dtype);

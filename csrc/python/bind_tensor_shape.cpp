@@ -72,7 +72,7 @@ py::tuple split_call(const Tensor& t, py::handle split_size_or_sections, int64_t
 
 void bind_tensor_shape(TensorClass& cls, py::module_& m) {
   cls.def("view", [](const Tensor& t, const py::args& a) {
-        static py::handle dtype_type = py::module_::import("fastgrad._types").attr("dtype").release();
+        static py::handle dtype_type = py::object(py::module_::import("fastgrad._types").attr("dtype")).release();
         if (a.size() == 1 && py::isinstance(a[0], dtype_type)) return ops::view_dtype(t, dtype_from(a[0]));
         return ops::view(t, varargs_dims(a, "view"));
       })

@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'roll', 'round', 'rsqrt', 'scatter_add', 'select', 'selu', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'round', 'rsqrt', 'scatter_add', 'select', 'selu', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -335,6 +335,8 @@ class Tensor:
             p (float or Tensor): Default: 0.5.
             generator (fastgrad.Generator, optional): the random stream.
         """
+    def bfloat16(self) -> Tensor:
+        ...
     def bitwise_and(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.bitwise_and`.
@@ -359,6 +361,8 @@ class Tensor:
         """
         ``self.to(fastgrad.bool)``.
         """
+    def byte(self) -> Tensor:
+        ...
     def cauchy_(self, median: typing.SupportsFloat | typing.SupportsIndex = 0.0, sigma: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn from the Cauchy distribution with ``median`` and scale ``sigma``.
@@ -371,6 +375,8 @@ class Tensor:
         """
         In-place version of `Tensor.ceil`: writes the result into ``self``.
         """
+    def char(self) -> Tensor:
+        ...
     def chunk(self, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
         See `fastgrad.chunk`.
@@ -671,6 +677,8 @@ class Tensor:
         """
         See `fastgrad.gt`.
         """
+    def half(self) -> Tensor:
+        ...
     def hardshrink(self, lambd: typing.SupportsFloat | typing.SupportsIndex = 0.5) -> Tensor:
         """
         See `fastgrad.hardshrink`.
@@ -699,6 +707,8 @@ class Tensor:
         """
         See `fastgrad.index_select`.
         """
+    def int(self) -> Tensor:
+        ...
     def is_contiguous(self) -> bool:
         """
         Returns ``True`` when the elements are laid out row-major without gaps.
@@ -734,6 +744,8 @@ class Tensor:
                 False
             
         """
+    def is_signed(self) -> bool:
+        ...
     def isclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> Tensor:
         """
         See `fastgrad.isclose`.
@@ -1239,6 +1251,8 @@ class Tensor:
                 True
             
         """
+    def short(self) -> Tensor:
+        ...
     def sigmoid(self) -> Tensor:
         """
         See `fastgrad.sigmoid`.
@@ -1690,7 +1704,7 @@ def _linalg_vector_norm(x: Tensor, ord: typing.SupportsFloat | typing.SupportsIn
     ...
 def _make_function_node(arg0: str, arg1: collections.abc.Sequence[typing.Any], arg2: collections.abc.Sequence[Tensor], arg3: typing.Any) -> None:
     ...
-def _register_dtypes(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: typing.Any) -> None:
+def _register_dtypes(arg0: collections.abc.Sequence) -> None:
     ...
 def _run_backward(arg0: collections.abc.Sequence[Tensor], arg1: collections.abc.Sequence[typing.Any], arg2: bool, arg3: bool, arg4: collections.abc.Sequence[Tensor], arg5: bool) -> list[Tensor]:
     ...
@@ -2534,6 +2548,8 @@ def ger(input: Tensor, vec2: Tensor) -> Tensor:
     """
     Alias of `fastgrad.outer`.
     """
+def get_default_dtype() -> typing.Any:
+    ...
 def get_num_threads() -> int:
     """
     Threads kernels may use.
@@ -3217,6 +3233,8 @@ def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype:
         >>> fastgrad.prod(a, dim=0)
         tensor([3., 8.])
     """
+def promote_types(type1: typing.Any, type2: typing.Any) -> typing.Any:
+    ...
 def rand(*args, **kwargs) -> Tensor:
     """
     Returns a tensor of numbers drawn uniformly from ``[0, 1)``.
@@ -3376,6 +3394,8 @@ def reshape(input: Tensor, shape: typing.Any) -> Tensor:
         tensor([[0, 1, 2],
                 [3, 4, 5]])
     """
+def result_type(tensor1: typing.Any, tensor2: typing.Any) -> typing.Any:
+    ...
 def roll(input: Tensor, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
     """
     Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).
@@ -3437,6 +3457,8 @@ def selu(input: Tensor) -> Tensor:
     """
     Applies SELU element-wise: ``scale * (max(0, x) + min(0, alpha * (exp(x) - 1)))`` with torch's constants alpha = 1.6732632423543772 and scale = 1.0507009873554805.
     """
+def set_default_dtype(d: typing.Any) -> None:
+    ...
 def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
     """
     Sets the threads kernels may use.
