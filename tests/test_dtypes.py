@@ -504,3 +504,37 @@ def test_unsupported_dtype_names_raise():
         fastgrad.zeros(2, dtype="complex64")
     assert not hasattr(fastgrad, "complex64") and not hasattr(fastgrad, "uint16")
     assert math.isnan(fastgrad.tensor([float("nan")], dtype=fastgrad.float16).item())
+
+
+def test_int32_indices_and_uint8_masks_index_as_in_torch():
+    torch = require_torch()
+    ours, theirs = fastgrad.arange(10) * 3, torch.arange(10) * 3
+    i32 = [1, 7, 2]
+    assert_same(torch, ours[fastgrad.tensor(i32, dtype=fastgrad.int32)], theirs[torch.tensor(i32, dtype=torch.int32)])
+    assert_same(torch, ours.index_select(0, fastgrad.tensor(i32, dtype=fastgrad.int32)),
+                theirs.index_select(0, torch.tensor(i32, dtype=torch.int32)))
+    mask = [1, 0, 1, 0, 0, 0, 0, 0, 0, 1]
+    with pytest.warns(UserWarning, match="uint8"):
+        got = ours[fastgrad.tensor(mask, dtype=fastgrad.uint8)]
+    with pytest.warns(UserWarning, match="uint8"):
+        want = theirs[torch.tensor(mask, dtype=torch.uint8)]
+    assert_same(torch, got, want)
+    with pytest.raises(IndexError):
+        theirs[torch.tensor([1], dtype=torch.int8)]
+    with pytest.raises(IndexError):
+        ours[fastgrad.tensor([1], dtype=fastgrad.int8)]
+
+
+@pytest.mark.parametrize("name", HALVES)
+@pytest.mark.parametrize("n", [5, 16, 37, 100, 4099])
+def test_half_random_streams_match_torch(name, n):
+    torch = require_torch()
+    for f, kw in (("randn", {}), ("rand", {})):
+        torch.manual_seed(7)
+        fastgrad.manual_seed(7)
+        assert_same(torch, getattr(fastgrad, f)(n, dtype=fg_dtype(name), **kw),
+                    getattr(torch, f)(n, dtype=th_dtype(torch, name), **kw))
+    torch.manual_seed(8)
+    fastgrad.manual_seed(8)
+    assert_same(torch, fastgrad.empty(n, dtype=fg_dtype(name)).normal_(2.0, 3.0),
+                torch.empty(n, dtype=th_dtype(torch, name)).normal_(2.0, 3.0))

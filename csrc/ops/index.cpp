@@ -130,6 +130,7 @@ Tensor scatter_add(const Tensor& self_t, int64_t dim, const Tensor& index, const
 }
 
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
+  if (index->dtype == DType::Int32) return index_select(x, dim, to_dtype(index, DType::Int64));  // torch takes both
   check_index_tensor(index, "index_select");
   FG_CHECK(index->dim() <= 1, IndexError, "index_select(): Index is supposed to be a vector");
   Tensor idx = index->dim() == 0 ? reshape(index, {1}) : index;

@@ -2,9 +2,12 @@
 // random_kernels.h compiled for the CPU (hardware FMA where there is AVX2; the same bits either way).
 #include "ops/random.h"
 
+#include <cmath>
 #include <fstream>
 #include <random>
+#include <vector>
 
+#include "autograd/grad_mode.h"
 #include "kernels/cpu_features.h"
 #include "ops/ops.h"
 
@@ -65,6 +68,35 @@ void sampled(const Tensor& t, Fill fill) {
   copy_into(t, w);
 }
 
+// torch's normal_fill for a contiguous float16 / bfloat16 tensor of 16 or more elements (smaller or strided
+// ones draw doubles one by one, as the wide path does): float uniforms (24 bits), Box-Muller in float over
+// blocks of 16 (pairs j, j + 8), each result rounded to the dtype once; mean and std are the dtype's values.
+// (Matched against torch 2.13's streams: this differs from its float32 fill in the tail's draws.)
+template <typename H>
+void half_normal_fill(const Tensor& t, double mean, double std, Generator& gen) {
+  H* data = t->data<H>();
+  const int64_t n = t->numel();
+  const float m = H(mean), s = H(std);
+  std::vector<float> u(static_cast<size_t>(n));
+  std::lock_guard<std::mutex> lock(gen.mutex());
+  auto uniform = [&] { return static_cast<float>(gen.random() & ((1u << 24) - 1)) * (1.0f / (1u << 24)); };
+  auto block = [&](const float* in, H* out) {
+    for (int j = 0; j < 8; ++j) {
+      const float radius = std::sqrt(-2 * std::log(1.0f - in[j]));
+      const float theta = 2.0f * static_cast<float>(3.141592653589793) * in[j + 8];  // all in float, as torch
+      out[j] = H(radius * std::cos(theta) * s + m);
+      out[j + 8] = H(radius * std::sin(theta) * s + m);
+    }
+  };
+  const int64_t whole = n - n % 16;  // torch draws the uniforms of the whole blocks only, then the tail's
+  for (int64_t i = 0; i < whole; ++i) u[i] = uniform();
+  for (int64_t i = 0; i < whole; i += 16) block(u.data() + i, data + i);
+  if (n % 16 != 0) {  // the last 16 (overlapping the last whole block), from fresh uniforms
+    for (int j = 0; j < 16; ++j) u[n - 16 + j] = uniform();
+    block(u.data() + n - 16, data + n - 16);
+  }
+}
+
 // random_()'s upper bound (exclusive) for a narrow dtype: its largest value + 1, or 2^digits + 1 for the
 // 16-bit floats (the largest integer range they hold exactly), as torch.
 int64_t narrow_random_end(DType dt) {
@@ -82,8 +114,19 @@ int64_t narrow_random_end(DType dt) {
 
 void uniform_(const Tensor& t, double from, double to, Generator& gen) {
   sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(uniform_(w, from, to, gen)); });
+  if (is_floating(t->dtype) && is_narrow(t->dtype)) {
+    // a draw that rounds up to `to` in the 16-bit dtype becomes `from`, as torch keeps [from, to) half-open
+    NoGradGuard ng;
+    Tensor hit = compare(t, scalar_tensor(to, t->dtype), CmpOp::Eq);
+    copy_into(t, where(hit, scalar_tensor(from, t->dtype), alias_detached(t)));
+  }
 }
 void normal_(const Tensor& t, double mean, double std, Generator& gen) {
+  if (is_floating(t->dtype) && is_narrow(t->dtype) && t->numel() >= 16 && t->is_contiguous()) {
+    FG_CHECK(std >= 0.0, RuntimeError, "normal expects std >= 0.0, but found std ", std);
+    if (t->dtype == DType::Float16) return half_normal_fill<Half>(t, mean, std, gen);
+    return half_normal_fill<BFloat16>(t, mean, std, gen);
+  }
   sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(normal_(w, mean, std, gen)); });
 }
 void cauchy_(const Tensor& t, double median, double sigma, Generator& gen) {

@@ -91,6 +91,14 @@ Tensor apply_basic(const Tensor& self, py::tuple items, std::vector<Advanced>& a
       ++dim;
     } else if (is_advanced(it)) {
       Tensor idx = as_index_tensor(it);
+      // torch takes int32 indices as int64, and a uint8 tensor as a bool mask (with a deprecation warning)
+      if (idx->dtype == DType::Int32) idx = ops::to_dtype(idx, DType::Int64);
+      if (idx->dtype == DType::UInt8) {
+        if (PyErr_WarnEx(PyExc_UserWarning, "indexing with dtype torch.uint8 is now deprecated, please use a dtype "
+                         "torch.bool instead.", 1) != 0)
+          throw py::error_already_set();
+        idx = ops::to_dtype(idx, DType::Bool);
+      }
       if (idx->dtype == DType::Bool && idx->dim() == 0) {
         // x[True] adds a dim of size 1, x[False] one of size 0 (torch/numpy)
         t = ops::unsqueeze(t, dim);

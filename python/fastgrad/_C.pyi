@@ -336,7 +336,9 @@ class Tensor:
             generator (fastgrad.Generator, optional): the random stream.
         """
     def bfloat16(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.bfloat16)``: float32's range with 8 bits of precision, rounded to nearest even.
+        """
     def bitwise_and(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.bitwise_and`.
@@ -362,7 +364,9 @@ class Tensor:
         ``self.to(fastgrad.bool)``.
         """
     def byte(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.uint8)``.
+        """
     def cauchy_(self, median: typing.SupportsFloat | typing.SupportsIndex = 0.0, sigma: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn from the Cauchy distribution with ``median`` and scale ``sigma``.
@@ -376,7 +380,9 @@ class Tensor:
         In-place version of `Tensor.ceil`: writes the result into ``self``.
         """
     def char(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.int8)``.
+        """
     def chunk(self, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
         See `fastgrad.chunk`.
@@ -678,7 +684,9 @@ class Tensor:
         See `fastgrad.gt`.
         """
     def half(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.float16)``: rounds to nearest even; values past 65504 become inf.
+        """
     def hardshrink(self, lambd: typing.SupportsFloat | typing.SupportsIndex = 0.5) -> Tensor:
         """
         See `fastgrad.hardshrink`.
@@ -708,7 +716,9 @@ class Tensor:
         See `fastgrad.index_select`.
         """
     def int(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.int32)``.
+        """
     def is_contiguous(self) -> bool:
         """
         Returns ``True`` when the elements are laid out row-major without gaps.
@@ -745,7 +755,13 @@ class Tensor:
             
         """
     def is_signed(self) -> bool:
-        ...
+        """
+        Whether the tensor's dtype holds negative values (every dtype but ``bool`` and ``uint8``).
+        
+        Examples:
+            >>> fastgrad.zeros(1, dtype=fastgrad.uint8).is_signed(), fastgrad.zeros(1, dtype=fastgrad.int8).is_signed()
+            (False, True)
+        """
     def isclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> Tensor:
         """
         See `fastgrad.isclose`.
@@ -1252,7 +1268,9 @@ class Tensor:
             
         """
     def short(self) -> Tensor:
-        ...
+        """
+        ``self.to(fastgrad.int16)``.
+        """
     def sigmoid(self) -> Tensor:
         """
         See `fastgrad.sigmoid`.
@@ -2549,7 +2567,14 @@ def ger(input: Tensor, vec2: Tensor) -> Tensor:
     Alias of `fastgrad.outer`.
     """
 def get_default_dtype() -> typing.Any:
-    ...
+    """
+    Returns the default floating dtype: what Python floats, ``fastgrad.tensor([1.0])``,
+    ``zeros``, ``randn`` ... produce when no dtype is given (``fastgrad.float32`` unless set).
+    
+    Examples:
+        >>> fastgrad.get_default_dtype()
+        torch.float32
+    """
 def get_num_threads() -> int:
     """
     Threads kernels may use.
@@ -3234,7 +3259,18 @@ def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype:
         tensor([3., 8.])
     """
 def promote_types(type1: typing.Any, type2: typing.Any) -> typing.Any:
-    ...
+    """
+    The smallest dtype both ``type1`` and ``type2`` convert to without losing range, as
+    torch.promote_types.
+    
+    Args:
+        type1 (fastgrad.dtype): a dtype.
+        type2 (fastgrad.dtype): another.
+    
+    Examples:
+        >>> fastgrad.promote_types(fastgrad.bfloat16, fastgrad.float16)
+        torch.float32
+    """
 def rand(*args, **kwargs) -> Tensor:
     """
     Returns a tensor of numbers drawn uniformly from ``[0, 1)``.
@@ -3395,7 +3431,20 @@ def reshape(input: Tensor, shape: typing.Any) -> Tensor:
                 [3, 4, 5]])
     """
 def result_type(tensor1: typing.Any, tensor2: typing.Any) -> typing.Any:
-    ...
+    """
+    The dtype an arithmetic op on ``tensor1`` and ``tensor2`` returns, by torch's promotion
+    rules (a 0-dim tensor or a Python number only raises the category: bool < integer < floating).
+    
+    Args:
+        tensor1 (Tensor or Number): an operand.
+        tensor2 (Tensor or Number): the other.
+    
+    Examples:
+        >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.uint8), fastgrad.zeros(2, dtype=fastgrad.int8))
+        torch.int16
+        >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.int32), 2.5)
+        torch.float32
+    """
 def roll(input: Tensor, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
     """
     Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).
@@ -3458,7 +3507,19 @@ def selu(input: Tensor) -> Tensor:
     Applies SELU element-wise: ``scale * (max(0, x) + min(0, alpha * (exp(x) - 1)))`` with torch's constants alpha = 1.6732632423543772 and scale = 1.0507009873554805.
     """
 def set_default_dtype(d: typing.Any) -> None:
-    ...
+    """
+    Sets the default floating dtype (float32, float64, float16 or bfloat16); an integer
+    dtype raises TypeError, as in torch.
+    
+    Args:
+        d (fastgrad.dtype): the new default.
+    
+    Examples:
+        >>> fastgrad.set_default_dtype(fastgrad.float64)
+        >>> fastgrad.tensor([1.5]).dtype
+        torch.float64
+        >>> fastgrad.set_default_dtype(fastgrad.float32)
+    """
 def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
     """
     Sets the threads kernels may use.
