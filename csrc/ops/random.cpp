@@ -70,13 +70,13 @@ void sampled(const Tensor& t, Fill fill) {
 
 // torch's normal_fill for a contiguous float16 / bfloat16 tensor of 16 or more elements (smaller or strided
 // ones draw doubles one by one, as the wide path does): float uniforms (24 bits), Box-Muller in float over
-// blocks of 16 (pairs j, j + 8), each result rounded to the dtype once; mean and std are the dtype's values.
+// blocks of 16 (pairs j, j + 8) with float mean and std, each result rounded to the dtype once.
 // (Matched against torch 2.13's streams: this differs from its float32 fill in the tail's draws.)
 template <typename H>
 void half_normal_fill(const Tensor& t, double mean, double std, Generator& gen) {
   H* data = t->data<H>();
   const int64_t n = t->numel();
-  const float m = H(mean), s = H(std);
+  const float m = static_cast<float>(mean), s = static_cast<float>(std);
   std::vector<float> u(static_cast<size_t>(n));
   std::lock_guard<std::mutex> lock(gen.mutex());
   auto uniform = [&] { return static_cast<float>(gen.random() & ((1u << 24) - 1)) * (1.0f / (1u << 24)); };
@@ -84,8 +84,9 @@ void half_normal_fill(const Tensor& t, double mean, double std, Generator& gen) 
     for (int j = 0; j < 8; ++j) {
       const float radius = std::sqrt(-2 * std::log(1.0f - in[j]));
       const float theta = 2.0f * static_cast<float>(3.141592653589793) * in[j + 8];  // all in float, as torch
-      out[j] = H(radius * std::cos(theta) * s + m);
-      out[j + 8] = H(radius * std::sin(theta) * s + m);
+      // torch's AVX2 build contracts `radius * cos(theta) * std + mean` into one fused multiply-add
+      out[j] = H(std::fma(radius * std::cos(theta), s, m));
+      out[j + 8] = H(std::fma(radius * std::sin(theta), s, m));
     }
   };
   const int64_t whole = n - n % 16;  // torch draws the uniforms of the whole blocks only, then the tail's
