@@ -539,3 +539,53 @@ def test_half_random_streams_match_torch(name, n):
         fastgrad.manual_seed(8)
         assert_same(torch, fastgrad.empty(n, dtype=fg_dtype(name)).normal_(mean, std),
                     torch.empty(n, dtype=th_dtype(torch, name)).normal_(mean, std))
+
+
+def test_reductions_with_dtype_argument_match_torch():
+    torch = require_torch()
+    ours, theirs = _pair(torch, "int8", [100, 100, 7])
+    for f in (lambda L, x: x.sum(dtype=L.int8), lambda L, x: x.sum(dtype=L.int32), lambda L, x: x.prod(dtype=L.int16),
+              lambda L, x: x.sum(dtype=L.float16), lambda L, x: x.cumsum(0, dtype=L.int8),
+              lambda L, x: x.float().sum(dtype=L.bfloat16), lambda L, x: x.mean(dtype=L.float16)):
+        assert_same(torch, f(fastgrad, ours), f(torch, theirs))
+
+
+@pytest.mark.parametrize("name", HALVES)
+@pytest.mark.parametrize("opt", ["SGD", "Adam", "AdamW"])
+def test_optimizers_step_half_precision_parameters(name, opt):
+    """A float16 / bfloat16 model trains (the fused float32 kernels are skipped): parameters stay in their
+    dtype and follow torch's to the dtype's rounding."""
+    torch = require_torch()
+    rng = np.random.default_rng(3)
+    w0, xv, yv = rng.standard_normal((3, 4)) * 0.5, rng.standard_normal((8, 4)), rng.standard_normal((8, 3))
+    results = []
+    for lib in (fastgrad, torch):
+        d = getattr(lib, name)
+        w = lib.nn.Parameter(lib.tensor(w0.tolist(), dtype=d))
+        kw = {"momentum": 0.9} if opt == "SGD" else {}
+        o = getattr(lib.optim, opt)([w], lr=0.05, **kw)
+        x, y = lib.tensor(xv.tolist(), dtype=d), lib.tensor(yv.tolist(), dtype=d)
+        for _ in range(3):
+            o.zero_grad()
+            loss = ((x @ w.t() - y) ** 2).mean()
+            loss.backward()
+            o.step()
+        assert w.dtype is d and w.grad.dtype is d
+        results.append(w.detach())
+    assert_same(torch, results[0], results[1], exact=False)
+
+
+@pytest.mark.parametrize("name", HALVES)
+def test_cross_entropy_on_half_logits(name):
+    torch = require_torch()
+    rng = np.random.default_rng(4)
+    logits, target = rng.standard_normal((5, 4)).tolist(), [0, 3, 1, 1, 2]
+    results = []
+    for lib in (fastgrad, torch):
+        x = lib.tensor(logits, dtype=getattr(lib, name), requires_grad=True)
+        loss = lib.nn.functional.cross_entropy(x, lib.tensor(target))
+        loss.backward()
+        assert loss.dtype is getattr(lib, name) and x.grad.dtype is getattr(lib, name)
+        results.append((loss.detach(), x.grad))
+    for ours, theirs in zip(*results):
+        assert_same(torch, ours, theirs, exact=False)

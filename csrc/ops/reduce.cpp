@@ -150,7 +150,7 @@ Tensor sum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType>
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
   ReducePlan p = plan_reduce(src, dims, keepdim);
   // a narrow dtype sums in its wide one: int8 gives int64 as torch; float16 accumulates in float32
-  Tensor out = is_narrow(src->dtype) ? to_dtype(sum(widened(src), dims, keepdim), sum_dtype(src->dtype))
+  Tensor out = is_narrow(src->dtype) ? to_dtype(sum(widened(src), dims, keepdim), dtype ? *dtype : sum_dtype(src->dtype))
                                      : fold_reduce(src, p, 0.0, "sum", [&](auto tag, auto* o) {
                                          sum_kernel<decltype(tag), std::remove_pointer_t<decltype(o)>>(p, o);
                                        });
@@ -185,7 +185,7 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::opti
   const Dims dims = dim ? Dims{*dim} : Dims{};
   ReducePlan p = plan_reduce(src, dims, keepdim && dim);
   Tensor out = is_narrow(src->dtype)
-                   ? to_dtype(prod(widened(src), dim, keepdim), sum_dtype(src->dtype))
+                   ? to_dtype(prod(widened(src), dim, keepdim), dtype ? *dtype : sum_dtype(src->dtype))
                    : fold_reduce(src, p, 1.0, "prod", [&](auto tag, auto* o) {
                        using T = decltype(tag);
                        fold_kernel<T, std::remove_pointer_t<decltype(o)>>(p, o, 1,
