@@ -39,7 +39,7 @@ Tensor broadcast_to_view(const Tensor& x, const Dims& shape) {
 bool is_wrapped_number(const Tensor& t) { return t->wrapped_number; }
 
 namespace {
-// torch's combine_categories on our four dtypes; nullopt plays the part of Undefined.
+// torch's combine_categories (no complex dtypes here); nullopt plays the part of Undefined.
 std::optional<DType> combine(std::optional<DType> higher, std::optional<DType> lower) {
   if (!higher) return lower;
   if (!lower) return higher;

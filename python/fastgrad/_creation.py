@@ -90,7 +90,8 @@ def _normalise_numpy_dtype(a):
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """Returns a new tensor holding a copy of ``data``. The dtype is inferred as torch infers it (Python floats
-    give float32, integers int64, bools bool; a numpy array keeps its dtype where fastgrad has it).
+    give the default dtype, float32 unless set, integers int64, bools bool; a numpy array keeps its dtype
+    where fastgrad has it). Integers that do not fit an integer ``dtype`` raise RuntimeError, as in torch.
 
     Args:
         data (array_like): nested lists or tuples of numbers, a number, a numpy array or a tensor.

@@ -1413,7 +1413,7 @@ Examples:
     tensor([[1., 0., 0.],
             [0., 1., 0.]])"""
 
-FUNCTIONS['from_numpy'] = """Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, int64 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
+FUNCTIONS['from_numpy'] = """Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, float16, int64, int32, int16, int8, uint8 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
 
 Args:
     ndarray (numpy.ndarray): the array.

@@ -6,8 +6,8 @@ As in torch, a method that mirrors a function points to it ("See fastgrad.add"),
 
 TENSOR = {}
 
-TENSOR[''] = """A multi-dimensional array of float32, float64, int64 or bool elements, on the CPU, that autograd can
-differentiate: fastgrad's ``torch.Tensor``.
+TENSOR[''] = """A multi-dimensional array of float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool
+elements, on the CPU, that autograd can differentiate: fastgrad's ``torch.Tensor``.
 
 Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
 numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
