@@ -947,10 +947,118 @@ add("scatter_add", lambda ns, x, d, i, s: ns.scatter_add(x, d, i, s), lambda: [
     S(T((3, 4)), 0, I([[0, 1, 2, 0], [2, 2, 1, 1]]), T((2, 4))),
     S(T((3, 4), layout="t"), -1, I([[1], [0], [3]]), T((3, 1))),
 ], covers=("Tensor.scatter_add",), ref_np=R.scatter_add)
-add("index_add", lambda ns, x, d, i, s: ns.index_add(x, d, i, s), lambda: [
+add("index_add", lambda ns, x, d, i, s, **k: ns.index_add(x, d, i, s, **k), lambda: [
     S(T((3, 4)), 0, I([2, 0, 2]), T((3, 4))), S(T((3, 4)), 1, I([1, 1]), T((3, 2))),
+    S(T((3, 4)), 0, I([1, 2, 1]), T((3, 4)), alpha=2.5), S(T(()), 0, I([0]), T(())),
     S(T((3, 4), layout="t"), -1, I([3, 0]), T((3, 2), layout="t")),
 ], covers=("Tensor.index_add",), ref_np=R.index_add)
+# the index-write family: gradient samples write each slot once (a repeated non-accumulating write has
+# torch's gradient, every written value gets the slot's gradient, which finite differences do not see:
+# those samples compare with torch only); accumulating ops repeat indices freely
+_REP = I([[0, 1, 2, 0], [2, 0, 1, 1], [0, 0, 2, 1]])  # every column repeats a row
+add("scatter", lambda ns, x, d, i, s, **k: ns.scatter(x, d, i, s, **k), lambda: [
+    S(T((3, 4)), 0, I([[0, 1, 2, 0], [2, 0, 1, 1]]), T((2, 4))),
+    S(T((3, 4)), 1, I([[3, 0], [1, 2], [0, 3]]), T((3, 2), layout="t")),
+    S(T((3, 4), layout="t"), -1, I([[1], [0], [3]]), T((3, 3), grad=False)),  # only index's corner of src is read
+    S(T(()), 0, I(0), T(())),
+    S(T((3, 4)), 0, I([[0, 0, 0, 0], [0, 1, 0, 1]]), T((2, 4)), gradcheck=False),  # repeated: the last write wins
+], covers=("Tensor.scatter",), ref_np=R.scatter)
+add("scatter_value", lambda ns, x, d, i, v: ns.scatter(x, d, i, value=v), lambda: [
+    S(T((3, 4)), 1, I([[0, 2], [3, 3], [1, 0]]), -1.5), S(T((2, 3), layout="t"), 0, I([[1, 0, 1]]), 2.0),
+], ref_np=lambda x, d, i, v: R.scatter(x, d, i, value=v))
+add("Tensor.scatter_", lambda ns, x, d, i, s: (x * 1.0).scatter_(d, i, s), lambda: [
+    S(T((3, 4)), 0, I([[0, 1, 2, 0], [2, 0, 1, 1]]), T((2, 4))), S(T((3, 4)), 1, I([[0, 2], [3, 3], [1, 0]]), 0.5),
+], ref_np=lambda x, d, i, s: R.scatter(x, d, i, s) if isinstance(s, np.ndarray) else R.scatter(x, d, i, value=s))
+add("Tensor.scatter_add_", lambda ns, x, d, i, s: (x * 1.0).scatter_add_(d, i, s), lambda: [
+    S(T((3, 4)), 0, _REP, T((3, 4))), S(T((3, 4)), 1, I([[3, 3], [0, 0], [1, 3]]), T((3, 5), grad=False)),
+], ref_np=R.scatter_add)
+add("scatter_reduce", lambda ns, x, d, i, s, r, **k: ns.scatter_reduce(x, d, i, s, r, **k), lambda: [
+    S(T((3, 4)), 0, _REP, T((3, 4)), "sum"), S(T((3, 4)), 0, _REP, T((3, 4)), "sum", include_self=False),
+    S(T((3, 4)), 0, _REP, T((3, 4)), "mean"), S(T((3, 4), layout="t"), 0, _REP, T((3, 4)), "mean", include_self=False),
+    S(T((3, 4), "away"), 0, _REP, T((3, 4), "away"), "prod"),
+    S(T((3, 4), "away"), 0, _REP, T((3, 4), "away"), "prod", include_self=False),
+    S(T((3, 4), "distinct"), 0, _REP, T((3, 4), "distinct"), "amax"),
+    S(T((3, 4), "distinct"), 0, _REP, T((3, 4), "distinct"), "amin", include_self=False),
+    S(T((3, 4), "distinct"), -1, I([[0, 0], [3, 1], [2, 2]]), T((3, 2), "distinct"), "amax", include_self=False),
+    # a zero among the factors: the product of the others, which result / x cannot give
+    S(T(data=[[0.0, 1.5], [2.0, -0.5]]), 0, I([[0, 1], [0, 0]]), T(data=[[1.5, 0.0], [-2.0, 0.7]]), "prod"),
+    S(T(data=[[1.2, 1.5], [2.0, -0.5]]), 0, I([[0, 1], [0, 1]]), T(data=[[0.0, 0.0], [-2.0, 0.0]]), "prod", gradgrad=False),
+    # ties share the gradient evenly (torch's rule; not differentiable there, so compared with torch only)
+    S(T(data=[[1.0, 2.0], [3.0, 3.0]]), 0, I([[0, 1], [1, 1]]), T(data=[[1.0, 2.0], [3.0, 0.5]]), "amax", gradcheck=False),
+    S(T(data=[[1.0, 2.0], [3.0, 3.0]]), 0, I([[0, 1], [0, 1]]), T(data=[[4.0, 3.0], [4.0, 1.0]]), "amax",
+      include_self=False, gradcheck=False),
+    S(T(data=[[1.0, 2.0], [3.0, 3.0]]), 0, I([[0, 1], [0, 1]]), T(data=[[1.0, 2.0], [1.0, 3.0]]), "amin", gradcheck=False),
+], covers=("Tensor.scatter_reduce",), ref_np=R.scatter_reduce)
+add("Tensor.scatter_reduce_", lambda ns, x, d, i, s, r, **k: (x * 1.0).scatter_reduce_(d, i, s, r, **k), lambda: [
+    S(T((3, 4), "away"), 0, _REP, T((3, 4), "away"), "prod"),  # the backward reads self's old values
+    S(T((3, 4), "distinct"), 0, _REP, T((3, 4), "distinct"), "amax", include_self=False),
+    S(T((3, 4)), 0, _REP, T((3, 4)), "mean"),
+], ref_np=R.scatter_reduce)
+add("Tensor.index_add_", lambda ns, x, d, i, s, **k: (x * 1.0).index_add_(d, i, s, **k), lambda: [
+    S(T((3, 4)), 0, I([2, 0, 2]), T((3, 4))), S(T((3, 4)), 1, I([1, 1]), T((3, 2)), alpha=-1.5),
+], ref_np=R.index_add)
+add("index_copy", lambda ns, x, d, i, s: ns.index_copy(x, d, i, s), lambda: [
+    S(T((3, 4)), 0, I([2, 0]), T((2, 4))), S(T((3, 4), layout="t"), 1, I([3, 1, 0]), T((3, 3))),
+    S(T((2, 3, 2)), -2, I([1]), T((2, 1, 2), layout="s")), S(T((3,)), 0, I(1), T(())),
+    S(T((3, 4)), 0, I([1, 1]), T((2, 4)), gradcheck=False),  # repeated: the last copy wins
+], covers=("Tensor.index_copy",), ref_np=R.index_copy)
+add("Tensor.index_copy_", lambda ns, x, d, i, s: (x * 1.0).index_copy_(d, i, s), lambda: [
+    S(T((3, 4)), 0, I([2, 0]), T((2, 4))), S(T((3, 4)), -1, I([0]), T((3, 1)))], ref_np=R.index_copy)
+add("index_fill", lambda ns, x, d, i, v: ns.index_fill(x, d, i, v), lambda: [
+    S(T((3, 4)), 1, I([3, -1, 0]), -2.0),                # -1 and 3 name the same column
+    S(T((3, 4)), 0, I([2, 0, 2]), T(())),                # the value's gradient counts each slice once
+    S(T((3, 4), layout="t"), -1, I(1), T(())), S(T(()), 0, I([0]), 1.5),
+], covers=("Tensor.index_fill",), ref_np=R.index_fill)
+add("Tensor.index_fill_", lambda ns, x, d, i, v: (x * 1.0).index_fill_(d, i, v), lambda: [
+    S(T((3, 4)), 1, I([3, 0]), T(())), S(T((3, 4)), 0, I([1]), 0.25)], ref_np=R.index_fill)
+add("index_put", lambda ns, x, ix, v, *a: ns.index_put(x, ix, v, *a), lambda: [
+    S(T((3, 4)), (I([0, 2]),), T((4,))),                              # values broadcast over the row
+    S(T((3, 4)), (I([0, 2, 0]), I([1, 3, 1])), T((3,)), True),        # accumulate: repeated slots add up
+    S(T((3, 4)), (I([-1, 0]),), T((2, 4))),                           # negative and out-of-order
+    S(T((2, 3, 4)), (I([1, 0]), I([0]), I([3, -1])), T((2,))),       # three indices broadcast together
+    S(T((2, 3, 4)), (I([[1], [0]]), I([2, 0, 1])), T((3, 4)), True),
+    S(T((3, 4)), (B([[True, False, True, False]] * 3),), T(())),      # a mask, one value
+    S(T((3, 4), layout="t"), (B([True, False, True]),), T((2, 4)), True),
+    S(T((3, 4)), (I([1, 1]),), T((2, 4)), gradcheck=False),           # repeated without accumulate: last wins
+], covers=("Tensor.index_put",), ref_np=R.index_put)
+add("Tensor.index_put_", lambda ns, x, ix, v, *a: (x * 1.0).index_put_(ix, v, *a), lambda: [
+    S(T((3, 4)), (I([0, 2]),), T((4,))), S(T((3, 4)), (I([0, 0]), I([1, 1])), T(()), True),
+], ref_np=R.index_put)
+add("masked_scatter", lambda ns, x, m, s: ns.masked_scatter(x, m, s), lambda: [
+    S(T((3, 4)), B([[True, False, True, False], [False, False, True, True], [True, True, False, False]]), T((10,))),
+    S(T((3, 4)), B([True, False, False, True]), T((2, 4))),           # broadcast mask, source exactly used up
+    S(T((4,)), B([[True, False, False, True], [False, True, False, False]]), T((3, 2))),  # broadcast self
+], covers=("Tensor.masked_scatter",), ref_np=R.masked_scatter)
+add("Tensor.masked_scatter_", lambda ns, x, m, s: (x * 1.0).masked_scatter_(m, s), lambda: [
+    S(T((2, 3)), B([True, False, True]), T((5,)))], ref_np=R.masked_scatter)
+
+
+def _setitem(x, idx, v):
+    y = x * 1.0  # a non-leaf: index assignment into a leaf that requires grad is refused, as in torch
+    y[idx] = v
+    return y
+
+
+def _setitem_np(x, idx, v):
+    y = np.array(x, copy=True)
+    y[idx] = v
+    return y
+
+
+# advanced indices write with index_put_ into the tensor (whole-dim slices leave it itself) or into the view
+# its basic items select; basic items alone copy_ into that view
+add("Tensor.__setitem__", lambda ns, x, idx, v: _setitem(x, idx, v), lambda: [
+    S(T((3, 4)), I([0, 2]), T((4,))), S(T((3, 4)), (I([2, 0]), I([1, 3])), T((2,))),
+    S(T((3, 4)), B([[True, False, True, False]] * 3), T(())), S(T((3, 4)), (slice(None), I([3, 1])), T((3, 1))),
+    S(T((3, 4)), (Ellipsis, I([-1])), T((3, 1), layout="t")), S(T((3, 4)), I([1]), 0.5),
+    S(T((2, 3, 4)), (I([1, 0]), slice(None), I([3, 0])), T((3,))),  # separated indices: their dims go first
+    S(T((3, 4)), 1, T((4,))), S(T((3, 4)), (slice(None), 2), T((1, 3))),  # a leading size-1 dim is dropped
+    S(T((3, 4), layout="t"), (slice(0, 3, 2), slice(1, None)), T((2, 3))), S(T((3, 4)), (Ellipsis, None, -1), 1.5),
+    S(T((2, 3, 4)), (1, I([2, 0]), slice(None, None, 3)), T((2, 2))),  # a view, then index_put_ on it
+    S(T((2, 3, 4)), (slice(1, 2), B([True, False, True])), T((4,))),
+], ref_np=_setitem_np)
+
+
 add("cat", lambda ns, ts, *a: ns.cat(ts, *a), lambda: [
     S([T((2, 3)), T((1, 3)), T((3, 3))]), S([T((2, 3)), T((2, 1))], 1), S([T((2, 3)), T((2, 2), layout="t")], -1),
     S([T((2,)), T((3,), grad=False)]), S([T((2, 3)), T((0, 3))], 0), S([T((3,), expand=(2, 3)), T((1, 3))]),
@@ -966,6 +1074,10 @@ add("getitem", lambda ns, x, idx: x[idx], lambda: [
     S(T((3, 4), layout="t"), (slice(0, 2),)), S(T((4,)), (slice(-3, -1),)),
     S(T((3, 4)), I([0, 2, 2])), S(T((3, 4)), (slice(None), I([3, 0]))),
     S(T((3, 4)), B([[True, False, True, False]] * 3)), S(T((3, 4)), (I([0, 1]), I([2, 2]))),
+    S(T((3, 4)), [2, 0, 2]), S(T((3, 4)), (slice(None), range(1, 4, 2))), S(T((3, 4)), np.array([-1, 0])),
+    S(T((3, 4)), ((0, 2), 1)), S(T((3, 4)), (True, 1)), S(T((3, 4)), (np.array([True, False, True]), None)),
+    S(T((2, 3, 4)), (I([[1], [0]]), slice(None), I([3, 0, 1]))),  # separated indices broadcast, their dims first
+    S(T((2, 3, 4), layout="t"), (Ellipsis, I([0, 0, 2]))),         # a repeated index accumulates its gradient
 ], covers=("Tensor.__getitem__",), ref_np=lambda x, idx: x[idx])
 
 # --------------------------------------------------------------------------- views and shape
@@ -1001,6 +1113,12 @@ add("split", lambda ns, x, *a, **k: ns.split(x, *a, **k), lambda: [
 add("chunk", lambda ns, x, *a, **k: ns.chunk(x, *a, **k), lambda: [
     S(T((5, 3)), 2), S(T((3, 6)), 4, dim=-1), S(T((2, 3), layout="s"), 3, 1), S(T((2, 3)), 5),
 ], covers=("Tensor.chunk",), ref_np=R.chunk)
+add("unbind", lambda ns, x, *a: ns.unbind(x, *a), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T((2, 3, 2), layout="t"), -1), S(T((2, 3), layout="s"), 0),
+], covers=("Tensor.unbind",), ref_np=lambda x, dim=0: tuple(np.moveaxis(x, dim, 0)))
+add("movedim", lambda ns, x, s, d: ns.movedim(x, s, d), lambda: [
+    S(T((2, 3, 4)), 0, 2), S(T((2, 3, 4)), (0, 1), (2, 0)), S(T((2, 3), layout="t"), -1, 0), S(T(()), (), ()),
+], covers=("Tensor.movedim", "moveaxis", "Tensor.moveaxis"), ref_np=np.moveaxis)
 add("flip", lambda ns, x, d: ns.flip(x, d), lambda: [
     S(T((3, 4)), (0,)), S(T((3, 4)), (-1, 0)), S(T((2, 3, 2), layout="t"), (1, 2)), S(T(()), ()), S(T((3, 4)), ()),
 ], covers=("Tensor.flip",), ref_np=R.flip)
@@ -1058,6 +1176,16 @@ for _n, _dom, _ref in [("relu_", "away", R.relu), ("sigmoid_", "normal", R.sigmo
                        ("abs_", "away", np.abs), ("neg_", "normal", np.negative)]:
     add(f"Tensor.{_n}", (lambda name: lambda ns, x: getattr(x.clone(), name)())(_n),
         (lambda dom: lambda: [S(T((2, 3), dom)), S(T((), dom))])(_dom), ref_np=_ref)
+# The in-place activation functions (torch.nn.functional.elu_ ...), applied to a copy; torch's top level
+# has celu_, relu_, selu_ and threshold_ too.
+for _n, _dom, _args, _ref in [("elu_", "away", (0.7,), R.elu), ("celu_", "away", (1.3,), R.celu),
+                              ("selu_", "away", (), R.selu), ("relu_", "away", (), R.relu),
+                              ("leaky_relu_", "away", (0.2,), R.leaky_relu),
+                              ("hardtanh_", "normal", (-0.5, 0.8), R.hardtanh),
+                              ("threshold_", "normal", (0.1, -2.0), R.threshold)]:
+    add(f"nn.functional.{_n}", (lambda name: lambda ns, x, *a: getattr(ns.nn.functional, name)(x.clone(), *a))(_n),
+        (lambda dom, args: lambda: [S(T((2, 3), dom), *args), S(T((), dom), *args)])(_dom, _args),
+        covers=(_n,), ref_np=_ref)
 # The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
 # op's own samples and reference, applied to a copy.
 _TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",
@@ -1110,9 +1238,6 @@ add("Tensor.zero_", lambda ns, x, y: x * 2.0 + (x * 1.0).zero_() * y + y, lambda
 add("Tensor.__iter__", lambda ns, x: tuple(iter(x)), lambda: [S(T((3, 2))), S(T((2, 3), layout="t"))], ref_np=tuple)
 add("Tensor.copy_", lambda ns, x, y: x.clone().copy_(y) * x, lambda: [S(T((2, 3)), T((2, 3))), S(T((2, 3)), T((3,)))],
     ref_np=lambda x, y: np.broadcast_to(y, x.shape) * x)
-# Tensor.__setitem__ is not in the table: fastgrad refuses index assignment into a tensor that requires
-# grad or with a value that requires grad (a documented limitation: test_gradcheck_coverage lists it and
-# checks the error).
 
 
 # --------------------------------------------------------------------------- nn.functional: layers
@@ -1361,6 +1486,81 @@ errors("gather",
        E("gather_range", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([[0], [5]])), RuntimeError, "5", "3"),
        E("gather_ndim", lambda L: L.gather(L.ones(2, 3), 1, L.tensor([0, 1])),
          RuntimeError, "same number of dimensions"))
+_i2 = lambda L: L.tensor([[0, 1], [2, 0]])  # noqa: E731
+errors("scatter",
+       E("scatter_index_dtype", lambda L: L.zeros(3, 4).scatter(0, _i2(L).double(), L.ones(2, 2)), RuntimeError, "int64"),
+       E("scatter_src_dtype", lambda L: L.zeros(3, 4).scatter(0, _i2(L), L.ones(2, 2, dtype=L.float64)), RuntimeError,
+         "self.dtype", "src.dtype"),
+       E("scatter_index_range", lambda L: L.zeros(3, 4).scatter(0, L.tensor([[5, 0]]), L.ones(2, 2)), RuntimeError,
+         "5", "dimension 0", "size 3"),
+       E("scatter_index_ndim", lambda L: L.zeros(3, 4).scatter(0, L.tensor([0, 1]), L.ones(2, 2)), RuntimeError,
+         "same number of dimensions"),
+       E("scatter_index_larger", lambda L: L.zeros(3, 4).scatter(0, L.tensor([[0, 1, 1, 1, 1]]), L.ones(3, 5)),
+         RuntimeError, "[1, 5]", "[3, 4]"),
+       E("scatter_src_smaller", lambda L: L.zeros(3, 4).scatter(0, L.tensor([[0, 1, 1]]), L.ones(1, 2)), RuntimeError,
+         "[1, 3]", "[1, 2]"),
+       E("scatter_bad_reduce", lambda L: L.zeros(3, 4).scatter(0, _i2(L), 1.0, reduce="mean"), RuntimeError,
+         "add or multiply"),
+       E("scatter_dim", lambda L: L.zeros(3, 4).scatter(2, _i2(L), 1.0), IndexError, "range"))
+errors("scatter_reduce",
+       E("scatter_reduce_name", lambda L: L.zeros(3, 4).scatter_reduce(0, _i2(L), L.ones(2, 2), "foo"), RuntimeError,
+         "foo"),
+       E("scatter_reduce_range", lambda L: L.zeros(3, 4).scatter_reduce(0, L.tensor([[3]]), L.ones(1, 1), "sum"),
+         RuntimeError, "3", "size 3"))
+errors("index_add",
+       E("index_add_dtype", lambda L: L.zeros(3, 4).index_add(0, L.tensor([1]), L.ones(1, 4, dtype=L.float64)),
+         RuntimeError, "Float", "Double"),
+       E("index_add_count", lambda L: L.zeros(3, 4).index_add(0, L.tensor([1]), L.ones(2, 4)), RuntimeError, "(1)", "(2)"),
+       E("index_add_shape", lambda L: L.zeros(3, 4).index_add(0, L.tensor([0]), L.ones(1, 3)), RuntimeError,
+         "[3, 4]", "[1, 3]"),
+       E("index_add_2d_index", lambda L: L.zeros(3, 4).index_add(0, L.tensor([[0]]), L.ones(1, 4)), IndexError, "vector"),
+       E("index_add_range", lambda L: L.zeros(3, 4).index_add(0, L.tensor([5]), L.ones(1, 4)), RuntimeError, "5", "3"))
+errors("index_copy",
+       E("index_copy_range", lambda L: L.zeros(3, 4).index_copy(0, L.tensor([-1]), L.ones(1, 4)), IndexError,
+         "index_copy_", "-1", "3"),
+       E("index_copy_dtype", lambda L: L.zeros(3, 4).index_copy(0, L.tensor([0]), L.ones(1, 4, dtype=L.float64)),
+         RuntimeError, "Float", "Double"),
+       E("index_copy_slice", lambda L: L.zeros(3, 4, 5).index_copy(0, L.tensor([0]), L.ones(1, 3, 5)), RuntimeError,
+         "4 5", "3 5"),
+       E("index_copy_count", lambda L: L.zeros(3, 4).index_copy(0, L.tensor([0, 1]), L.ones(1, 4)), IndexError, "(2)", "(1)"),
+       E("index_copy_2d_index", lambda L: L.zeros(3, 4).index_copy(0, L.tensor([[0]]), L.ones(1, 4)), IndexError, "(got 2)"))
+errors("index_fill",
+       E("index_fill_range", lambda L: L.zeros(3, 4).index_fill(0, L.tensor([5]), 1.0), IndexError, "5", "3"),
+       E("index_fill_value_dim", lambda L: L.zeros(3, 4).index_fill(0, L.tensor([0]), L.tensor([1.0])), RuntimeError,
+         "0-dimensional", "1 dimension"),
+       E("index_fill_index_dtype", lambda L: L.zeros(3, 4).index_fill(0, L.tensor([0.0]), 1.0), IndexError, "int64"),
+       E("index_fill_2d_index", lambda L: L.zeros(3, 4).index_fill(0, L.tensor([[0]]), 1.0), RuntimeError, "vector"))
+errors("index_put",
+       E("index_put_dtype", lambda L: L.zeros(3, 4).index_put((L.tensor([0]),), L.ones(4, dtype=L.float64)),
+         RuntimeError, "Float", "Double"),
+       E("index_put_shape", lambda L: L.zeros(3, 4).index_put((L.tensor([0, 1]),), L.ones(3)), RuntimeError,
+         "[3]", "[2, 4]"),
+       E("index_put_none", lambda L: L.zeros(3, 4).index_put((L.tensor([0]), None), L.ones(1)), TypeError, "NoneType"),
+       E("index_put_range", lambda L: L.zeros(3, 4).index_put((L.tensor([0, 5]),), L.ones(4)), IndexError, "5", "3"),
+       E("index_put_too_many", lambda L: L.zeros(3, 4).index_put((L.tensor([0]),) * 3, L.ones(1)), IndexError,
+         "too many indices"),
+       E("index_put_float_index", lambda L: L.zeros(3, 4).index_put((L.tensor([0.0]),), L.ones(4)), IndexError,
+         "long, int, byte or bool"),
+       E("index_put_mask_shape", lambda L: L.zeros(3, 4).index_put((L.tensor([True, False]),), L.ones(4)), IndexError,
+         "[2]", "[3, 4]"),
+       E("index_put_broadcast", lambda L: L.zeros(3, 4).index_put((L.tensor([0, 1]), L.tensor([0, 1, 2])), L.ones(1)),
+         IndexError, "[2]", "[3]"))
+errors("masked_scatter",
+       E("masked_scatter_short", lambda L: L.zeros(3, 4).masked_scatter(L.ones(3, 4, dtype=L.bool), L.ones(5)),
+         RuntimeError, "source"),
+       E("masked_scatter_mask_dtype", lambda L: L.zeros(3, 4).masked_scatter(L.ones(3, 4), L.ones(12)), RuntimeError,
+         "boolean", "Float"),
+       E("masked_scatter_dtype", lambda L: L.zeros(3).masked_scatter(L.ones(3, dtype=L.bool), L.ones(3, dtype=L.float64)),
+         RuntimeError, "Float", "Double"))
+errors("Tensor.__setitem__",
+       E("setitem_list", lambda L: L.zeros(3).__setitem__(slice(0, 3), [1, 2, 3]), TypeError, "list", "FloatTensor"),
+       E("setitem_dtype", lambda L: L.zeros(3).__setitem__(L.tensor([0]), L.ones(1, dtype=L.float64)), RuntimeError,
+         "Float", "Double"),
+       E("setitem_shape", lambda L: L.zeros(3, 4).__setitem__(L.tensor([0, 1]), L.ones(3)), RuntimeError, "[3]", "[2, 4]"),
+       E("setitem_leaf", lambda L: L.zeros(3, requires_grad=True).__setitem__(L.tensor([0]), 1.0), RuntimeError,
+         "leaf Variable"),
+       E("setitem_range", lambda L: L.zeros(3).__setitem__(L.tensor([3]), 1.0), IndexError, "3"),
+       E("setitem_float", lambda L: L.zeros(3).__setitem__(1.5, 1.0), IndexError, "float"))
 errors("tensor",
        E("tensor_ragged", lambda L: L.tensor([[1, 2], [3]]), ValueError),
        E("tensor_str", lambda L: L.tensor("abc"), TypeError),

@@ -265,9 +265,88 @@ def scatter_add(x, dim, index, src):
     return out
 
 
-def index_add(x, dim, index, src):
+def index_add(x, dim, index, src, alpha=1.0):
+    shape = np.shape(x)
+    x, index, src = _as_1d(x, index, src)
     out = np.array(x, copy=True)
-    np.add.at(np.moveaxis(out, dim, 0), index, np.moveaxis(src, dim, 0))
+    np.add.at(np.moveaxis(out, dim, 0), index, alpha * np.moveaxis(src, dim, 0))
+    return out.reshape(shape)
+
+
+def _scatter_where(x, dim, index):
+    where_ = list(np.indices(index.shape))
+    where_[dim % max(x.ndim, 1)] = index
+    return tuple(where_)
+
+
+def _as_1d(*arrays):  # torch reads a 0-d tensor as 1-d of size 1 in these ops
+    return [None if a is None else np.atleast_1d(a) for a in arrays]
+
+
+def scatter(x, dim, index, src=None, value=None, reduce=None):
+    shape = np.shape(x)
+    x, index, src = _as_1d(x, index, src)
+    out = np.array(x, copy=True)
+    where_ = _scatter_where(x, dim, index)
+    vals = np.broadcast_to(value, index.shape) if src is None else src[tuple(slice(0, n) for n in index.shape)]
+    if reduce == "add":
+        np.add.at(out, where_, vals)
+    elif reduce == "multiply":
+        np.multiply.at(out, where_, vals)
+    else:
+        for pos in np.ndindex(*index.shape):  # in order: a repeated index keeps the last value, as torch's CPU loop
+            out[tuple(w[pos] for w in where_)] = vals[pos]
+    return out.reshape(shape)
+
+
+def scatter_reduce(x, dim, index, src, reduce, include_self=True):
+    out = np.array(x, copy=True)
+    where_ = _scatter_where(x, dim, index)
+    vals = src[tuple(slice(0, n) for n in index.shape)]
+    ufunc = {"sum": np.add, "mean": np.add, "prod": np.multiply, "amax": np.maximum, "amin": np.minimum}[reduce]
+    hit = np.zeros(x.shape, dtype=bool)
+    hit[where_] = True
+    if not include_self:
+        start = {"sum": 0, "mean": 0, "prod": 1, "amax": -np.inf, "amin": np.inf}[reduce]
+        out[hit] = start
+    ufunc.at(out, where_, vals)
+    if reduce == "mean":
+        count = np.ones(x.shape) if include_self else np.zeros(x.shape)
+        np.add.at(count, where_, 1)
+        out = out / np.maximum(count, 1)
+    return out
+
+
+def index_copy(x, dim, index, src):
+    shape = np.shape(x)
+    x, index, src = _as_1d(x, index, src)
+    out = np.array(x, copy=True)
+    for k, i in enumerate(index):  # in order: a repeated index keeps the last slice
+        np.moveaxis(out, dim, 0)[i] = np.moveaxis(src, dim, 0)[k]
+    return out.reshape(shape)
+
+
+def index_fill(x, dim, index, value):
+    shape = np.shape(x)
+    x, index = _as_1d(x, index)
+    out = np.array(x, copy=True)
+    np.moveaxis(out, dim, 0)[index] = value
+    return out.reshape(shape)
+
+
+def index_put(x, indices, values, accumulate=False):
+    out = np.array(x, copy=True)
+    if accumulate:
+        np.add.at(out, tuple(indices), values)
+    else:
+        out[tuple(indices)] = values
+    return out
+
+
+def masked_scatter(x, mask, source):
+    out = np.array(np.broadcast_to(x, np.broadcast_shapes(x.shape, mask.shape)), copy=True)
+    m = np.broadcast_to(mask, out.shape)
+    out[m] = source.reshape(-1)[:int(m.sum())]
     return out
 
 

@@ -144,12 +144,18 @@ def shares(a, b):
 def test_views_share_storage():
     x = fastgrad.arange(24, dtype=fastgrad.float64).reshape(2, 3, 4)
     for v in (x.view(6, 4), x.view(-1), x.reshape(4, 6), x.transpose(0, 2), x.permute(1, 2, 0), x[0].t(), x[0].T,
-              x[:, :1].expand(2, 5, 4), x.unsqueeze(0), x[:, :1].squeeze(1), x.flatten(), x[1, 1:, ::2], x[..., 2],
+              x.unsqueeze(0), x[:, :1].squeeze(1), x.flatten(), x[1, 1:, ::2], x[..., 2],
               x[None, :, 1], x.narrow(1, 1, 2), x.select(2, 3), x[:], x.view_as(x), x.detach(), x.mT):
         assert shares(x, v)
-    # expand is a stride-0 view
-    e = fastgrad.ones(3, 1).expand(3, 4)
-    assert e.stride() == [1, 0] or tuple(e.stride()) == (1, 0)
+    # expand is a stride-0 view of the same memory (writing through it is refused, as in torch)
+    x = fastgrad.ones(3, 1)
+    e = x.expand(3, 4)
+    assert tuple(e.stride()) == (1, 0)
+    with fastgrad.no_grad():
+        x.mul_(2)
+    assert float(e.sum()) == 24.0
+    with pytest.raises(RuntimeError, match="more than one element of the written-to tensor"):
+        e.add_(1)
 
 
 def test_strides_offsets_contiguity_match_torch():

@@ -589,3 +589,24 @@ def test_cross_entropy_on_half_logits(name):
         results.append((loss.detach(), x.grad))
     for ours, theirs in zip(*results):
         assert_same(torch, ours, theirs, exact=False)
+
+
+@pytest.mark.parametrize("name", NARROW + ["bool"])
+def test_index_writes_and_scatters_in_every_dtype(name):
+    torch = require_torch()
+    results = []
+    for lib in (fastgrad, torch):
+        d = getattr(lib, name)
+        x = lib.tensor([[1, 0, 3], [4, 5, 0]]).to(d)
+        idx = lib.tensor([[0, 2], [1, 1]])
+        src = lib.tensor([[7, 1], [2, 9]]).to(d)
+        a = x.clone()
+        a[lib.tensor([1, 0]), lib.tensor([2, 1])] = lib.tensor([6, 1]).to(d)
+        b = x.clone().scatter_(1, idx, src)
+        m = x.clone().masked_scatter(x > 0 if name != "bool" else x, lib.ones(6).to(d))
+        out = [a, b, m, x.index_select(1, lib.tensor([2, 0]))]
+        if name != "bool":
+            out += [x.clone().scatter_add_(1, idx, src), x.clone().index_add_(0, lib.tensor([1, 0]), x)]
+        results.append(out)
+    for ours, theirs in zip(*results):
+        assert_same(torch, ours, theirs)

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "autograd/function.h"
+#include "autograd/view_history.h"
 #include "ops/binary_kernel.h"
 
 namespace fg::ops {
@@ -25,29 +26,50 @@ bool same_or_disjoint(const Tensor& self, const Tensor& other) {
   return other->offset == self->offset && other->strides == self->strides && other->shape == self->shape;
 }
 
+// An expanded tensor has elements sharing memory: writing them in place is ill-defined, as in torch.
+bool has_internal_overlap(const Tensor& self) {
+  for (int64_t d = 0; d < self->dim(); ++d)
+    if (self->strides[d] == 0 && self->shape[d] > 1) return true;
+  return false;
+}
+
+// Whether an in-place write into self must go through autograd (assign_inplace): self or a value takes
+// part in it, or self is a view of a base that does (then even values without history are tracked).
+bool tracked_write(const Tensor& self, std::initializer_list<const Tensor*> values) {
+  return GradMode::is_enabled() && (self->requires_grad_as_view() || autograd::needs_grad(values));
+}
+
 bool can_write_directly(const Tensor& self, const Tensor& other, DType compute) {
-  return !autograd::needs_grad(self, other) && compute == self->dtype && same_or_disjoint(self, other) &&
+  return !has_internal_overlap(self) && !tracked_write(self, {&other}) && compute == self->dtype && same_or_disjoint(self, other) &&
          broadcast_shapes(self->shape, other->shape) == self->shape;
 }
 
 }  // namespace
 
 Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name) {
-  check_writable_leaf(self);
+  (void)op_name;
   FG_CHECK(result->shape == self->shape, RuntimeError, "output with shape ", shape_str(self->shape),
            " doesn't match the broadcast shape ", shape_str(result->shape));
   check_castable(result->dtype, self->dtype);
-  const bool records = GradMode::is_enabled() && result->grad_fn() != nullptr;
-  FG_CHECK(!(records && self->view_base), RuntimeError, op_name,
-           ": in-place modification of a view that takes part in autograd is not supported; use the out-of-place "
-           "op (e.g. torch.where or torch.cat) instead");
+  FG_CHECK(!has_internal_overlap(self), RuntimeError,
+           "unsupported operation: more than one element of the written-to tensor refers to a single memory "
+           "location. Please clone() the tensor before performing the operation.");
+  const bool grad_mode = GradMode::is_enabled();
+  const bool records = grad_mode && result->grad_fn() != nullptr;
+  // tracked: the written tensor takes part in autograd afterwards (or did before and loses its history)
+  const bool tracked = records || (grad_mode && self->requires_grad_as_view());
+  if (tracked) autograd::check_inplace(*self);
   copy_into(self, result);
   self->bump_version();
-  if (records) {
+  if (!tracked) return self;
+  if (self->is_view()) {
+    // the write lands in the base's memory: rewrite the base's history (CopySlices)
+    autograd::rebase_view_history(self, records ? result : nullptr);
+  } else if (records) {
     AutogradMeta& meta = self->autograd();
     meta.grad_fn = result->grad_fn();
     meta.output_nr = result->output_nr();
-  } else if (GradMode::is_enabled() && !self->is_leaf()) {
+  } else {
     // overwritten by values without history (fill_, zero_): the old history no longer applies
     self->autograd_meta->grad_fn = nullptr;
     self->autograd_meta->requires_grad = false;
@@ -120,7 +142,7 @@ Tensor& div_(Tensor& self, const Tensor& other) {
 }
 
 Tensor& copy_(Tensor& self, const Tensor& src) {
-  if (!autograd::needs_grad(self, src) && same_or_disjoint(self, src)) {
+  if (!tracked_write(self, {&src}) && same_or_disjoint(self, src)) {
     copy_into(self, src);
     self->bump_version();
     return self;
@@ -142,18 +164,26 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
   return assign_inplace(self, result, "copy_");
 }
 
+Tensor& overwrite_(Tensor& self, const std::function<void(const Tensor&)>& write, const char* node_name) {
+  if (!tracked_write(self, {})) {
+    write(self);
+    return self;
+  }
+  autograd::check_inplace(*self);  // before drawing: a refused sampler leaves the generator untouched
+  Tensor values = empty(self->shape, self->dtype);
+  write(values);
+  autograd::record(node_name, {self}, {values}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; },
+                   /*has_saved=*/false);
+  return assign_inplace(self, values, node_name);
+}
+
 Tensor& fill_(Tensor& self, double value) {
   check_writable_leaf(self);
   Tensor v = scalar_tensor(value, self->dtype);
-  if (!autograd::needs_grad(self)) {
-    copy_into(self, v);
-    self->bump_version();
-    return self;
-  }
-  // keep self's history with a zero gradient, as torch's FillBackward: a later op still requires grad
-  Tensor r = full(self->shape, value, self->dtype);
-  autograd::record("FillBackward0", {self}, {r}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; }, /*has_saved=*/false);
-  return assign_inplace(self, r, "fill_");
+  return overwrite_(self, [&v](const Tensor& dst) {
+    copy_into(dst, v);
+    dst->bump_version();
+  }, "FillBackward0");
 }
 
 Tensor& zero_(Tensor& self) { return fill_(self, 0.0); }
@@ -166,8 +196,9 @@ Tensor& clamp_(Tensor& self, std::optional<double> lo, std::optional<double> hi)
 
 // self += value * t1 * t2 (addcmul_) or self += value * t1 / t2 (addcdiv_): the optimizers' steps.
 static Tensor& addc_(Tensor& self, const Tensor& t1, const Tensor& t2, double value, bool divide) {
-  const bool direct = !autograd::needs_grad(self, t1, t2) && t1->dtype == self->dtype && t2->dtype == self->dtype &&
-                      is_floating(self->dtype) && !is_narrow(self->dtype) && same_or_disjoint(self, t1) && same_or_disjoint(self, t2) &&
+  const bool direct = !tracked_write(self, {&t1, &t2}) && t1->dtype == self->dtype && t2->dtype == self->dtype &&
+                      is_floating(self->dtype) && !is_narrow(self->dtype) && same_or_disjoint(self, t1) &&
+                      same_or_disjoint(self, t2) &&
                       broadcast_shapes(self->shape, broadcast_shapes(t1->shape, t2->shape)) == self->shape;
   if (direct) {
     FG_DISPATCH_FLOATING(self->dtype, divide ? "addcdiv_" : "addcmul_", [&] {

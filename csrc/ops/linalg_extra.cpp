@@ -66,27 +66,6 @@ Tensor outer(const Tensor& a, const Tensor& b) {
 
 // The diagonal of dims (dim1, dim2) moved to the last dim. torch returns a view; this is a copy that
 // carries the gradient (writes through it do not reach x).
-Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
-  const int64_t nd = x->dim();
-  FG_CHECK(nd >= 2, RuntimeError, "diagonal dimensions requested (", dim1, ", ", dim2, ") for a tensor of dimension ", nd);
-  const int64_t d1 = wrap_dim(dim1, nd), d2 = wrap_dim(dim2, nd);
-  FG_CHECK(d1 != d2, RuntimeError, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
-  Dims order;
-  for (int64_t d = 0; d < nd; ++d)
-    if (d != d1 && d != d2) order.push_back(d);
-  order.push_back(d1);
-  order.push_back(d2);
-  Tensor y = permute(x, order);
-  const int64_t n = x->shape[d1], m = x->shape[d2];
-  // the (len x len) block whose main diagonal is the wanted one
-  const int64_t len = std::max<int64_t>(0, offset >= 0 ? std::min(n, m - offset) : std::min(n + offset, m));
-  const int64_t r0 = offset >= 0 ? 0 : std::min(-offset, n), c0 = offset >= 0 ? std::min(offset, m) : 0;
-  y = slice(slice(y, nd - 2, r0, r0 + len, 1), nd - 1, c0, c0 + len, 1);
-  Dims flat(y->shape.begin(), y->shape.end() - 2);
-  flat.push_back(len * len);
-  return slice(reshape(y, flat), nd - 2, 0, len * len, len + 1);
-}
-
 Tensor diag(const Tensor& x, int64_t k) {
   FG_CHECK(x->dim() == 1 || x->dim() == 2, RuntimeError, "diag(): Supports 1D or 2D tensors. Got ", x->dim(), "D");
   if (x->dim() == 2) return diagonal(x, k, 0, 1);

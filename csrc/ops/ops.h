@@ -2,6 +2,7 @@
 // The differentiable ops of fastgrad, one C++ function each. Backward formulas are written with
 // these same functions, so they are differentiable too. Each op lives in csrc/ops/<family>.cpp
 // with its checks, its forward (a kernel call) and its backward together.
+#include <functional>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -36,6 +37,18 @@ void copy_into(const Tensor& dst, const Tensor& src);
 Tensor flip(const Tensor& x, const Dims& dims);     // a copy, reversed along dims
 Tensor tril(const Tensor& x, int64_t diagonal = 0);   // zero above the diagonal of the last two dims
 Tensor triu(const Tensor& x, int64_t diagonal = 0);   // zero below it
+
+// ---- a view's elements inside its base (view_region.cpp) ----
+// Where a view sits in its base: the base's shape and strides, the view's, and the view's offset
+// counted from the base's first element. The two ops below take base-shaped tensors of any layout.
+struct ViewGeometry {
+  Dims base_shape, base_strides, shape, strides;
+  int64_t offset = 0;
+};
+ViewGeometry view_geometry(const TensorImpl& view);
+Tensor view_region(const Tensor& g, const ViewGeometry& geom);  // the view's elements of g (as_strided)
+// `into` with the view's elements replaced by src (as_strided_scatter)
+Tensor region_scatter(const Tensor& into, const Tensor& src, const ViewGeometry& geom);
 
 // ---- elementwise binary (binary.cpp) ----
 Tensor add(const Tensor& a, const Tensor& b, double alpha = 1.0);
@@ -150,7 +163,6 @@ Tensor addmm(const Tensor& input, const Tensor& a, const Tensor& b, double beta,
 Tensor mv(const Tensor& mat, const Tensor& vec);
 Tensor addmv(const Tensor& input, const Tensor& mat, const Tensor& vec, double beta, double alpha);
 Tensor outer(const Tensor& a, const Tensor& b);
-Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);  // a copy, not a view
 Tensor diag(const Tensor& x, int64_t diagonal);
 Tensor trace(const Tensor& x);
 Tensor einsum(const std::string& equation, const TensorList& operands);
@@ -183,14 +195,18 @@ Tensor select(const Tensor& x, int64_t dim, int64_t index);
 TensorList split(const Tensor& x, int64_t split_size, int64_t dim);
 TensorList split_with_sizes(const Tensor& x, const Dims& sizes, int64_t dim);
 TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim);
+TensorList unbind(const Tensor& x, int64_t dim);  // the selects along dim, as views
+Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2);  // a view
+Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination);  // a permuted view
 
-// ---- joining and indexing (index.cpp) ----
+// ---- joining and indexing (index.cpp; scatter_add in scatter.cpp, index_add in scatter_index.cpp;
+// the rest of the index-write family in ops/scatter.h) ----
 Tensor cat(const TensorList& tensors, int64_t dim);
 Tensor stack(const TensorList& tensors, int64_t dim);
 Tensor gather(const Tensor& x, int64_t dim, const Tensor& index);
 Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index);
-Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src);
+Tensor index_add(const Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, double alpha = 1.0);
 
 // ---- in-place (inplace.cpp); these bump the version counter ----
 Tensor& add_(Tensor& self, const Tensor& other, double alpha = 1.0);
@@ -211,6 +227,11 @@ Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight);
 Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&), const char* op_name);
 template <typename Op>
 Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name);
+// self overwritten by values that do not depend on its old ones (fill_, the samplers' normal_, ...):
+// `write` fills the tensor it is given and bumps its version. Outside autograd it writes into self;
+// under autograd it writes a fresh tensor that assign_inplace moves in, with a zero gradient for self's
+// old values (torch's FillBackward0, NormalBackward0, ...: a later op still requires grad).
+Tensor& overwrite_(Tensor& self, const std::function<void(const Tensor&)>& write, const char* node_name);
 // Replaces self's contents with `result` (same shape) as an in-place op: checks, version bump and
 // autograd history (grad_fn) for self. Every in-place op is written as out-of-place + this.
 Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name);

@@ -113,50 +113,80 @@ int64_t narrow_random_end(DType dt) {
 }
 }  // namespace
 
+// The in-place samplers overwrite their tensor (ops::overwrite_: under autograd, with torch's zero-gradient node);
+// `fill` writes the samples into the tensor it is given (a narrow one through its wide dtype, see sampled()).
+#define FG_SAMPLE_INTO(t, node, fill) \
+  Tensor self = t;                    \
+  overwrite_(self, fill, node)
+
 void uniform_(const Tensor& t, double from, double to, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(uniform_(w, from, to, gen)); });
-  if (is_floating(t->dtype) && is_narrow(t->dtype)) {
-    // a draw that rounds up to `to` in the 16-bit dtype becomes `from`, as torch keeps [from, to) half-open
-    NoGradGuard ng;
-    Tensor hit = compare(t, scalar_tensor(to, t->dtype), CmpOp::Eq);
-    copy_into(t, where(hit, scalar_tensor(from, t->dtype), alias_detached(t)));
-  }
+  FG_SAMPLE_INTO(t, "UniformBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(uniform_(w, from, to, gen)); });
+    if (is_floating(dst->dtype) && is_narrow(dst->dtype)) {
+      // a draw that rounds up to `to` in the 16-bit dtype becomes `from`, as torch keeps [from, to) half-open
+      NoGradGuard ng;
+      Tensor hit = compare(dst, scalar_tensor(to, dst->dtype), CmpOp::Eq);
+      copy_into(dst, where(hit, scalar_tensor(from, dst->dtype), alias_detached(dst)));
+    }
+  });
 }
 void normal_(const Tensor& t, double mean, double std, Generator& gen) {
-  if (is_floating(t->dtype) && is_narrow(t->dtype) && t->numel() >= 16 && t->is_contiguous()) {
-    FG_CHECK(std >= 0.0, RuntimeError, "normal expects std >= 0.0, but found std ", std);
-    if (t->dtype == DType::Float16) return half_normal_fill<Half>(t, mean, std, gen);
-    return half_normal_fill<BFloat16>(t, mean, std, gen);
-  }
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(normal_(w, mean, std, gen)); });
+  FG_SAMPLE_INTO(t, "NormalBackward0", [&](const Tensor& dst) {
+    if (is_floating(dst->dtype) && is_narrow(dst->dtype) && dst->numel() >= 16 && dst->is_contiguous()) {
+      FG_CHECK(std >= 0.0, RuntimeError, "normal expects std >= 0.0, but found std ", std);
+      if (dst->dtype == DType::Float16) return half_normal_fill<Half>(dst, mean, std, gen);
+      return half_normal_fill<BFloat16>(dst, mean, std, gen);
+    }
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(normal_(w, mean, std, gen)); });
+  });
 }
 void cauchy_(const Tensor& t, double median, double sigma, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(cauchy_(w, median, sigma, gen)); });
+  FG_SAMPLE_INTO(t, "CauchyBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(cauchy_(w, median, sigma, gen)); });
+  });
 }
 void log_normal_(const Tensor& t, double mean, double std, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(log_normal_(w, mean, std, gen)); });
+  FG_SAMPLE_INTO(t, "LogNormalBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(log_normal_(w, mean, std, gen)); });
+  });
 }
 void exponential_(const Tensor& t, double lambd, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(exponential_(w, lambd, gen)); });
+  FG_SAMPLE_INTO(t, "ExponentialBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(exponential_(w, lambd, gen)); });
+  });
 }
 void geometric_(const Tensor& t, double p, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(geometric_(w, p, gen)); });
+  FG_SAMPLE_INTO(t, "GeometricBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(geometric_(w, p, gen)); });
+  });
 }
 void random_(const Tensor& t, Generator& gen) {
-  if (is_narrow(t->dtype)) return random_(t, 0, narrow_random_end(t->dtype), gen);
-  FG_RANDOM_DISPATCH(random_(t, gen));
+  FG_SAMPLE_INTO(t, "RandomBackward0", [&](const Tensor& dst) {
+    // a narrow dtype's full range is [0, its largest value]: the wide kernel draws it as random_(0, end)
+    if (is_narrow(dst->dtype)) return sampled(dst, [&](const Tensor& w) {
+      FG_RANDOM_DISPATCH(random_(w, 0, narrow_random_end(dst->dtype), gen));
+    });
+    FG_RANDOM_DISPATCH(random_(dst, gen));
+  });
 }
 void random_(const Tensor& t, int64_t from, std::optional<int64_t> to, Generator& gen) {
-  if (is_narrow(t->dtype) && !to) to = narrow_random_end(t->dtype);
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(random_(w, from, to, gen)); });
+  FG_SAMPLE_INTO(t, "RandomBackward1", [&](const Tensor& dst) {
+    const std::optional<int64_t> end = is_narrow(dst->dtype) && !to ? narrow_random_end(dst->dtype) : to;
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(random_(w, from, end, gen)); });
+  });
 }
 void bernoulli_(const Tensor& t, double p, Generator& gen) {
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, p, gen)); });
+  FG_SAMPLE_INTO(t, "BernoulliBackward0", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, p, gen)); });
+  });
 }
 void bernoulli_(const Tensor& t, const Tensor& p, Generator& gen) {
   const Tensor pw = is_narrow(p->dtype) ? widened(p) : p;
-  sampled(t, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, pw, gen)); });
+  FG_SAMPLE_INTO(t, "BernoulliBackward1", [&](const Tensor& dst) {
+    sampled(dst, [&](const Tensor& w) { FG_RANDOM_DISPATCH(bernoulli_(w, pw, gen)); });
+  });
 }
+#undef FG_SAMPLE_INTO
 Tensor bernoulli(const Tensor& p, Generator& gen) {
   if (is_narrow(p->dtype)) return to_dtype(bernoulli(widened(p), gen), p->dtype);
   FG_RANDOM_DISPATCH(bernoulli(p, gen));

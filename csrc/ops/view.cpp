@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "autograd/function.h"
+#include "autograd/view_history.h"
 #include "ops/ops.h"
 
 namespace fg::ops {
@@ -317,6 +318,7 @@ TensorList split_with_sizes(const Tensor& x, const Dims& sizes, int64_t dim) {
     out.push_back(slice(x, dim, start, start + s, 1));
     start += s;
   }
+  autograd::mark_multi_output_views(x, out, "SplitWithSizes");
   return out;
 }
 
@@ -330,7 +332,9 @@ TensorList split(const Tensor& x, int64_t split_size, int64_t dim) {
   const int64_t pieces = split_size == 0 ? 1 : std::max<int64_t>((n + split_size - 1) / split_size, 1);
   Dims sizes(pieces, split_size);
   sizes.back() = n - split_size * (pieces - 1);
-  return split_with_sizes(x, sizes, dim);
+  TensorList out = split_with_sizes(x, sizes, dim);
+  autograd::mark_multi_output_views(x, out, "Split");
+  return out;
 }
 
 TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim) {
@@ -339,8 +343,84 @@ TensorList chunk(const Tensor& x, int64_t chunks, int64_t dim) {
   dim = wrap_dim(dim, x->dim());
   const int64_t n = x->shape[dim];
   // an empty dim gives `chunks` empty pieces (split would give one), as torch
-  if (n == 0) return split_with_sizes(x, Dims(chunks, 0), dim);
-  return split(x, (n + chunks - 1) / chunks, dim);
+  TensorList out = n == 0 ? split_with_sizes(x, Dims(chunks, 0), dim) : split(x, (n + chunks - 1) / chunks, dim);
+  autograd::mark_multi_output_views(x, out, "Split");
+  return out;
+}
+
+TensorList unbind(const Tensor& x, int64_t dim) {
+  FG_CHECK(x->dim() > 0, IndexError, "Dimension specified as 0 but tensor has no dimensions");
+  dim = wrap_dim(dim, x->dim());
+  TensorList out;
+  for (int64_t i = 0; i < x->shape[dim]; ++i) out.push_back(select(x, dim, i));
+  autograd::mark_multi_output_views(x, out, "Unbind");
+  return out;
+}
+
+// g written onto the diagonal of zeros shaped like the input (DiagonalBackward0); differentiable.
+static Tensor diagonal_into_zeros(const Tensor& g, const Dims& in_shape, int64_t offset, int64_t d1, int64_t d2) {
+  Tensor z = zeros(in_shape, g->dtype);
+  {
+    NoGradGuard no_grad;
+    copy_into(diagonal(z, offset, d1, d2), g);
+  }
+  if (autograd::needs_grad(g))
+    autograd::record("DiagonalBackwardBackward0", {g}, {z}, [offset, d1, d2](const TensorList& gg, Node&) {
+      return TensorList{diagonal(gg[0], offset, d1, d2)};
+    }, /*has_saved=*/false);
+  return z;
+}
+
+Tensor diagonal(const Tensor& x, int64_t offset, int64_t dim1, int64_t dim2) {
+  const int64_t nd = x->dim();
+  FG_CHECK(nd >= 2, RuntimeError, "diagonal dimensions requested (", dim1, ", ", dim2, ") for a tensor of dimension ", nd);
+  const int64_t d1 = wrap_dim(dim1, nd), d2 = wrap_dim(dim2, nd);
+  FG_CHECK(d1 != d2, RuntimeError, "diagonal dimensions cannot be identical ", dim1, ", ", dim2);
+  const int64_t n = x->shape[d1], m = x->shape[d2];
+  const int64_t len = std::max<int64_t>(0, offset >= 0 ? std::min(n, m - offset) : std::min(n + offset, m));
+  int64_t start = x->offset;
+  if (len > 0) start += offset >= 0 ? offset * x->strides[d2] : -offset * x->strides[d1];
+  // the other dims in order, then the diagonal as one dim stepping along both
+  Dims sh, st;
+  for (int64_t d = 0; d < nd; ++d)
+    if (d != d1 && d != d2) {
+      sh.push_back(x->shape[d]);
+      st.push_back(x->strides[d]);
+    }
+  sh.push_back(len);
+  st.push_back(x->strides[d1] + x->strides[d2]);
+  Tensor out = make_view(x, sh, st, start);
+  if (autograd::needs_grad(x)) {
+    Dims in_shape = x->shape;
+    autograd::record("DiagonalBackward0", {x}, {out}, [in_shape, offset, d1, d2](const TensorList& g, Node&) {
+      return TensorList{diagonal_into_zeros(g[0], in_shape, offset, d1, d2)};
+    }, /*has_saved=*/false);
+  }
+  return out;
+}
+
+Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination) {
+  const int64_t nd = x->dim();
+  FG_CHECK(source.size() == destination.size(), RuntimeError, "movedim: Invalid source or destination dims: source (",
+           shape_str(source), " dims) should contain the same number of dims as destination (", shape_str(destination),
+           " dims)");
+  std::vector<int64_t> order(nd, -1);
+  std::vector<bool> src_used(nd, false);
+  for (size_t i = 0; i < source.size(); ++i) {
+    const int64_t s = wrap_dim(source[i], nd), d = wrap_dim(destination[i], nd);
+    FG_CHECK(!src_used[s], RuntimeError, "movedim: repeated dim in `source` (", shape_str(source), ")");
+    FG_CHECK(order[d] < 0, RuntimeError, "movedim: repeated dim in `destination` (", shape_str(destination), ")");
+    src_used[s] = true;
+    order[d] = s;
+  }
+  // the dims not moved keep their relative order in the free places
+  int64_t next = 0;
+  for (int64_t d = 0; d < nd; ++d) {
+    if (order[d] >= 0) continue;
+    while (src_used[next]) ++next;
+    order[d] = next++;
+  }
+  return permute(x, Dims(order.begin(), order.end()));
 }
 
 }  // namespace fg::ops

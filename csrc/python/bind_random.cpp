@@ -95,11 +95,6 @@ Dims feature_noise_shape(const Tensor& input) {
   return s;
 }
 
-void check_fill_allowed(const Tensor& t) {
-  FG_CHECK(!(GradMode::is_enabled() && t->is_leaf() && t->requires_grad()), RuntimeError,
-           "a leaf Variable that requires grad is being used in an in-place operation.");
-}
-
 // f(*size, generator=None, dtype=None, requires_grad=False) for rand / randn
 template <typename Fill>
 void def_sampled(py::module_& m, const char* name, Fill fill) {
@@ -273,38 +268,31 @@ FG_BIND_ORDER(bind_random_methods, 21) {
     cls.attr(name) = py::cpp_function(fn, py::name(name), py::is_method(cls), extra...);
   };
   method("uniform_", [](Tensor& t, double from, double to, py::object g) {
-    check_fill_allowed(t);
     ops::uniform_(t, from, to, gen_of(g));
     return t;
   }, py::arg("from_") = 0.0, py::arg("to") = 1.0, py::kw_only(), py::arg("generator") = py::none());
   method("normal_", [](Tensor& t, double mean, double std, py::object g) {
-    check_fill_allowed(t);
     ops::normal_(t, mean, std, gen_of(g));
     return t;
   }, py::arg("mean") = 0.0, py::arg("std") = 1.0, py::kw_only(), py::arg("generator") = py::none());
   method("cauchy_", [](Tensor& t, double median, double sigma, py::object g) {
-    check_fill_allowed(t);
     ops::cauchy_(t, median, sigma, gen_of(g));
     return t;
   }, py::arg("median") = 0.0, py::arg("sigma") = 1.0, py::kw_only(), py::arg("generator") = py::none());
   method("log_normal_", [](Tensor& t, double mean, double std, py::object g) {
-    check_fill_allowed(t);
     ops::log_normal_(t, mean, std, gen_of(g));
     return t;
   }, py::arg("mean") = 1.0, py::arg("std") = 2.0, py::kw_only(), py::arg("generator") = py::none());
   method("exponential_", [](Tensor& t, double lambd, py::object g) {
-    check_fill_allowed(t);
     ops::exponential_(t, lambd, gen_of(g));
     return t;
   }, py::arg("lambd") = 1.0, py::kw_only(), py::arg("generator") = py::none());
   method("geometric_", [](Tensor& t, double p, py::object g) {
-    check_fill_allowed(t);
     ops::geometric_(t, p, gen_of(g));
     return t;
   }, py::arg("p"), py::kw_only(), py::arg("generator") = py::none());
   // random_(), random_(to), random_(from, to) where to=None means up to the dtype's largest value
   method("random_", [](Tensor& t, const py::args& args, const py::kwargs& kw) {
-    check_fill_allowed(t);
     for (auto item : kw) {
       const std::string k = py::str(item.first);
       FG_CHECK(k == "from" || k == "to" || k == "generator", TypeError,
@@ -327,7 +315,6 @@ FG_BIND_ORDER(bind_random_methods, 21) {
     return t;
   });
   method("bernoulli_", [](Tensor& t, py::object p, py::object g) {
-    check_fill_allowed(t);
     if (is_tensor(p)) ops::bernoulli_(t, p.cast<Tensor>(), gen_of(g));
     else ops::bernoulli_(t, p.cast<double>(), gen_of(g));
     return t;

@@ -6,6 +6,15 @@ namespace fg::python {
 
 namespace {
 
+// The in-place form of an op taking extra arguments: op(input, args...) written into input, with the
+// autograd of every in-place op (ops::binary_).
+template <typename... A>
+auto inplace_form(Tensor (*op)(const Tensor&, A...), const char* name) {
+  return [op, name](Tensor& input, A... args) -> Tensor {
+    return ops::binary_(input, nullptr, [&](const Tensor& x, const Tensor&) { return op(x, args...); }, name);
+  };
+}
+
 using ops::CmpOp;
 
 Tensor arg(py::handle h, const char* op) { return to_tensor_arg(h, op); }
@@ -173,6 +182,15 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "hardshrink", &ops::hardshrink, py::arg("lambd") = 0.5);
   m.def("threshold", &ops::threshold, py::arg("input"), py::arg("threshold"), py::arg("value"));
   m.def("glu", &ops::glu, py::arg("input"), py::arg("dim") = -1);
+  // the in-place forms torch has as functions (F.elu_, torch.celu_, ...): the op written into its input
+  m.def("elu_", inplace_form(&ops::elu, "elu_"), py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("celu_", inplace_form(&ops::celu, "celu_"), py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("leaky_relu_", inplace_form(&ops::leaky_relu, "leaky_relu_"), py::arg("input"), py::arg("negative_slope") = 0.01);
+  m.def("hardtanh_", inplace_form(&ops::hardtanh, "hardtanh_"), py::arg("input"), py::arg("min_val") = -1.0,
+        py::arg("max_val") = 1.0);
+  m.def("threshold_", inplace_form(&ops::threshold, "threshold_"), py::arg("input"), py::arg("threshold"), py::arg("value"));
+  m.def("relu_", inplace_form(&ops::relu, "relu_"), py::arg("input"));
+  m.def("selu_", inplace_form(&ops::selu, "selu_"), py::arg("input"));
   def_both(cls, m, "prelu", &ops::prelu, py::arg("weight"));
   m.def("where", [](const Tensor& c, py::object a, py::object b) { return ops::where(c, arg(a, "where"), arg(b, "where")); },
         py::arg("condition"), py::arg("input"), py::arg("other"));
@@ -388,12 +406,7 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
            py::arg("dim"), py::arg("index"));
   def_both(cls, m, "index_select", [](const Tensor& x, int64_t dim, const Tensor& index) { return ops::index_select(x, dim, index); },
            py::arg("dim"), py::arg("index"));
-  def_both(cls, m, "scatter_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
-    return ops::scatter_add(x, dim, index, src);
-  }, py::arg("dim"), py::arg("index"), py::arg("src"));
-  def_both(cls, m, "index_add", [](const Tensor& x, int64_t dim, const Tensor& index, const Tensor& src) {
-    return ops::index_add(x, dim, index, src);
-  }, py::arg("dim"), py::arg("index"), py::arg("source"));
+  // scatter_add, index_add and the rest of the index-write family: bind_scatter.cpp
 }
 
 }  // namespace fg::python

@@ -70,7 +70,9 @@ void bind_tensor_properties(TensorClass& cls) {
       .def_property_readonly("device", [](const Tensor&) { return py::module_::import("fastgrad._types").attr("cpu"); })
       .def_property_readonly("is_cuda", [](const Tensor&) { return false; })
       .def_property_readonly("_version", [](const Tensor& t) { return t->version->value; })
-      .def_property("requires_grad", [](const Tensor& t) { return t->needs_grad(); }, &set_requires_grad)
+      .def_property_readonly("_base", [](const Tensor& t) { return t->view_base; })
+      .def("_is_view", [](const Tensor& t) { return t->is_view(); })
+      .def_property("requires_grad", [](const Tensor& t) { return t->requires_grad_as_view(); }, &set_requires_grad)
       .def_property("grad", [](const Tensor& t) { return t->grad(); }, &set_grad)
       .def_property_readonly("is_leaf", [](const Tensor& t) { return t->is_leaf(); })
       .def_property_readonly("grad_fn", &grad_fn_object)
@@ -79,6 +81,11 @@ void bind_tensor_properties(TensorClass& cls) {
       .def("detach", [](const Tensor& t) { return alias_detached(t); })
       .def("detach_",
            [](const Tensor& t) {
+             FG_CHECK(!t->is_view(), RuntimeError,
+                      "Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel "
+                      "(DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP "
+                      "buckets, and hence detach_() cannot be called on these gradients. To fix this error, please "
+                      "refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.");
              if (t->autograd_meta) {
                // torch's detach_ keeps .grad and hooks; only the history and the flag go
                t->autograd_meta->grad_fn = nullptr;

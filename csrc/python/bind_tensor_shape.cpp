@@ -130,6 +130,11 @@ void bind_tensor_shape(TensorClass& cls, py::module_& m) {
   }, py::arg("dim"), py::arg("start"), py::arg("length"));
   def_both(cls, m, "select", &ops::select, py::arg("dim"), py::arg("index"));
   def_both(cls, m, "split", &split_call, py::arg("split_size_or_sections"), py::arg("dim") = 0);
+  def_both(cls, m, "unbind", [](const Tensor& t, int64_t dim) { return as_tuple(ops::unbind(t, dim)); }, py::arg("dim") = 0);
+  for (const char* name : {"movedim", "moveaxis"})
+    def_both(cls, m, name, [](const Tensor& t, py::object source, py::object destination) {
+      return ops::movedim(t, dims_from(source, "movedim"), dims_from(destination, "movedim"));
+    }, py::arg("source"), py::arg("destination"));
   def_both(cls, m, "chunk", [](const Tensor& t, int64_t chunks, int64_t dim) { return as_tuple(ops::chunk(t, chunks, dim)); },
            py::arg("chunks"), py::arg("dim") = 0);
   cls.def("flip", [](const Tensor& t, const py::args& a) { return ops::flip(t, varargs_dims(a, "flip")); });

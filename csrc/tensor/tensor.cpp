@@ -1,5 +1,7 @@
 #include "tensor/tensor.h"
 
+#include "autograd/grad_mode.h"  // a view records whether grad mode was on when it was made
+
 #include <sstream>
 
 #include "tensor/convert.h"
@@ -69,6 +71,16 @@ Tensor make_view(const Tensor& src, Dims shape, Dims strides, int64_t offset) {
   t->dtype = src->dtype;
   t->version = src->version;
   t->view_base = src->view_base ? src->view_base : src;
+  t->view_version = t->version->value;
+  // torch refuses to track an in-place write, under grad mode, into a view made without it; a view
+  // of such a view inherits the refusal (torch's propagate_creation_meta)
+  if (!GradMode::is_enabled()) {
+    t->view_creation = ViewCreation::NoGradMode;
+  } else if (src->view_base) {
+    t->view_creation = src->view_creation;
+    t->view_output_index = src->view_output_index;
+    t->view_creator = src->view_creator;
+  }
   return t;
 }
 

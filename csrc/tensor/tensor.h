@@ -40,6 +40,20 @@ struct AutogradMetaDeleter {
   void operator()(AutogradMeta* meta) const;
 };
 
+// How a view came to be, for torch's refusals of in-place writes into it under autograd.
+enum class ViewCreation : uint8_t {
+  Default,
+  NoGradMode,           // made while grad mode was off
+  MultiOutput,          // one of several views returned together (unbind, split, chunk)
+  NoGradMultiOutput,    // both: several views of a base that needed no grad when they were made
+};
+
+struct TensorImpl;
+// Re-derives a view's autograd history from its base after the shared memory was written in place
+// (torch's AsStridedBackward0 regeneration). Defined with the autograd code (autograd/view_history.cpp):
+// the readers below call it, so every path that looks at a view's history sees the current one.
+void refresh_view_history(TensorImpl& view);
+
 struct TensorImpl {
   std::shared_ptr<Storage> storage;
   int64_t offset = 0;  // in elements
@@ -47,15 +61,31 @@ struct TensorImpl {
   Dims strides;        // in elements
   DType dtype = DType::Float32;
   std::shared_ptr<VersionCounter> version;  // shared by a tensor and its views
-  Tensor view_base;                         // set on views, so in-place ops can see what they alias
+  Tensor view_base;                         // set on views: the tensor (never itself a view) they alias
+  // On views: the value of `version` when the view's autograd history was last derived from its
+  // base's; a different value means the memory was written in place since and the history is stale.
+  uint64_t view_version = 0;
+  uint32_t view_output_index = 0;               // which of several views returned together (MultiOutput)
+  ViewCreation view_creation = ViewCreation::Default;
+  const char* view_creator = nullptr;           // the function that returned several views ("Split")
   bool wrapped_number = false;              // a Python scalar: weaker in type promotion, as in torch
 
   std::unique_ptr<AutogradMeta, AutogradMetaDeleter> autograd_meta;  // null until autograd needs it
 
-  // Readers of the autograd fields: defaults where the tensor has no AutogradMeta.
-  const std::shared_ptr<Node>& grad_fn() const { return autograd_meta ? autograd_meta->grad_fn : kNoNode; }
-  bool requires_grad() const { return autograd_meta && autograd_meta->requires_grad; }
-  uint32_t output_nr() const { return autograd_meta ? autograd_meta->output_nr : 0; }
+  // Readers of the autograd fields: defaults where the tensor has no AutogradMeta. On a view whose
+  // memory was written in place since its history was derived, they first bring the history up to date.
+  const std::shared_ptr<Node>& grad_fn() const {
+    refresh_if_stale();
+    return autograd_meta ? autograd_meta->grad_fn : kNoNode;
+  }
+  bool requires_grad() const {
+    refresh_if_stale();
+    return autograd_meta && autograd_meta->requires_grad;
+  }
+  uint32_t output_nr() const {
+    refresh_if_stale();
+    return autograd_meta ? autograd_meta->output_nr : 0;
+  }
   const Tensor& grad() const { return autograd_meta ? autograd_meta->grad : kNoTensor; }
   bool retains_grad() const { return autograd_meta && autograd_meta->retains_grad; }
   // The writable fields, allocated on first use.
@@ -78,7 +108,17 @@ struct TensorImpl {
     const long own = 1 + (version.get() == &storage->version ? 1 : 0);
     return storage.use_count() == own;
   }
-  bool needs_grad() const { return autograd_meta && (autograd_meta->requires_grad || autograd_meta->grad_fn); }
+  bool needs_grad() const {
+    refresh_if_stale();
+    return autograd_meta && (autograd_meta->requires_grad || autograd_meta->grad_fn);
+  }
+  bool is_view() const { return view_base != nullptr; }
+  // torch counts a view as requiring grad when its base does, even one made in no_grad mode (which has
+  // no history): such a view reports requires_grad and an in-place write into it is refused.
+  bool requires_grad_as_view() const { return needs_grad() || (view_base && view_base->needs_grad()); }
+  void refresh_if_stale() const {
+    if (view_base && view_version != version->value) refresh_view_history(const_cast<TensorImpl&>(*this));
+  }
   void* raw_data() const { return static_cast<char*>(storage->data) + offset * itemsize(dtype); }
   template <typename T> T* data() const { return static_cast<T*>(storage->data) + offset; }
   void bump_version() { ++version->value; }

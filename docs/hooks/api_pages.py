@@ -20,7 +20,8 @@ GROUPS = {
     "Linear algebra": "matmul mm dot linear",
     "Shape, joining and indexing": "reshape permute transpose swapaxes t squeeze unsqueeze flatten narrow select "
                                    "flip tril triu cat concat stack split chunk clone gather index_select "
-                                   "scatter_add index_add",
+                                   "scatter scatter_add scatter_reduce index_add index_copy index_fill index_put "
+                                   "masked_scatter",
     "Autograd switches": "no_grad enable_grad set_grad_enabled inference_mode is_grad_enabled",
     "Checkpoints": "save load",
     "Threads and build": "get_num_threads set_num_threads show_config summary",

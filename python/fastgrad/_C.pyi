@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'index_add', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'remainder', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'round', 'rsqrt', 'scatter_add', 'select', 'selu', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'relu_', 'remainder', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'round', 'rsqrt', 'scatter', 'scatter_add', 'scatter_reduce', 'select', 'selu', 'selu_', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unbind', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -26,8 +26,8 @@ class _HookHandle:
         ...
 class Tensor:
     """
-    A multi-dimensional array of float32, float64, int64 or bool elements, on the CPU, that autograd can
-    differentiate: fastgrad's ``torch.Tensor``.
+    A multi-dimensional array of float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool
+    elements, on the CPU, that autograd can differentiate: fastgrad's ``torch.Tensor``.
     
     Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
     numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
@@ -170,6 +170,8 @@ class Tensor:
     def __truediv__(self, arg0: typing.Any) -> Tensor:
         ...
     def __xor__(self, arg0: typing.Any) -> Tensor:
+        ...
+    def _is_view(self) -> bool:
         ...
     def abs(self) -> Tensor:
         """
@@ -707,9 +709,41 @@ class Tensor:
         """
         In-place version of `Tensor.hardswish`.
         """
-    def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+    def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.index_add`.
+        """
+    def index_add_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        In-place version of `Tensor.index_add`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_copy(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+        """
+        See `fastgrad.index_copy`.
+        """
+    def index_copy_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.index_copy`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_fill(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+        """
+        See `fastgrad.index_fill`.
+        """
+    def index_fill_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+        """
+        In-place version of `Tensor.index_fill`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def index_put(self, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+        """
+        See `fastgrad.index_put`.
+        """
+    def index_put_(self, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+        """
+        In-place version of `Tensor.index_put`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
         """
     def index_select(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
         """
@@ -890,6 +924,15 @@ class Tensor:
         """
         In-place version of `Tensor.masked_fill`: writes the result into ``self``.
         """
+    def masked_scatter(self, mask: Tensor, source: Tensor) -> Tensor:
+        """
+        See `fastgrad.masked_scatter`.
+        """
+    def masked_scatter_(self, mask: Tensor, source: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.masked_scatter`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
     def masked_select(self, mask: Tensor) -> Tensor:
         """
         See `fastgrad.masked_select`.
@@ -949,6 +992,14 @@ class Tensor:
     def mm(self, mat2: Tensor) -> Tensor:
         """
         See `fastgrad.mm`.
+        """
+    def moveaxis(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        Alias of `Tensor.movedim`.
+        """
+    def movedim(self, source: typing.Any, destination: typing.Any) -> Tensor:
+        """
+        See `fastgrad.movedim`: a view with the dims in ``source`` moved to ``destination``.
         """
     def mul(self, other: typing.Any) -> Tensor:
         """
@@ -1240,9 +1291,32 @@ class Tensor:
         """
         In-place version of `Tensor.rsqrt`: writes the result into ``self``.
         """
+    def scatter(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.scatter`.
+        """
+    def scatter_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+        """
+        In-place version of `Tensor.scatter`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
     def scatter_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
         """
         See `fastgrad.scatter_add`.
+        """
+    def scatter_add_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
+        """
+        In-place version of `Tensor.scatter_add`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
+        """
+    def scatter_reduce(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+        """
+        See `fastgrad.scatter_reduce`.
+        """
+    def scatter_reduce_(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+        """
+        In-place version of `Tensor.scatter_reduce`: writes the result into ``self`` (recording it for
+        autograd when ``self`` or the written values require grad).
         """
     def select(self, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -1521,6 +1595,10 @@ class Tensor:
         """
         Returns this tensor converted to the dtype of ``other``.
         """
+    def unbind(self, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.unbind`: the slices along ``dim`` as a tuple of views.
+        """
     def uniform_(self, from_: typing.SupportsFloat | typing.SupportsIndex = 0.0, to: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn uniformly from ``[from, to)``.
@@ -1571,6 +1649,9 @@ class Tensor:
         """
         The tensor with its dimensions reversed (the transpose of a matrix).
         """
+    @property
+    def _base(self) -> Tensor:
+        ...
     @property
     def _version(self) -> int:
         ...
@@ -2073,6 +2154,10 @@ def celu(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0
         input (Tensor): a floating-point tensor.
         alpha (float): non-zero. Default: ``1.0``.
     """
+def celu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `celu`: writes ``celu(input, alpha)`` into ``input`` and returns it.
+    """
 def chunk(input: Tensor, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
     """
     Splits ``input`` into ``chunks`` views of (nearly) equal size along ``dim``; fewer may come back, as in torch.
@@ -2283,6 +2368,10 @@ def elu(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0)
         input (Tensor): a floating-point tensor.
         alpha (float): the scale of the negative part. Default: ``1.0``.
     """
+def elu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `elu`: writes ``elu(input, alpha)`` into ``input`` and returns it.
+    """
 def empty(*args, **kwargs) -> Tensor:
     """
     Returns a tensor of uninitialised memory (its values are whatever was there), of the given shape.
@@ -2479,7 +2568,7 @@ def from_dlpack(ext_tensor: typing.Any) -> Tensor:
     """
 def from_numpy(ndarray: numpy.ndarray) -> Tensor:
     """
-    Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, int64 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
+    Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, float16, int64, int32, int16, int8, uint8 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
     
     Args:
         ndarray (numpy.ndarray): the array.
@@ -2630,7 +2719,11 @@ def hardtanh(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex
         min_val (float): Default: ``-1.0``.
         max_val (float): Default: ``1.0``.
     """
-def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+def hardtanh_(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsIndex = -1.0, max_val: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    In-place `hardtanh`: clamps ``input`` to ``[min_val, max_val]`` in place and returns it.
+    """
+def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     Returns a copy of ``input`` with the slices of ``source`` added at ``index`` along ``dim`` (repeated indices accumulate).
     
@@ -2639,12 +2732,61 @@ def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, ind
         dim (int): the dimension to index.
         index (Tensor): 1-D int64 indices.
         source (Tensor): the slices to add; ``source.shape[dim] == len(index)``.
+        alpha (float, keyword): the factor ``source`` is scaled by (default 1).
     
     Examples:
         >>> fastgrad.index_add(fastgrad.zeros(3, 2), 0, fastgrad.tensor([0, 0]), fastgrad.ones(2, 2))
         tensor([[2., 2.],
                 [0., 0.],
                 [0., 0.]])
+    """
+def index_copy(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor) -> Tensor:
+    """
+    Returns a copy of ``input`` whose slices ``index[i]`` along ``dim`` are replaced by the slices ``i``
+    of ``source``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the dimension to index.
+        index (Tensor): 1-D (or 0-d) int64 indices.
+        source (Tensor): the slices to copy; ``source.shape[dim] == len(index)``.
+    
+    Examples:
+        >>> fastgrad.index_copy(fastgrad.zeros(3, 2), 0, fastgrad.tensor([2, 0]), fastgrad.tensor([[1.0, 2.0], [3.0, 4.0]]))
+        tensor([[3., 4.],
+                [0., 0.],
+                [1., 2.]])
+    """
+def index_fill(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, value: typing.Any) -> Tensor:
+    """
+    Returns a copy of ``input`` whose slices ``index`` along ``dim`` are filled with ``value``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the dimension to index.
+        index (Tensor): 1-D (or 0-d) int64 indices; negative ones count from the end.
+        value (float or Tensor): a number or a 0-d tensor (differentiable).
+    
+    Examples:
+        >>> fastgrad.index_fill(fastgrad.zeros(2, 3), 1, fastgrad.tensor([0, -1]), 7.0)
+        tensor([[7., 0., 7.],
+                [7., 0., 7.]])
+    """
+def index_put(input: Tensor, indices: typing.Any, values: Tensor, accumulate: bool = False) -> Tensor:
+    """
+    Returns a copy of ``input`` with ``values`` written at the advanced index ``indices`` (what
+    ``input[indices] = values`` writes), or added there with ``accumulate=True`` (repeated indices add up).
+    
+    Args:
+        input (Tensor): the input tensor.
+        indices (tuple of Tensor): int64 or bool index tensors, one per leading dim, broadcast together.
+        values (Tensor): broadcast to the indexed shape; same dtype as ``input``.
+        accumulate (bool): add instead of overwrite (default False).
+    
+    Examples:
+        >>> x = fastgrad.zeros(3)
+        >>> fastgrad.index_put(x, (fastgrad.tensor([0, 0, 2]),), fastgrad.tensor([1.0, 2.0, 3.0]), accumulate=True)
+        tensor([3., 0., 3.])
     """
 def index_select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
     """
@@ -2767,6 +2909,10 @@ def leaky_relu(input: Tensor, negative_slope: typing.SupportsFloat | typing.Supp
     Examples:
         >>> fastgrad.leaky_relu(fastgrad.tensor([-2.0, 0.0, 3.0]), 0.1)
         tensor([-0.2000,  0.0000,  3.0000])
+    """
+def leaky_relu_(input: Tensor, negative_slope: typing.SupportsFloat | typing.SupportsIndex = 0.01) -> Tensor:
+    """
+    In-place `leaky_relu`: writes ``leaky_relu(input, negative_slope)`` into ``input`` and returns it.
     """
 def lerp(input: Tensor, end: Tensor, weight: typing.Any) -> Tensor:
     """
@@ -2987,6 +3133,19 @@ def masked_fill(input: Tensor, mask: Tensor, value: typing.Any) -> Tensor:
         tensor([[-1.,  0., -1.],
                 [-1.,  0., -1.]])
     """
+def masked_scatter(input: Tensor, mask: Tensor, source: Tensor) -> Tensor:
+    """
+    Returns a copy of ``input`` where the slots ``mask`` sets take the elements of ``source`` in order.
+    
+    Args:
+        input (Tensor): the input tensor.
+        mask (Tensor): bool, broadcast with ``input``.
+        source (Tensor): at least as many elements as ``mask`` has ``True`` values.
+    
+    Examples:
+        >>> fastgrad.masked_scatter(fastgrad.zeros(4), fastgrad.tensor([True, False, True, False]), fastgrad.tensor([1.0, 2.0]))
+        tensor([1., 0., 2., 0.])
+    """
 def masked_select(input: Tensor, mask: Tensor) -> Tensor:
     """
     The elements of ``input`` where the bool ``mask`` (broadcast) holds, as a 1-d tensor.
@@ -3080,6 +3239,14 @@ def mm(input: Tensor, mat2: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.mm(fastgrad.tensor([[1.0, 2.0]]), fastgrad.tensor([[3.0], [4.0]]))
         tensor([[11.]])
+    """
+def moveaxis(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    Alias of `movedim`.
+    """
+def movedim(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
+    """
+    A view of ``input`` with the dims in ``source`` moved to the positions in ``destination``; the other dims keep their order.
     """
 def mul(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -3401,6 +3568,10 @@ def relu(input: Tensor) -> Tensor:
         >>> fastgrad.relu(a)
         tensor([0.0000, 0.0000, 0.5000, 2.0000])
     """
+def relu_(input: Tensor) -> Tensor:
+    """
+    In-place `relu`: zeroes the negative elements of ``input`` and returns it.
+    """
 def remainder(input: typing.Any, other: typing.Any) -> Tensor:
     """
     Computes Python's modulus: the remainder has the sign of the divisor (``input - floor(input / other) * other``).
@@ -3475,6 +3646,27 @@ def rsqrt(input: Tensor) -> Tensor:
         >>> fastgrad.rsqrt(a)
         tensor([2.0000, 1.0000, 0.5000])
     """
+def scatter(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
+    """
+    Returns a copy of ``input`` with ``src`` (or the number ``value``) written at ``index`` along ``dim``:
+    ``out[index[i][j]][j] = src[i][j]`` for ``dim=0``. A repeated index keeps the last value written.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the axis to write along.
+        index (Tensor): int64 indices, no larger than ``src`` in any dim and than ``input`` outside ``dim``.
+        src (Tensor): the values (only the ``index``-shaped corner is read), or
+        value (float): one number for every written slot.
+        reduce (str, optional): ``'add'`` or ``'multiply'`` combines instead of overwriting (torch's older
+            form: no gradient; with a tensor ``src`` it warns, use `fastgrad.scatter_reduce`).
+    
+    Examples:
+        >>> fastgrad.scatter(fastgrad.zeros(2, 3), 0, fastgrad.tensor([[1, 0, 1]]), fastgrad.tensor([[1.0, 2.0, 3.0]]))
+        tensor([[0., 2., 0.],
+                [1., 0., 3.]])
+        >>> fastgrad.zeros(3).scatter(0, fastgrad.tensor([2]), 5.0)
+        tensor([0., 0., 5.])
+    """
 def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor) -> Tensor:
     """
     Returns a copy of ``input`` to which ``src`` was added at ``index`` along ``dim`` (the reverse of `fastgrad.gather`; repeated indices accumulate).
@@ -3488,6 +3680,28 @@ def scatter_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, i
     Examples:
         >>> fastgrad.scatter_add(fastgrad.zeros(3), 0, fastgrad.tensor([0, 2, 0]), fastgrad.tensor([1.0, 2.0, 3.0]))
         tensor([4., 0., 2.])
+    """
+def scatter_reduce(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: Tensor, reduce: str, *, include_self: bool = True) -> Tensor:
+    """
+    Returns a copy of ``input`` where the values of ``src`` are reduced into the slots ``index`` names
+    along ``dim``, with ``reduce`` one of ``'sum'``, ``'prod'``, ``'mean'``, ``'amax'``, ``'amin'``.
+    
+    Args:
+        input (Tensor): the input tensor.
+        dim (int): the axis to reduce along.
+        index (Tensor): int64 indices, shaped like (a corner of) ``src``.
+        src (Tensor): the values to reduce.
+        reduce (str): the reduction.
+        include_self (bool): whether ``input``'s own values take part where ``src`` lands (default True).
+    
+    The gradient of ``'amax'``/``'amin'`` is shared evenly between tied values, as in torch.
+    
+    Examples:
+        >>> x = fastgrad.tensor([1.0, 2.0, 3.0])
+        >>> fastgrad.scatter_reduce(x, 0, fastgrad.tensor([0, 0, 2]), fastgrad.tensor([5.0, 7.0, 1.0]), "amax")
+        tensor([7., 2., 3.])
+        >>> fastgrad.scatter_reduce(x, 0, fastgrad.tensor([0, 0]), fastgrad.tensor([5.0, 7.0]), "mean", include_self=False)
+        tensor([6., 2., 3.])
     """
 def select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -3505,6 +3719,10 @@ def select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index:
 def selu(input: Tensor) -> Tensor:
     """
     Applies SELU element-wise: ``scale * (max(0, x) + min(0, alpha * (exp(x) - 1)))`` with torch's constants alpha = 1.6732632423543772 and scale = 1.0507009873554805.
+    """
+def selu_(input: Tensor) -> Tensor:
+    """
+    In-place `selu`: writes ``selu(input)`` into ``input`` and returns it.
     """
 def set_default_dtype(d: typing.Any) -> None:
     """
@@ -3822,6 +4040,10 @@ def threshold(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIn
         threshold (float): the cut-off.
         value (float): what replaces the elements at or below it.
     """
+def threshold_(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+    """
+    In-place `threshold`: replaces the elements ``<= threshold`` of ``input`` by ``value``.
+    """
 def tile(input: Tensor, dims: typing.Any) -> Tensor:
     """
     Repeats ``input`` ``dims[i]`` times along dim ``i``; missing leading reps count as 1.
@@ -3900,6 +4122,14 @@ def trunc(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
         >>> fastgrad.trunc(a)
         tensor([-1.,  0.,  0.,  2.])
+    """
+def unbind(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    The slices of ``input`` along ``dim``, as a tuple of views (one dim fewer each).
+    
+    Args:
+        input (Tensor): the input.
+        dim (int): Default: ``0``.
     """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """

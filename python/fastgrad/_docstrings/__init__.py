@@ -4,7 +4,11 @@ csrc/python/docstrings.cpp copies FUNCTIONS onto the functions of fastgrad._C an
 methods and properties of its classes. This package must not import fastgrad._C (it is imported while
 that module initialises).
 """
+from . import scatter as _scatter
 from .functions import FUNCTIONS
 from .tensor import GENERATOR, TENSOR
+
+FUNCTIONS.update(_scatter.FUNCTIONS)
+TENSOR.update(_scatter.TENSOR)
 
 CLASSES = {"Tensor": TENSOR, "Generator": GENERATOR}

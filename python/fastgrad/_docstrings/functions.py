@@ -945,6 +945,7 @@ Args:
     dim (int): the dimension to index.
     index (Tensor): 1-D int64 indices.
     source (Tensor): the slices to add; ``source.shape[dim] == len(index)``.
+    alpha (float, keyword): the factor ``source`` is scaled by (default 1).
 
 Examples:
     >>> fastgrad.index_add(fastgrad.zeros(3, 2), 0, fastgrad.tensor([0, 0]), fastgrad.ones(2, 2))
@@ -1750,6 +1751,18 @@ for _name, _text in {
     "count_nonzero": "The number of non-zero elements, over ``dim`` or all.",
     "std_mean": "``(std, mean)`` of ``input`` over ``dim``, with std's ``correction``.",
     "var_mean": "``(var, mean)`` of ``input`` over ``dim``, with var's ``correction``.",
+    "elu_": "In-place `elu`: writes ``elu(input, alpha)`` into ``input`` and returns it.",
+    "celu_": "In-place `celu`: writes ``celu(input, alpha)`` into ``input`` and returns it.",
+    "leaky_relu_": "In-place `leaky_relu`: writes ``leaky_relu(input, negative_slope)`` into ``input`` and returns it.",
+    "hardtanh_": "In-place `hardtanh`: clamps ``input`` to ``[min_val, max_val]`` in place and returns it.",
+    "threshold_": "In-place `threshold`: replaces the elements ``<= threshold`` of ``input`` by ``value``.",
+    "relu_": "In-place `relu`: zeroes the negative elements of ``input`` and returns it.",
+    "selu_": "In-place `selu`: writes ``selu(input)`` into ``input`` and returns it.",
+    "unbind": "The slices of ``input`` along ``dim``, as a tuple of views (one dim fewer each).\n\nArgs:\n    input "
+              "(Tensor): the input.\n    dim (int): Default: ``0``.",
+    "movedim": "A view of ``input`` with the dims in ``source`` moved to the positions in ``destination``; the other "
+               "dims keep their order.",
+    "moveaxis": "Alias of `movedim`.",
 }.items():
     _doc(_name, _text)
 

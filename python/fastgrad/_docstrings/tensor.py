@@ -710,3 +710,6 @@ Examples:
     >>> fastgrad.tensor([1, 2]).repeat(2, 2)
     tensor([[1, 2, 1, 2],
             [1, 2, 1, 2]])"""
+TENSOR["unbind"] = "See `fastgrad.unbind`: the slices along ``dim`` as a tuple of views."
+TENSOR["movedim"] = "See `fastgrad.movedim`: a view with the dims in ``source`` moved to ``destination``."
+TENSOR["moveaxis"] = "Alias of `Tensor.movedim`."

@@ -37,7 +37,7 @@ class LeakyReLU(Module):
 
     Args:
         negative_slope (float): the slope for negative inputs. Default: 0.01.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
 
     Shape:
         - Input: ``(*)``; Output: ``(*)``, the same shape.
@@ -271,7 +271,7 @@ class ELU(Module):
 
     Args:
         alpha (float): Default: ``1.0``.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
     """
 
     def __init__(self, alpha=1.0, inplace=False):
@@ -291,7 +291,7 @@ class CELU(ELU):
 
     Args:
         alpha (float): Default: ``1.0``.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
     """
 
     def forward(self, input):
@@ -304,7 +304,7 @@ class Hardtanh(Module):
     Args:
         min_val (float): Default: ``-1.0``.
         max_val (float): Default: ``1.0``.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
     """
 
     def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
@@ -326,7 +326,7 @@ class ReLU6(Hardtanh):
     """Clamps to ``[0, 6]``.
 
     Args:
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
     """
 
     def __init__(self, inplace=False):
@@ -392,7 +392,7 @@ class Threshold(Module):
     Args:
         threshold (float): the cut-off.
         value (float): the replacement.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite the input. Default: ``False``.
     """
 
     def __init__(self, threshold, value, inplace=False):

@@ -272,7 +272,7 @@ def relu(input, inplace=False):
         >>> F.relu(fastgrad.tensor([-1.0, 2.0]))
         tensor([0., 2.])
     """
-    return _inplace(input, "relu", "relu_") if inplace else _fg.relu(input)
+    return input.relu_() if inplace else _fg.relu(input)
 
 
 def leaky_relu(input, negative_slope=0.01, inplace=False):
@@ -281,13 +281,13 @@ def leaky_relu(input, negative_slope=0.01, inplace=False):
     Args:
         input (Tensor): the input.
         negative_slope (float): Default: 0.01.
-        inplace (bool): not supported yet (raises NotImplementedError). Default: ``False``.
+        inplace (bool): overwrite ``input``. Default: ``False``.
 
     Examples:
         >>> F.leaky_relu(fastgrad.tensor([-1.0, 2.0]), 0.5)
         tensor([-0.5000,  2.0000])
     """
-    return _inplace(input, "leaky_relu") if inplace else _fg.leaky_relu(input, negative_slope)
+    return _fg.leaky_relu_(input, negative_slope) if inplace else _fg.leaky_relu(input, negative_slope)
 
 
 def sigmoid(input):
@@ -362,65 +362,59 @@ def logsigmoid(input):
     return -_fg.softplus(-input, 1.0, 40.0)
 
 
-def _inplace(input, name, method=None):
-    """inplace=True runs the op's real in-place form (input.<method>()) where fastgrad has one; otherwise it
-    refuses rather than silently returning a new tensor."""
-    if method is None:
-        raise NotImplementedError(f"{name}(inplace=True) is not supported by fastgrad yet; use inplace=False")
-    return getattr(input, method)()
+# the in-place forms torch.nn.functional has as functions
+elu_ = _fg.elu_
+celu_ = _fg.celu_
+leaky_relu_ = _fg.leaky_relu_
+hardtanh_ = _fg.hardtanh_
+threshold_ = _fg.threshold_
+relu_ = _fg.relu_
+selu_ = _fg.selu_
 
 
 def elu(input, alpha=1.0, inplace=False):
-    """Applies ELU element-wise. See `nn.ELU` and `fastgrad.elu`; ``inplace=True`` is not supported yet."""
-    if inplace:
-        _inplace(input, "elu")
-    return _fg.elu(input, alpha)
+    """Applies ELU element-wise. See `nn.ELU` and `fastgrad.elu`; ``inplace=True`` writes into ``input``."""
+    return _fg.elu_(input, alpha) if inplace else _fg.elu(input, alpha)
 
 
 def selu(input, inplace=False):
     """Applies SELU element-wise. See `nn.SELU`; ``inplace=True`` writes into ``input``."""
-    return _inplace(input, "selu", "selu_") if inplace else _fg.selu(input)
+    return input.selu_() if inplace else _fg.selu(input)
 
 
 def celu(input, alpha=1.0, inplace=False):
-    """Applies CELU element-wise. See `nn.CELU`; ``inplace=True`` is not supported yet."""
-    if inplace:
-        _inplace(input, "celu")
-    return _fg.celu(input, alpha)
+    """Applies CELU element-wise. See `nn.CELU`; ``inplace=True`` writes into ``input``."""
+    return _fg.celu_(input, alpha) if inplace else _fg.celu(input, alpha)
 
 
 def silu(input, inplace=False):
     """Applies ``x * sigmoid(x)`` element-wise. See `nn.SiLU`; ``inplace=True`` writes into ``input``."""
-    return _inplace(input, "silu", "silu_") if inplace else _fg.silu(input)
+    return input.silu_() if inplace else _fg.silu(input)
 
 
 def mish(input, inplace=False):
     """Applies ``x * tanh(softplus(x))`` element-wise. See `nn.Mish`; ``inplace=True`` writes into ``input``."""
-    return _inplace(input, "mish", "mish_") if inplace else _fg.mish(input)
+    return input.mish_() if inplace else _fg.mish(input)
 
 
 def hardsigmoid(input, inplace=False):
     """Applies ``min(max(x + 3, 0), 6) / 6`` element-wise. See `nn.Hardsigmoid`."""
-    return _inplace(input, "hardsigmoid", "hardsigmoid_") if inplace else _fg.hardsigmoid(input)
+    return input.hardsigmoid_() if inplace else _fg.hardsigmoid(input)
 
 
 def hardswish(input, inplace=False):
     """Applies ``x * min(max(x + 3, 0), 6) / 6`` element-wise. See `nn.Hardswish`."""
-    return _inplace(input, "hardswish", "hardswish_") if inplace else _fg.hardswish(input)
+    return input.hardswish_() if inplace else _fg.hardswish(input)
 
 
 def hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False):
-    """Clamps to ``[min_val, max_val]``. See `nn.Hardtanh`; ``inplace=True`` is not supported yet."""
-    if inplace:
-        _inplace(input, "hardtanh")
-    return _fg.hardtanh(input, min_val, max_val)
+    """Clamps to ``[min_val, max_val]``. See `nn.Hardtanh`; ``inplace=True`` writes into ``input``."""
+    return _fg.hardtanh_(input, min_val, max_val) if inplace else _fg.hardtanh(input, min_val, max_val)
 
 
 def relu6(input, inplace=False):
-    """Clamps to ``[0, 6]``. See `nn.ReLU6`; ``inplace=True`` is not supported yet."""
-    if inplace:
-        _inplace(input, "relu6")
-    return _fg.hardtanh(input, 0.0, 6.0)
+    """Clamps to ``[0, 6]``. See `nn.ReLU6`; ``inplace=True`` writes into ``input``."""
+    return _fg.hardtanh_(input, 0.0, 6.0) if inplace else _fg.hardtanh(input, 0.0, 6.0)
 
 
 def softsign(input):
@@ -444,10 +438,9 @@ def hardshrink(input, lambd=0.5):
 
 
 def threshold(input, threshold, value, inplace=False):
-    """Replaces the elements ``<= threshold`` by ``value``. See `nn.Threshold`."""
-    if inplace:
-        _inplace(input, "threshold")
-    return _fg.threshold(input, threshold, value)
+    """Replaces the elements ``<= threshold`` by ``value``. See `nn.Threshold`; ``inplace=True`` writes into
+    ``input``."""
+    return _fg.threshold_(input, threshold, value) if inplace else _fg.threshold(input, threshold, value)
 
 
 def glu(input, dim=-1):
