@@ -868,9 +868,317 @@ add("cummin", lambda ns, x, d: tuple(ns.cummin(x, d)), lambda: [
     S(T((3, 5), "distinct"), 1), S(T((2, 3, 4), "distinct", layout="t"), 2),
     S(T(data=[3.0, 1.0, 1.0, np.nan, 0.0]), 0, name="ties_and_nan", gradcheck=False),
 ], covers=("Tensor.cummin",), ref_np=lambda x, d: R.cum_extreme(x, d, False))
+# mode: distinct values make the mode each row's minimum (a gradcheck perturbation cannot change it);
+# ties are checked against torch and numpy without gradcheck
+add("mode", lambda ns, x, *a, **k: tuple(ns.mode(x, *a, **k)), lambda: [
+    S(T((3, 5), "distinct")), S(T((3, 5), "distinct"), 0), S(T((2, 3, 4), "distinct", layout="t"), 1, True),
+    S(T((), "normal")), S(T((4,), "distinct"), keepdim=True),
+    S(T(data=[[3.0, 1, 3, 1, 2], [5, 5, 2, 2, 7]]), name="ties", gradcheck=False),
+    S(T(data=[[2.0, 1, 2, 1, 1, 2], [4, 4, 4, 0, 1, 1]]), 1, True, name="ties_keepdim", gradcheck=False),
+    S(T(data=[[1.0, 2], [1, 3], [0, 3]]), 0, name="ties_dim0", gradcheck=False),
+], covers=("Tensor.mode",), ref_np=R.mode)
+errors("mode", E("empty_dim", lambda L: L.mode(L.ones(2, 0), 1), IndexError, "dim 1", "non-zero size"),
+       E("dim_range", lambda L: L.mode(L.ones(2, 3), 2), IndexError, "range"))
+errors("searchsorted",
+       E("zero_dim", lambda L: L.searchsorted(L.tensor(1.0), L.ones(2)), RuntimeError, "positive dimension"),
+       E("rows", lambda L: L.searchsorted(L.ones(2, 3), L.ones(1)), RuntimeError, "[2, 3]", "[1]"),
+       E("side", lambda L: L.searchsorted(L.ones(3), L.ones(1), side="lft"), RuntimeError, "lft"),
+       E("opposites", lambda L: L.searchsorted(L.ones(3), L.ones(1), side="left", right=True), RuntimeError, "opposites"),
+       E("sorter_dtype", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.ones(3)), RuntimeError, "long", "Float"),
+       E("sorter_size", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.tensor([0, 1])), RuntimeError, "[3]", "[2]"),
+       E("sorter_range", lambda L: L.searchsorted(L.ones(3), L.ones(1), sorter=L.tensor([0, 1, 5])), RuntimeError, "out of range"),
+       E("bool", lambda L: L.searchsorted(L.tensor([False, True]), L.tensor([True])), NotImplementedError, "Bool"))
+errors("bucketize", E("boundaries_2d", lambda L: L.bucketize(L.ones(2), L.ones(2, 2)), RuntimeError, "1 dimension", "dim(2)"))
+errors("bincount",
+       E("negative", lambda L: L.bincount(L.tensor([1, -1])), RuntimeError, "non-negative"),
+       E("two_dims", lambda L: L.bincount(L.tensor([[1]])), RuntimeError, "1-d"),
+       E("float", lambda L: L.bincount(L.tensor([1.0])), NotImplementedError, "Float"),
+       E("minlength", lambda L: L.bincount(L.tensor([1]), minlength=-1), RuntimeError, "minlength"),
+       E("weights_length", lambda L: L.bincount(L.tensor([1, 2]), L.ones(3)), RuntimeError, "same length"))
+errors("histc",
+       E("int_input", lambda L: L.histc(L.tensor([1, 2]), bins=4), NotImplementedError, "Long"),
+       E("zero_bins", lambda L: L.histc(L.ones(3), bins=0), RuntimeError, "bins must be > 0"),
+       E("min_above_max", lambda L: L.histc(L.ones(3), bins=4, min=3, max=1), RuntimeError, "max must be larger than min"),
+       E("infinite", lambda L: L.histc(L.tensor([1.0, float("inf")]), bins=4), RuntimeError, "not finite"))
+errors("histogram",
+       E("int_input", lambda L: L.histogram(L.tensor([1, 2]), 4), NotImplementedError, "Long"),
+       E("range_order", lambda L: L.histogram(L.ones(3), 4, range=(3.0, 1.0)), RuntimeError, "min 3 max 1"),
+       E("range_infinite", lambda L: L.histogram(L.ones(3), 4, range=(1.0, float("inf"))), RuntimeError, "not finite"),
+       E("bins_dtype", lambda L: L.histogram(L.ones(3), L.ones(3, dtype=L.float64)), RuntimeError, "float", "double"),
+       E("bins_2d", lambda L: L.histogram(L.ones(3), L.ones(1, 2)), RuntimeError, "one dimension"),
+       E("one_edge", lambda L: L.histogram(L.ones(3), L.ones(1)), RuntimeError, "bins must be > 0"),
+       E("weight_dtype", lambda L: L.histogram(L.ones(3), 4, weight=L.ones(3, dtype=L.float64)), RuntimeError, "same dtype"),
+       E("weight_size", lambda L: L.histogram(L.ones(3), 4, weight=L.ones(2)), RuntimeError, "[3, 1]", "[2]"))
+errors("unique",
+       E("dim_range", lambda L: L.unique(L.ones(2, 3), dim=2), IndexError, "range"),
+       E("zero_dim", lambda L: L.unique(L.tensor(3.0), dim=0), IndexError, "no dimensions"),
+       E("other_zero_dim", lambda L: L.unique(L.ones(0, 3), dim=1), RuntimeError, "0 sized dimensions"))
 errors("topk", E("k_too_large", lambda L: L.topk(L.ones(3), 4), RuntimeError, "out of range"))
 errors("kthvalue", E("k_zero", lambda L: L.kthvalue(L.ones(3), 0), RuntimeError, "out of range"))
 errors("sort", E("dim_range", lambda L: L.sort(L.ones(3), 1), IndexError, "1"))
+# sparse COO: the values and the dense operand carry the gradient (duplicate indices are summed)
+_SP_IDX = [[0, 2, 1, 2, 0], [1, 0, 2, 0, 3]]  # (2, 0) twice
+add("spmm", lambda ns, i, v, d, size: ns.spmm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4)), S(I(_SP_IDX), T((5,)), T((4, 3), layout="t"), (3, 4)),
+    S(I([[0], [0]]), T((1,)), T((1, 1)), (1, 1)),
+], covers=("sparse_coo_tensor",), ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("sparse.mm", lambda ns, i, v, d, size: ns.sparse.mm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4))], ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("mm.sparse_dense", lambda ns, i, v, d, size: ns.mm(ns.sparse_coo_tensor(i, v, size), d), lambda: [
+    S(I(_SP_IDX), T((5,)), T((4, 2)), (3, 4))], ref_np=lambda i, v, d, size: R.sparse_dense(i, v, size) @ d)
+add("mm.dense_sparse", lambda ns, d, i, v, size: ns.mm(d, ns.sparse_coo_tensor(i, v, size)), lambda: [
+    S(T((2, 3)), I(_SP_IDX), T((5,)), (3, 4))], ref_np=lambda d, i, v, size: d @ R.sparse_dense(i, v, size))
+add("Tensor.to_dense", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).to_dense(), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4)), S(I([[1, 0, 1]]), T((3,)), (2,))],
+    ref_np=R.sparse_dense)
+add("Tensor.H", lambda ns, x: x.H, lambda: [S(T((3, 4))), S(T((2, 3), layout="t"))],
+    ref_np=lambda x: x.T.copy())
+add("Tensor.mH", lambda ns, x: x.mH, lambda: [S(T((2, 3, 4)))], ref_np=lambda x: np.swapaxes(x, -1, -2).copy())
+add("Tensor.to_sparse", lambda ns, x: x.to_sparse().coalesce().values(), lambda: [
+    S(T((3, 4))), S(T((2, 3, 2), layout="t")),
+    S(T(data=[[0.0, 1.5], [2.0, 0.0]]), name="zeros", gradcheck=False)],
+    covers=("Tensor.to_sparse_coo",), ref_np=lambda x: x[np.nonzero(x)])
+add("sparse.coalesce", lambda ns, i, v, size: ns.sparse_coo_tensor(i, v, size).coalesce().values(), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4))],
+    ref_np=lambda i, v, size: R.sparse_dense(i, v, size)[np.nonzero(R.sparse_dense(i, v, size))])
+add("sparse.sum", lambda ns, i, v, size, *d: ns.sparse.sum(ns.sparse_coo_tensor(i, v, size), *d), lambda: [
+    S(I(_SP_IDX), T((5,)), (3, 4)), S(I(_SP_IDX), T((5,)), (3, 4), (0, 1))],
+    ref_np=lambda i, v, size, *d: R.sparse_dense(i, v, size).sum())
+errors("Tensor.to_dense",
+       E("nnz", lambda L: L.sparse_coo_tensor([[0, 1]], L.ones(3), (2,)), RuntimeError, "nnz from indices: 2",
+         "nnz from values: 3"),
+       E("size_len", lambda L: L.sparse_coo_tensor([[0, 1], [1, 0]], L.ones(2), (2, 2, 2)), RuntimeError,
+         "len(size) = 3", "sparse_dim = 2"))
+errors("spmm",
+       E("inner_size", lambda L: L.spmm(L.sparse_coo_tensor([[0], [1]], [1.0], (2, 3)), L.ones(4, 2)), RuntimeError,
+         "Expected dim 0 size 3, got 4"),
+       E("dtype", lambda L: L.spmm(L.sparse_coo_tensor([[0], [1]], [1.0], (2, 3)), L.ones(3, 2, dtype=L.float64)),
+         RuntimeError, "Float", "Double"))
+# everyday functions composed of the differentiable ops (ops/everyday.h)
+add("frac", lambda ns, x: ns.frac(x), lambda: [S(T((3, 4), "uniform", low=0.1, high=0.9)), S(T((5,), "uniform", low=-2.9, high=-2.1))],
+    covers=("Tensor.frac",), ref_np=lambda x: x - np.trunc(x))
+add("logit", lambda ns, x, *a: ns.logit(x, *a), lambda: [
+    S(T((3, 4), "prob")), S(T((5,), "uniform", low=0.2, high=0.8), 0.1),
+    S(T(data=[0.0, 0.05, 0.5, 1.0]), 0.1, name="clamped", gradcheck=False)],
+    covers=("Tensor.logit",), ref_np=lambda x, eps=None: np.log(np.clip(x, eps, 1 - eps) / (1 - np.clip(x, eps, 1 - eps)))
+    if eps is not None else np.log(x / (1 - x)))
+add("xlogy", lambda ns, x, y: ns.xlogy(x, y), lambda: [
+    S(T((3, 4)), T((3, 4), "positive")), S(T((4,)), T((3, 1), "positive")),
+    S(T(data=[0.0, 0.0, 2.0]), T(data=[np.nan, 0.5, 3.0]), name="zero_x", gradcheck=False)],
+    covers=("Tensor.xlogy",), ref_np=R.xlogy)
+add("aminmax", lambda ns, x, **k: tuple(ns.aminmax(x, **k)), lambda: [
+    S(T((3, 4), "distinct")), S(T((3, 4), "distinct"), dim=1), S(T((2, 3, 4), "distinct"), dim=0, keepdim=True),
+    S(T((3, 4), "distinct"), keepdim=True)],
+    covers=("Tensor.aminmax",), ref_np=lambda x, dim=None, keepdim=False: (
+        np.min(x, axis=dim, keepdims=keepdim), np.max(x, axis=dim, keepdims=keepdim)))
+add("cross", lambda ns, a, b, *d: ns.cross(a, b, *d), lambda: [
+    S(T((4, 3)), T((4, 3))), S(T((3, 2)), T((3, 2)), 0), S(T((2, 3, 5)), T((1, 3, 5)), 1)],
+    covers=("Tensor.cross",), ref_np=lambda a, b, d=None: np.cross(
+        *np.broadcast_arrays(a, b), axis=(d if d is not None else [i for i, s in enumerate(np.broadcast_shapes(
+            a.shape, b.shape)) if s == 3][0])))
+add("renorm", lambda ns, x, *a: ns.renorm(x, *a), lambda: [
+    S(T((3, 4)), 2, 0, 1.0), S(T((3, 4)), 1, 1, 2.0), S(T((2, 3, 2)), 3, -1, 0.5)],
+    covers=("Tensor.renorm",), ref_np=R.renorm)
+add("logcumsumexp", lambda ns, x, d: ns.logcumsumexp(x, d), lambda: [
+    S(T((3, 4)), 1), S(T((3, 4)), 0), S(T((2, 3, 4), layout="t"), -1), S(T(()), 0),
+    S(T(data=[-1000.0, 0.0, -np.inf, 3.0]), 0, name="far_apart", gradcheck=False)],
+    covers=("Tensor.logcumsumexp",), ref_np=lambda x, d: np.logaddexp.accumulate(x, axis=d) if x.ndim else x)
+add("diff", lambda ns, x, *a, **k: ns.diff(x, *a, **k), lambda: [
+    S(T((5,))), S(T((3, 4)), 2, 0), S(T((3, 4)), 1, -1, T((3, 1)), T((3, 2))), S(T((4,)), 5)],
+    covers=("Tensor.diff",), ref_np=lambda x, n=1, dim=-1, prepend=None, append=None: np.diff(
+        x, n, dim, **({"prepend": prepend} if prepend is not None else {}), **({"append": append} if append is not None else {})))
+add("fliplr", lambda ns, x: ns.fliplr(x), lambda: [S(T((3, 4))), S(T((2, 3, 2), layout="t"))],
+    covers=("Tensor.fliplr",), ref_np=np.fliplr)
+add("flipud", lambda ns, x: ns.flipud(x), lambda: [S(T((3, 4))), S(T((4,)))], covers=("Tensor.flipud",), ref_np=np.flipud)
+add("rot90", lambda ns, x, *a: ns.rot90(x, *a), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 2), S(T((3, 4)), -1), S(T((2, 3, 4)), 3, (2, 0)), S(T((3, 4)), 4)],
+    covers=("Tensor.rot90",), ref_np=lambda x, k=1, dims=(0, 1): np.rot90(x, k, dims).copy())
+add("block_diag", lambda ns, *xs: ns.block_diag(*xs), lambda: [
+    S(T(()), T((2,)), T((2, 3))), S(T((2, 2)))], ref_np=R.block_diag)
+add("cartesian_prod", lambda ns, *xs: ns.cartesian_prod(*xs), lambda: [S(T((2,)), T((3,))), S(T((2,)), T((2,)), T((2,)))],
+    ref_np=lambda *xs: np.stack(np.meshgrid(*xs, indexing="ij"), -1).reshape(-1, len(xs)))
+add("combinations", lambda ns, x, *a: ns.combinations(x, *a), lambda: [
+    S(T((4,))), S(T((4,)), 3), S(T((3,)), 2, True), S(T((3,)), 1)], ref_np=R.combinations)
+# torch 2.13's own vander backward raises ("modified by an inplace operation") for a vector that requires grad:
+# fastgrad's gradient is checked by gradcheck and its values against numpy, not against torch
+add("vander", lambda ns, x, *a: ns.vander(x, *a), lambda: [
+    S(T((3,)), compare=False), S(T((4,)), 2, compare=False), S(T((3,)), 4, True, compare=False)],
+    ref_np=lambda x, n=None, inc=False: np.vander(x, n, inc))
+errors("diff", E("0d", lambda L: L.diff(L.tensor(1.0)), RuntimeError, "one-dimensional"),
+       E("negative_n", lambda L: L.diff(L.ones(3), n=-1), RuntimeError, "-1"),
+       E("prepend_dims", lambda L: L.diff(L.ones(2, 3), prepend=L.ones(3)), RuntimeError, "same dimension"))
+errors("rot90", E("one_dim", lambda L: L.rot90(L.ones(2, 3), 1, [0]), RuntimeError, "dims = 1"),
+       E("same_dims", lambda L: L.rot90(L.ones(2, 3), 1, [0, 0]), RuntimeError, "dim0 = 0 and dim1 = 0"),
+       E("1d", lambda L: L.rot90(L.ones(3)), RuntimeError, "total dims = 1"))
+errors("fliplr", E("1d", lambda L: L.fliplr(L.ones(2)), RuntimeError, ">= 2-d"))
+errors("flipud", E("0d", lambda L: L.flipud(L.tensor(1.0)), RuntimeError, ">= 1-d"))
+errors("cross", E("no_size_3", lambda L: L.cross(L.ones(2, 2), L.ones(2, 2)), RuntimeError, "size 3"),
+       E("dim_size", lambda L: L.cross(L.ones(2, 3), L.ones(2, 3), dim=0), RuntimeError, "length 3"))
+errors("frac", E("int", lambda L: L.frac(L.tensor([1])), NotImplementedError, "Long"))
+errors("logcumsumexp", E("int", lambda L: L.logcumsumexp(L.tensor([1, 2]), 0), NotImplementedError, "Long"))
+errors("block_diag", E("3d", lambda L: L.block_diag(L.ones(2, 2, 2)), RuntimeError, "Input 0 has 3 dimensions"))
+errors("combinations", E("2d", lambda L: L.combinations(L.ones(2, 2)), RuntimeError, "[2, 2]"))
+errors("vander", E("2d", lambda L: L.vander(L.ones(2, 2)), RuntimeError, "one-dimensional"))
+errors("aminmax", E("empty", lambda L: L.aminmax(L.tensor([])), RuntimeError, "empty"))
+errors("tril_indices", E("negative_row", lambda L: L.tril_indices(-1, 3), RuntimeError, "row must be non-negative"))
+errors("triu_indices", E("negative_col", lambda L: L.triu_indices(3, -1), RuntimeError, "col must be non-negative"))
+# elementwise, reductions, products and splits of ops/everyday.h (second batch)
+_AB = lambda: [S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((4,))), S(T((2, 1, 3), layout="t"), T((4, 1)))]  # noqa: E731
+_AB_POS = lambda: [S(T((3, 4), "away"), T((3, 4), "away")), S(T((3, 4), "away"), T((4,), "away"))]  # noqa: E731
+add("atan2", lambda ns, a, b: ns.atan2(a, b), _AB_POS, covers=("Tensor.atan2", "arctan2", "Tensor.arctan2"),
+    ref_np=np.arctan2)
+add("hypot", lambda ns, a, b: ns.hypot(a, b), _AB_POS, covers=("Tensor.hypot",), ref_np=np.hypot)
+add("logaddexp", lambda ns, a, b: ns.logaddexp(a, b), lambda: _AB() + [
+    S(T(data=[-np.inf, np.inf, 1.0]), T(data=[-np.inf, np.inf, 1.0]), name="equal_infinities", gradcheck=False)],
+    covers=("Tensor.logaddexp",), ref_np=np.logaddexp)
+add("logaddexp2", lambda ns, a, b: ns.logaddexp2(a, b), _AB, covers=("Tensor.logaddexp2",), ref_np=np.logaddexp2)
+add("fmax", lambda ns, a, b: ns.fmax(a, b), lambda: [S(T((3, 4), "distinct"), T((3, 4), "distinct")),
+    S(T(data=[np.nan, 1.0, np.nan]), T(data=[2.0, np.nan, np.nan]), name="nans", gradcheck=False)],
+    covers=("Tensor.fmax",), ref_np=np.fmax)
+add("fmin", lambda ns, a, b: ns.fmin(a, b), lambda: [S(T((3, 4), "distinct"), T((3, 4), "distinct")),
+    S(T(data=[np.nan, 1.0, np.nan]), T(data=[2.0, np.nan, np.nan]), name="nans", gradcheck=False)],
+    covers=("Tensor.fmin",), ref_np=np.fmin)
+add("copysign", lambda ns, a, b: ns.copysign(a, b), lambda: [S(T((3, 4), "away"), T((3, 4))), S(T((4,), "away"), -2.0)],
+    covers=("Tensor.copysign",), ref_np=np.copysign)
+add("float_power", lambda ns, a, b: ns.float_power(a, b), lambda: [
+    S(T((3, 4), "positive"), T((3, 4))), S(T((4,), "positive"), 2.5)],
+    covers=("Tensor.float_power",), ref_np=lambda a, b: np.power(a, b))
+add("deg2rad", lambda ns, x: ns.deg2rad(x), lambda: [S(T((3, 4)))], covers=("Tensor.deg2rad",), ref_np=np.deg2rad)
+add("rad2deg", lambda ns, x: ns.rad2deg(x), lambda: [S(T((3, 4)))], covers=("Tensor.rad2deg",), ref_np=np.rad2deg)
+add("sgn", lambda ns, x: ns.sgn(x), lambda: [S(T((3, 4), "away"))], covers=("Tensor.sgn",), ref_np=np.sign)
+add("sinc", lambda ns, x: ns.sinc(x), lambda: [S(T((3, 4), "away")), S(T(data=[0.0, 0.5, -1.5]), name="zero", gradgrad=False)],  # torch masks the 2nd derivative at 0 too
+    covers=("Tensor.sinc",), ref_np=np.sinc)
+add("nansum", lambda ns, x, *a, **k: ns.nansum(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 1), S(T(data=[[1.0, np.nan], [2.0, 3.0]]), 1, True, name="nan")],
+    covers=("Tensor.nansum",), ref_np=lambda x, dim=None, keepdim=False: np.nansum(x, axis=dim, keepdims=keepdim))
+add("nanmean", lambda ns, x, *a, **k: ns.nanmean(x, *a, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), 0), S(T(data=[[1.0, np.nan], [2.0, 3.0]]), 1, True, name="nan")],
+    covers=("Tensor.nanmean",), ref_np=lambda x, dim=None, keepdim=False: np.nanmean(x, axis=dim, keepdims=keepdim))
+add("inner", lambda ns, a, b: ns.inner(a, b), lambda: [S(T((3, 4)), T((2, 4))), S(T((4,)), T((4,))), S(T(()), T((2, 3)))],
+    covers=("Tensor.inner",), ref_np=np.inner)
+add("kron", lambda ns, a, b: ns.kron(a, b), lambda: [S(T((2, 3)), T((3, 2))), S(T((2,)), T((2, 2)))],
+    covers=("Tensor.kron",), ref_np=np.kron)
+add("cov", lambda ns, x, **k: ns.cov(x, **k), lambda: [S(T((3, 5))), S(T((2, 6)), correction=0), S(T((5,)))],
+    covers=("Tensor.cov",), ref_np=lambda x, correction=1: np.cov(x, ddof=correction))
+add("corrcoef", lambda ns, x: ns.corrcoef(x), lambda: [S(T((3, 5))), S(T((2, 4)))], covers=("Tensor.corrcoef",),
+    ref_np=np.corrcoef)
+add("trapezoid", lambda ns, y, *a, **k: ns.trapezoid(y, *a, **k), lambda: [
+    S(T((5,))), S(T((3, 4)), dx=0.5), S(T((2, 4)), T(data=[0.0, 0.5, 1.5, 3.0], grad=False), dim=1)],
+    covers=("trapz",), ref_np=lambda y, x=None, dx=1.0, dim=-1: np.trapezoid(y, x, dx=dx, axis=dim))
+add("broadcast_to", lambda ns, x, s: ns.broadcast_to(x, s), lambda: [S(T((3,)), (2, 3)), S(T((3, 1)), (2, 3, -1))],
+    covers=("Tensor.broadcast_to",), ref_np=lambda x, s: np.broadcast_to(x, tuple(
+        x.shape[i - (len(s) - x.ndim)] if v == -1 else v for i, v in enumerate(s))).copy())
+add("broadcast_tensors", lambda ns, *xs: tuple(ns.broadcast_tensors(*xs)), lambda: [S(T((3,)), T((2, 1)))],
+    ref_np=lambda *xs: tuple(a.copy() for a in np.broadcast_arrays(*xs)))
+add("atleast_3d", lambda ns, *xs: ns.atleast_3d(*xs), lambda: [S(T((3,))), S(T((2, 3))), S(T(()))],
+    covers=("atleast_1d", "atleast_2d"), ref_np=np.atleast_3d)
+add("hstack", lambda ns, *xs: ns.hstack(list(xs)), lambda: [S(T((3,)), T((2,))), S(T((2, 3)), T((2, 1)))],
+    covers=("vstack", "row_stack", "dstack", "column_stack"), ref_np=lambda *xs: np.hstack(xs))
+add("vstack", lambda ns, *xs: ns.vstack(list(xs)), lambda: [S(T((3,)), T((3,))), S(T((2, 3)), T((1, 3)))],
+    ref_np=lambda *xs: np.vstack(xs))
+add("dstack", lambda ns, *xs: ns.dstack(list(xs)), lambda: [S(T((3,)), T((3,))), S(T((2, 3)), T((2, 3)))],
+    ref_np=lambda *xs: np.dstack(xs))
+add("column_stack", lambda ns, *xs: ns.column_stack(list(xs)), lambda: [S(T((3,)), T((3, 2)))],
+    ref_np=lambda *xs: np.column_stack(xs))
+add("ravel", lambda ns, x: ns.ravel(x), lambda: [S(T((3, 4), layout="t"))], covers=("Tensor.ravel",), ref_np=np.ravel)
+add("tensor_split", lambda ns, x, s, *d: tuple(ns.tensor_split(x, s, *d)), lambda: [
+    S(T((7,)), 3), S(T((3, 7)), [1, 5], 1), S(T((7,)), [5, 1, 9])],
+    covers=("Tensor.tensor_split", "hsplit", "Tensor.hsplit", "vsplit", "Tensor.vsplit", "dsplit", "Tensor.dsplit"),
+    ref_np=lambda x, s, d=0: tuple(np.array_split(x, s, axis=d)) if isinstance(s, int) else tuple(
+        np.take(x, range(min(max(a, 0), x.shape[d]), max(min(max(b, 0), x.shape[d]), min(max(a, 0), x.shape[d]))), axis=d)
+        for a, b in zip([0] + list(s), list(s) + [x.shape[d]])))
+add("unflatten", lambda ns, x, d, s: ns.unflatten(x, d, s), lambda: [S(T((2, 6)), 1, (3, -1)), S(T((6,)), 0, (2, 3))],
+    covers=("Tensor.unflatten",), ref_np=lambda x, d, s: x.reshape(x.shape[:d] + tuple(
+        x.shape[d] // -np.prod(s) if v == -1 else v for v in s) + x.shape[d + 1:]))
+add("take", lambda ns, x, i: ns.take(x, i), lambda: [S(T((3, 4)), I([[0, -1], [5, 11]]))], covers=("Tensor.take",),
+    ref_np=lambda x, i: np.take(x, i))
+add("msort", lambda ns, x: ns.msort(x), lambda: [S(T((4, 3), "distinct"))], covers=("Tensor.msort",),
+    ref_np=lambda x: np.sort(x, axis=0))
+errors("tensor_split", E("0d", lambda L: L.tensor_split(L.tensor(1.0), 2), RuntimeError, "0 dims"))
+errors("take", E("range", lambda L: L.take(L.ones(2, 3), L.tensor([6])), IndexError, "out of range"))
+errors("inner", E("last_dim", lambda L: L.inner(L.ones(2, 3), L.ones(4, 2)), RuntimeError, "[2, 3]", "[4, 2]"))
+errors("atan2", E("number", lambda L: L.atan2(L.ones(2), 2), TypeError, "Tensor"))
+errors("heaviside", E("dtypes", lambda L: L.heaviside(L.ones(2), L.tensor([1])), RuntimeError, "different dtypes"))
+def _np_quantile(x, q, dim=None, keepdim=False, interpolation="linear", nan=False):
+    q = np.asarray(q)
+    fn = np.nanquantile if nan else np.quantile
+    return fn(x, q, axis=dim, keepdims=keepdim, method=interpolation)
+
+
+add("quantile", lambda ns, x, q, *a, **k: ns.quantile(x, q, *a, **k), lambda: [
+    S(T((3, 5), "distinct"), 0.4, 1), S(T((7,), "distinct"), T(data=[0.1, 0.5, 0.9], grad=False)),
+    S(T((3, 5), "distinct"), 0.3, 0, True), S(T((4, 3), "distinct"), 0.5, interpolation="midpoint"),
+    S(T((2, 5), "distinct"), T(data=[0.25, 0.625], grad=False), 1, interpolation="nearest"),
+    S(T((2, 5), "distinct"), 0.7, 1, interpolation="lower"), S(T((2, 5), "distinct"), 0.7, 1, interpolation="higher"),
+    S(T(data=[[1.0, np.nan, 2.0], [3.0, 1.0, 0.0]]), 0.5, 1, name="nan_row", gradcheck=False)],
+    covers=("Tensor.quantile",), ref_np=_np_quantile)
+add("nanquantile", lambda ns, x, q, *a, **k: ns.nanquantile(x, q, *a, **k), lambda: [
+    S(T((3, 5), "distinct"), 0.4, 1),
+    S(T(data=[[1.0, np.nan, 2.0, 5.0], [3.0, 1.0, 0.0, 4.0]]), T(data=[0.2, 0.5], grad=False), 1, name="nans")],
+    covers=("Tensor.nanquantile",), ref_np=lambda x, q, dim=None, keepdim=False, interpolation="linear": _np_quantile(
+        x, q, dim, keepdim, interpolation, nan=True))
+add("nanmedian", lambda ns, x, *a: ns.nanmedian(x, *a) if not a else tuple(ns.nanmedian(x, *a)), lambda: [
+    S(T((3, 5), "distinct")), S(T((3, 5), "distinct"), 1), S(T((4, 3), "distinct"), 0, True),
+    S(T(data=[[1.0, np.nan, 3.0, 2.0], [np.nan, np.nan, 1.0, 0.0]]), 1, name="nans", gradcheck=False)],
+    covers=("Tensor.nanmedian",), ref_np=lambda x, *a: R.nanmedian(x, *a))
+errors("quantile", E("q_range", lambda L: L.quantile(L.ones(3), 1.5), RuntimeError, "range [0, 1]"),
+       E("empty", lambda L: L.quantile(L.ones(0), 0.5), RuntimeError, "non-empty"),
+       E("int", lambda L: L.quantile(L.tensor([1, 2]), 0.5), RuntimeError, "float or double"),
+       E("interpolation", lambda L: L.quantile(L.ones(3), 0.5, interpolation="foo"), RuntimeError, "foo"))
+def _np_diag_embed(x, offset=0, dim1=-2, dim2=-1):
+    n = x.shape[-1]
+    m = n + abs(offset)
+    out = np.zeros(x.shape[:-1] + (m, m))
+    k = np.arange(n)
+    rows, cols = (k, k + offset) if offset >= 0 else (k - offset, k)
+    out[..., rows, cols] = x
+    return np.moveaxis(out, (-2, -1), (dim1, dim2))
+
+
+add("diag_embed", lambda ns, x, *a: ns.diag_embed(x, *a), lambda: [
+    S(T((2, 3))), S(T((3,)), 1), S(T((3,)), -1, 1, 0), S(T((2, 3)), 1, 0, 2)],
+    covers=("Tensor.diag_embed",), ref_np=_np_diag_embed)
+add("diagflat", lambda ns, x, *a: ns.diagflat(x, *a), lambda: [S(T((2, 2))), S(T((3,)), -1)],
+    covers=("Tensor.diagflat",), ref_np=lambda x, offset=0: np.diagflat(x, offset))
+add("addr", lambda ns, m, a, b, **k: ns.addr(m, a, b, **k), lambda: [
+    S(T((2, 3)), T((2,)), T((3,))), S(T((3,)), T((2,)), T((3,)), beta=0.5, alpha=2.0)],
+    covers=("Tensor.addr",), ref_np=lambda m, a, b, beta=1.0, alpha=1.0: beta * m + alpha * np.outer(a, b))
+add("addbmm", lambda ns, m, a, b, **k: ns.addbmm(m, a, b, **k), lambda: [
+    S(T((2, 2)), T((3, 2, 4)), T((3, 4, 2))), S(T((2,)), T((2, 2, 3)), T((2, 3, 2)), beta=2.0, alpha=0.5)],
+    covers=("Tensor.addbmm",), ref_np=lambda m, a, b, beta=1.0, alpha=1.0: beta * m + alpha * np.einsum("bij,bjk->ik", a, b))
+add("tensordot", lambda ns, a, b, *d: ns.tensordot(a, b, *d), lambda: [
+    S(T((2, 3, 4)), T((3, 4, 5))), S(T((2, 3, 4)), T((4, 3, 5)), ([1, 2], [1, 0])), S(T((2, 3)), T((2, 2)), 0)],
+    ref_np=lambda a, b, d=2: np.tensordot(a, b, d))
+add("dist", lambda ns, a, b, *p: ns.dist(a, b, *p), lambda: [S(T((3, 4)), T((3, 4))), S(T((4,)), T((2, 4)), 1.0),
+                                                           S(T((5,)), T((5,)), 3.0)],
+    covers=("Tensor.dist",), ref_np=lambda a, b, p=2.0: R._vnorm((a - b).reshape(-1), p, 0))
+add("chain_matmul", lambda ns, *ms: ns.chain_matmul(*ms), lambda: [S(T((2, 3)), T((3, 4)), T((4, 1))), S(T((2, 2)))],
+    ref_np=lambda *ms: np.linalg.multi_dot(ms) if len(ms) > 1 else ms[0])
+add("cumulative_trapezoid", lambda ns, y, *a, **k: ns.cumulative_trapezoid(y, *a, **k), lambda: [
+    S(T((5,))), S(T((2, 4)), dx=0.5), S(T((2, 3)), T(data=[0.0, 1.0, 3.0], grad=False))],
+    ref_np=lambda y, x=None, dx=1.0, dim=-1: np.cumsum(
+        (y[..., 1:] + y[..., :-1]) / 2 * (np.diff(x) if x is not None else dx), axis=-1))
+add("linalg.cross", lambda ns, a, b, **k: ns.linalg.cross(a, b, **k), lambda: [
+    S(T((4, 3)), T((1, 3))), S(T((3, 2)), T((3, 2)), dim=0)], ref_np=lambda a, b, dim=-1: np.cross(
+        *np.broadcast_arrays(a, b), axis=dim))
+add("linalg.vecdot", lambda ns, a, b, **k: ns.linalg.vecdot(a, b, **k), lambda: [
+    S(T((3, 4)), T((4,))), S(T((3, 2)), T((3, 2)), dim=0)], ref_np=lambda a, b, dim=-1: np.sum(a * b, axis=dim))
+add("split_with_sizes", lambda ns, x, s, *d: tuple(ns.split_with_sizes(x, s, *d)), lambda: [
+    S(T((3, 4)), [1, 3], 1), S(T((5,)), [2, 0, 3])], covers=("Tensor.split_with_sizes",),
+    ref_np=lambda x, s, d=0: tuple(np.split(x, np.cumsum(s)[:-1], axis=d)))
+add("Tensor.sum_to_size", lambda ns, x, *s: x.sum_to_size(*s), lambda: [
+    S(T((2, 3)), 1, 3), S(T((2, 3, 4)), (3, 1)), S(T((2, 3)), 3)],
+    ref_np=lambda x, *s: R.sum_to(x, s[0] if len(s) == 1 and isinstance(s[0], tuple) else s))
+add("rsub", lambda ns, x, o, **k: ns.rsub(x, o, **k), lambda: [S(T((2, 3)), T((2, 3))), S(T((3,)), 1.5, alpha=2.0)],
+    ref_np=lambda x, o, alpha=1.0: o - alpha * x)
+add("positive", lambda ns, x: ns.positive(x), lambda: [S(T((2, 3)))], covers=("Tensor.positive",), ref_np=lambda x: x)
+# torch 2.13's ldexp gradient computes 2 ** other in integers, so a negative exponent gives it 0 there:
+# fastgrad's is the true 2 ** other (gradcheck); that sample is checked against numpy, not torch
+add("ldexp", lambda ns, x, e: ns.ldexp(x, e), lambda: [
+    S(T((4,)), I([2, 1, 0, 3])), S(T((4,)), I([2, -1, 0, -3]), name="negative_exponents", compare=False)],
+    covers=("Tensor.ldexp",),
+    ref_np=lambda x, e: np.ldexp(x, e))
+errors("Tensor.sum_to_size", E("not_expandable", lambda L: L.ones(2, 3).sum_to_size(4), RuntimeError, "not expandable"))
 # comparisons and everyday helpers
 add("nan_to_num", lambda ns, x, *a, **k: ns.nan_to_num(x, *a, **k), lambda: [
     S(T((3, 4))), S(T(data=[np.nan, np.inf, -np.inf, 1.5]), gradcheck=False, name="specials"),
@@ -1183,9 +1491,12 @@ for _n, _dom, _args, _ref in [("elu_", "away", (0.7,), R.elu), ("celu_", "away",
                               ("leaky_relu_", "away", (0.2,), R.leaky_relu),
                               ("hardtanh_", "normal", (-0.5, 0.8), R.hardtanh),
                               ("threshold_", "normal", (0.1, -2.0), R.threshold)]:
+    # torch's celu_ differentiates from its output with 1/alpha rounded (2e-7 off the exact slope):
+    # its out-of-place celu is the reference for the gradient, as fastgrad's in-place form shares its formula
     add(f"nn.functional.{_n}", (lambda name: lambda ns, x, *a: getattr(ns.nn.functional, name)(x.clone(), *a))(_n),
         (lambda dom, args: lambda: [S(T((2, 3), dom), *args), S(T((), dom), *args)])(_dom, _args),
-        covers=(_n,), ref_np=_ref)
+        covers=(_n,), ref_np=_ref,
+        ref=(lambda ns, x, *a: ns.nn.functional.celu(x, *a)) if _n == "celu_" else None)
 # The in-place forms of the unary table's ops (csrc/ops/unary_ops.def binds x.op_() for every row): the
 # op's own samples and reference, applied to a copy.
 _TABLE_INPLACE = ("exp2", "expm1", "log2", "log10", "log1p", "rsqrt", "reciprocal", "sign", "sin", "cos", "tan",
@@ -1323,6 +1634,150 @@ add(NF + "smooth_l1_loss", lambda ns, a, b, **k: ns.nn.functional.smooth_l1_loss
     _pointwise_loss_samples(extra_kw=[dict(beta=0.5), dict(beta=0.0)]), ref_np=R.smooth_l1_loss)
 add(NF + "huber_loss", lambda ns, a, b, **k: ns.nn.functional.huber_loss(a, b, **k),
     _pointwise_loss_samples(extra_kw=[dict(delta=0.5)]), ref_np=R.huber_loss)
+
+
+# distances, similarities and the remaining losses (nn/_f_distance.py, nn/_f_losses.py) and padding
+add(NF + "normalize", lambda ns, x, **k: ns.nn.functional.normalize(x, **k), lambda: [
+    S(T((3, 4))), S(T((3, 4)), p=1.0, dim=0), S(T((2, 3, 2), layout="t"), dim=-1, p=3.0),
+    S(T(data=[[3.0, 4.0], [0.0, 0.0]]), name="zero_row", gradcheck=False)], ref_np=R.normalize)
+add(NF + "cosine_similarity", lambda ns, a, b, **k: ns.nn.functional.cosine_similarity(a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((1, 4)), dim=1), S(T((2, 5)), T((2, 5)), dim=0),
+    S(T(data=[[1.0, 0.0], [0.0, 0.0]]), T(data=[[1.0, 1.0]]), name="zero_norm", gradcheck=False)],
+    ref_np=R.cosine_similarity)
+add(NF + "pairwise_distance", lambda ns, a, b, **k: ns.nn.functional.pairwise_distance(a, b, **k), lambda: [
+    S(T((3, 4)), T((3, 4))), S(T((3, 4)), T((1, 4)), p=1.0, keepdim=True), S(T((5,)), T((5,)), p=3.0)],
+    ref_np=R.pairwise_distance)
+add(NF + "pdist", lambda ns, x, *a: ns.nn.functional.pdist(x, *a), lambda: [
+    S(T((4, 3))), S(T((3, 2)), 1.0), S(T((3, 5)), 3.0)], ref_np=R.pdist)
+add(NF + "bilinear", lambda ns, a, b, w, *bias: ns.nn.functional.bilinear(a, b, w, *bias), lambda: [
+    S(T((3, 2)), T((3, 4)), T((5, 2, 4)), T((5,))), S(T((2, 3, 2)), T((2, 3, 3)), T((4, 2, 3)))], ref_np=R.bilinear)
+add(NF + "kl_div", lambda ns, x, t, **k: ns.nn.functional.kl_div(x, t, **k), lambda: [
+    S(T((3, 4)), T((3, 4), "prob"), reduction="batchmean"), S(T((3, 4)), T((3, 4), "prob"), reduction="sum"),
+    S(T((3, 4)), T((3, 4)), reduction="none", log_target=True),
+    # a zero target: torch's gradient for it is NaN (0 / 0 in xlogy's), fastgrad's 0; values against numpy
+    S(T((2, 3)), T(data=[[0.0, 0.5, 0.5], [0.2, 0.0, 0.8]]), reduction="sum", name="zero_target", gradcheck=False,
+      compare=False)],
+    ref_np=R.kl_div)
+add(NF + "margin_ranking_loss", lambda ns, a, b, y, **k: ns.nn.functional.margin_ranking_loss(a, b, y, **k), lambda: [
+    S(T((5,), "distinct"), T((5,)), T(data=[1.0, -1.0, 1.0, 1.0, -1.0], grad=False), margin=0.1),
+    S(T((4,)), T((4,)), T(data=[1.0, -1.0, -1.0, 1.0], grad=False), reduction="none")], ref_np=R.margin_ranking_loss)
+add(NF + "triplet_margin_loss", lambda ns, a, pos, neg, **k: ns.nn.functional.triplet_margin_loss(a, pos, neg, **k), lambda: [
+    S(T((4, 3)), T((4, 3)), T((4, 3)), margin=2.0), S(T((4, 3)), T((4, 3)), T((4, 3)), margin=3.0, swap=True,
+                                                      reduction="none"),
+    S(T((3, 2)), T((3, 2)), T((3, 2)), p=1.0, margin=5.0, reduction="sum")], ref_np=R.triplet_margin_loss)
+add(NF + "cosine_embedding_loss", lambda ns, a, b, y, **k: ns.nn.functional.cosine_embedding_loss(a, b, y, **k),
+    lambda: [S(T((4, 3)), T((4, 3)), I([1, -1, 1, -1]), margin=-0.9), S(T((5,)), T((5,)), I(1)),
+             S(T((3, 2)), T((3, 2)), I([1, 1, -1]), margin=-1.0, reduction="none")], ref_np=R.cosine_embedding_loss)
+add(NF + "poisson_nll_loss", lambda ns, x, t, **k: ns.nn.functional.poisson_nll_loss(x, t, **k), lambda: [
+    S(T((3, 4)), T((3, 4), "positive")), S(T((3, 4), "positive"), T((3, 4), "positive"), log_input=False),
+    S(T((4,), "positive"), T(data=[0.0, 2.0, 3.0, 1.0], grad=False), log_input=False, full=True, reduction="none")],
+    ref_np=R.poisson_nll_loss)
+add(NF + "gaussian_nll_loss", lambda ns, x, t, v, **k: ns.nn.functional.gaussian_nll_loss(x, t, v, **k), lambda: [
+    S(T((3, 4)), T((3, 4)), T((3, 4), "positive")), S(T((3, 4)), T((3, 4)), T((3,), "positive"), full=True),
+    S(T((3, 4)), T((3, 4)), T((3, 1), "positive"), reduction="none"),
+    S(T((2, 2)), T((2, 2)), T(data=[0.5, 1e-9]), name="clamped_var", gradcheck=False)], ref_np=R.gaussian_nll_loss)
+add(NF + "pad", lambda ns, x, p, *a, **k: ns.nn.functional.pad(x, p, *a, **k), lambda: [
+    S(T((2, 3)), (1, 2)), S(T((2, 3)), (1, 0, 2, 1), value=1.5), S(T((2, 4)), (-1, 2)),
+    S(T((1, 2, 4)), (2, 1), "reflect"), S(T((1, 3, 4)), (1, 2, 2, 0), "replicate"),
+    S(T((1, 3, 4)), (1, 2, 2, 1), "circular"), S(T((2, 3, 4), layout="t"), (1, 1, 1, 1), "reflect")],
+    ref_np=R.pad)
+errors(NF + "pad", E("odd", lambda L: L.nn.functional.pad(L.ones(2, 3), (1,)), RuntimeError, "divisible by 2"),
+       E("too_long", lambda L: L.nn.functional.pad(L.ones(2, 3), (1, 1, 1, 1, 1, 1)), RuntimeError, "two times"),
+       E("reflect_size", lambda L: L.nn.functional.pad(L.ones(1, 2, 3), (3, 3), mode="reflect"), RuntimeError,
+         "padding (3, 3) at dimension 2"),
+       E("mode", lambda L: L.nn.functional.pad(L.ones(2, 3), (1, 1), mode="foo"), NotImplementedError, "foo"),
+       E("reflect_value", lambda L: L.nn.functional.pad(L.ones(1, 2, 3), (1, 1), mode="reflect", value=1.0),
+         RuntimeError, "value"))
+errors(NF + "pdist", E("1d", lambda L: L.nn.functional.pdist(L.ones(3)), RuntimeError, "1D"))
+errors(NF + "bilinear", E("in2", lambda L: L.nn.functional.bilinear(L.ones(2, 3), L.ones(2, 4), L.ones(5, 3, 3)),
+                          RuntimeError, "got 4 but expected 3"))
+errors(NF + "margin_ranking_loss", E("dims", lambda L: L.nn.functional.margin_ranking_loss(
+    L.ones(3), L.ones(3), L.ones(1, 3)), RuntimeError, "same dimension"))
+errors(NF + "triplet_margin_loss", E("margin", lambda L: L.nn.functional.triplet_margin_loss(
+    L.ones(2, 2), L.ones(2, 2), L.ones(2, 2), margin=0), ValueError, "greater than 0"))
+errors(NF + "cosine_embedding_loss", E("target_1d_needs_2d", lambda L: L.nn.functional.cosine_embedding_loss(
+    L.ones(2), L.ones(2), L.tensor([1])), RuntimeError, "2D input"))
+errors(NF + "gaussian_nll_loss", E("var_size", lambda L: L.nn.functional.gaussian_nll_loss(
+    L.ones(2, 2), L.ones(2, 2), L.ones(3)), ValueError, "incorrect size"),
+       E("var_negative", lambda L: L.nn.functional.gaussian_nll_loss(L.ones(2, 2), L.ones(2, 2), -L.ones(2)),
+         ValueError, "negative"))
+errors(NF + "kl_div", E("reduction", lambda L: L.nn.functional.kl_div(L.ones(2), L.ones(2), reduction="foo"),
+                        ValueError, "foo"))
+
+
+add(NF + "softmin", lambda ns, x, d: ns.nn.functional.softmin(x, d), lambda: [S(T((3, 4)), 1), S(T((3, 4)), 0)],
+    ref_np=R.softmin)
+add(NF + "rms_norm", lambda ns, x, s, *a, **k: ns.nn.functional.rms_norm(x, s, *a, **k), lambda: [
+    S(T((3, 4)), (4,)), S(T((2, 3, 4)), (3, 4), T((3, 4))), S(T((3, 4)), (4,), eps=0.1)], ref_np=R.rms_norm)
+add(NF + "pixel_shuffle", lambda ns, x, r: ns.nn.functional.pixel_shuffle(x, r), lambda: [
+    S(T((1, 8, 2, 3)), 2), S(T((9, 1, 2)), 3)], ref_np=R.pixel_shuffle)
+add(NF + "pixel_unshuffle", lambda ns, x, r: ns.nn.functional.pixel_unshuffle(x, r), lambda: [
+    S(T((1, 2, 4, 6)), 2), S(T((1, 3, 3)), 3)], ref_np=R.pixel_unshuffle)
+add(NF + "channel_shuffle", lambda ns, x, g: ns.nn.functional.channel_shuffle(x, g), lambda: [
+    S(T((2, 6, 2)), 2), S(T((1, 6, 1, 2)), 3)], ref_np=R.channel_shuffle)
+add(NF + "hinge_embedding_loss", lambda ns, x, y, **k: ns.nn.functional.hinge_embedding_loss(x, y, **k), lambda: [
+    S(T((5,), "away"), T(data=[1.0, -1.0, 1.0, -1.0, -1.0], grad=False)),
+    S(T((4,), "away"), T(data=[1.0, -1.0, -1.0, 1.0], grad=False), margin=3.0, reduction="none")],
+    ref_np=R.hinge_embedding_loss)
+add(NF + "soft_margin_loss", lambda ns, x, y, **k: ns.nn.functional.soft_margin_loss(x, y, **k), lambda: [
+    S(T((5,)), T(data=[1.0, -1.0, 1.0, -1.0, -1.0], grad=False)), S(T((2, 3)), T((2, 3), grad=False), reduction="sum")],
+    ref_np=R.soft_margin_loss)
+add(NF + "multilabel_soft_margin_loss", lambda ns, x, y, **k: ns.nn.functional.multilabel_soft_margin_loss(x, y, **k),
+    lambda: [S(T((3, 4)), T(data=[[1.0, 0, 1, 0], [0, 1, 1, 1], [0, 0, 0, 1]], grad=False)),
+             S(T((2, 3)), T((2, 3), "prob"), weight=T((3,), "positive", grad=False), reduction="none")],
+    ref_np=R.multilabel_soft_margin_loss)
+add(NF + "multi_margin_loss", lambda ns, x, y, **k: ns.nn.functional.multi_margin_loss(x, y, **k), lambda: [
+    S(T((3, 4), "distinct"), I([3, 0, 1])),
+    S(T((3, 4), "distinct"), I([1, 2, 0]), p=2, margin=4.0, weight=T((4,), "positive", grad=False), reduction="none"),
+    S(T((4,), "distinct"), I([2]))], ref_np=R.multi_margin_loss)
+errors(NF + "pixel_shuffle", E("channels", lambda L: L.nn.functional.pixel_shuffle(L.ones(5, 2, 2), 2), RuntimeError,
+                               "size(-3)=5", "divisible by 4"))
+errors(NF + "soft_margin_loss", E("target_grad", lambda L: L.nn.functional.soft_margin_loss(
+    L.ones(2), L.ones(2).requires_grad_()), RuntimeError, "not differentiable with respect to argument 'target'"))
+errors(NF + "rms_norm", E("shape", lambda L: L.nn.functional.rms_norm(L.ones(2, 2), (3,)), RuntimeError, "[2, 2]"))
+errors(NF + "multi_margin_loss", E("p", lambda L: L.nn.functional.multi_margin_loss(L.ones(2, 3), L.tensor([0, 1]), p=3),
+                                   ValueError, "p == 1"))
+
+
+def _np_interpolate(x, size=None, scale_factor=None, mode="nearest", align_corners=None):
+    """Separable resampling with torch's source coordinates (float32 for nearest, float64 for linear)."""
+    n = x.ndim - 2
+    sizes = ([size] * n if isinstance(size, int) else list(size)) if size is not None else [
+        int(np.floor(x.shape[2 + i] * (scale_factor if np.isscalar(scale_factor) else scale_factor[i]))) for i in range(n)]
+    factors = [None] * n if size is not None else (
+        [scale_factor] * n if np.isscalar(scale_factor) else list(scale_factor))
+    out = x
+    for i in range(n):
+        dim, m, k = 2 + i, x.shape[2 + i], sizes[i]
+        if align_corners:
+            scale = (m - 1) / (k - 1) if k > 1 else 0.0
+        else:
+            scale = 1.0 / factors[i] if factors[i] else m / k
+        d = np.arange(k)
+        if mode in ("nearest", "nearest-exact"):
+            s32 = np.float32(scale)
+            src = np.floor((d + 0.5) * s32) if mode == "nearest-exact" else np.floor(d * s32)
+            out = np.take(out, np.minimum(src.astype(np.int64), m - 1), axis=dim)
+            continue
+        src = d * scale if align_corners else np.maximum((d + 0.5) * scale - 0.5, 0)
+        lo = np.minimum(src.astype(np.int64), m - 1)
+        hi = np.minimum(lo + 1, m - 1)
+        w = (src - lo).reshape([-1 if j == dim else 1 for j in range(x.ndim)])
+        out = np.take(out, lo, axis=dim) * (1 - w) + np.take(out, hi, axis=dim) * w
+    return out
+
+
+add(NF + "interpolate", lambda ns, x, **k: ns.nn.functional.interpolate(x, **k), lambda: [
+    S(T((1, 2, 4, 5)), scale_factor=2), S(T((1, 2, 4, 5)), size=(3, 7), mode="nearest-exact"),
+    S(T((1, 1, 4, 5)), size=(7, 9), mode="bilinear", align_corners=False),
+    S(T((1, 1, 4, 5)), size=(7, 9), mode="bilinear", align_corners=True), S(T((2, 3, 6)), scale_factor=1.5, mode="linear"),
+    S(T((1, 1, 2, 3, 2)), scale_factor=2, mode="trilinear")], covers=("nn.functional.upsample",), ref_np=_np_interpolate)
+errors(NF + "interpolate",
+       E("mode_dims", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2, 2), scale_factor=2, mode="linear"),
+         NotImplementedError, "4D"),
+       E("both", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2), size=3, scale_factor=2), ValueError, "only one"),
+       E("align_nearest", lambda L: L.nn.functional.interpolate(L.ones(1, 1, 2), scale_factor=2, align_corners=True),
+         ValueError, "align_corners"))
 
 
 def _class_samples():

@@ -697,3 +697,227 @@ def cum_extreme(x, dim, is_max):
                 best, at = e, j
             v[r + (j,)], idx[r + (j,)] = best, at
     return np.moveaxis(v, -1, dim), np.moveaxis(idx, -1, dim)
+
+
+def mode(x, dim=-1, keepdim=False):
+    """The most frequent value along dim (the smallest of equally frequent ones) and its last index (no NaNs)."""
+    x = np.asarray(x)
+    if x.ndim == 0:
+        return x.copy(), np.array(0)
+    moved = np.moveaxis(x, dim, -1)
+    v, idx = np.empty(moved.shape[:-1], x.dtype), np.zeros(moved.shape[:-1], np.int64)
+    for r in np.ndindex(*moved.shape[:-1]):
+        row = moved[r]
+        values, counts = np.unique(row, return_counts=True)
+        v[r] = values[np.argmax(counts)]  # argmax takes the first, i.e. the smallest, of the most frequent
+        idx[r] = np.nonzero(row == v[r])[0][-1]
+    if keepdim:
+        return np.expand_dims(v, dim), np.expand_dims(idx, dim)
+    return v, idx
+
+
+def sparse_dense(indices, values, size):
+    """The dense array of a COO tensor (duplicates summed)."""
+    a = np.zeros(size, dtype=np.asarray(values).dtype)
+    np.add.at(a, tuple(np.asarray(indices)), values)
+    return a
+
+
+def xlogy(x, y):
+    x, y = np.broadcast_arrays(np.asarray(x, float), np.asarray(y, float))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((x == 0) & ~np.isnan(y), 0.0, x * np.log(y))
+
+
+def renorm(x, p, dim, maxnorm):
+    others = tuple(d for d in range(x.ndim) if d != dim % x.ndim)
+    norm = np.sum(np.abs(x) ** p, axis=others, keepdims=True) ** (1.0 / p)
+    return x * np.where(norm > maxnorm, maxnorm / (norm + 1e-7), 1.0)
+
+
+def block_diag(*arrays):
+    blocks = [np.atleast_2d(a) if np.ndim(a) else np.reshape(a, (1, 1)) for a in arrays]
+    out = np.zeros((sum(b.shape[0] for b in blocks), sum(b.shape[1] for b in blocks)))
+    r = c = 0
+    for b in blocks:
+        out[r:r + b.shape[0], c:c + b.shape[1]] = b
+        r, c = r + b.shape[0], c + b.shape[1]
+    return out
+
+
+def combinations(x, r=2, with_replacement=False):
+    import itertools
+    pick = itertools.combinations_with_replacement if with_replacement else itertools.combinations
+    return np.array([list(c) for c in pick(list(x), r)]).reshape(-1, r)
+
+
+def _loss_reduce(loss, reduction):
+    return {"mean": np.mean, "sum": np.sum}.get(reduction, lambda v: v)(loss)
+
+
+def _vnorm(x, p, axis, keepdims=False):
+    if p == np.inf:
+        return np.max(np.abs(x), axis=axis, keepdims=keepdims)
+    return np.sum(np.abs(x) ** p, axis=axis, keepdims=keepdims) ** (1.0 / p)
+
+
+def normalize(x, p=2.0, dim=1, eps=1e-12):
+    return x / np.maximum(_vnorm(x, p, dim, True), eps)
+
+
+def cosine_similarity(a, b, dim=1, eps=1e-8):
+    a, b = np.broadcast_arrays(a, b)
+    return np.sum(a / np.maximum(_vnorm(a, 2, dim, True), eps) * (b / np.maximum(_vnorm(b, 2, dim, True), eps)), axis=dim)
+
+
+def pairwise_distance(a, b, p=2.0, eps=1e-6, keepdim=False):
+    return _vnorm(a - b + eps, p, max(a.ndim, b.ndim) - 1, keepdim)
+
+
+def pdist(x, p=2):
+    i, j = np.triu_indices(x.shape[0], 1)
+    return _vnorm(x[i] - x[j], p, 1)
+
+
+def bilinear(x1, x2, w, b=None):
+    out = np.einsum("...i,oij,...j->...o", x1, w, x2)
+    return out if b is None else out + b
+
+
+def kl_div(inp, tgt, reduction="mean", log_target=False):
+    loss = np.exp(tgt) * (tgt - inp) if log_target else xlogy(tgt, tgt) - tgt * inp
+    if reduction == "batchmean":
+        return loss.sum() / inp.shape[0]
+    return _loss_reduce(loss, reduction)
+
+
+def margin_ranking_loss(x1, x2, y, margin=0.0, reduction="mean"):
+    return _loss_reduce(np.maximum(-y * (x1 - x2) + margin, 0), reduction)
+
+
+def triplet_margin_loss(a, pos, neg, margin=1.0, p=2.0, eps=1e-6, swap=False, reduction="mean"):
+    d_pos, d_neg = pairwise_distance(a, pos, p, eps), pairwise_distance(a, neg, p, eps)
+    if swap:
+        d_neg = np.minimum(d_neg, pairwise_distance(pos, neg, p, eps))
+    return _loss_reduce(np.maximum(margin + d_pos - d_neg, 0), reduction)
+
+
+def cosine_embedding_loss(x1, x2, y, margin=0.0, reduction="mean"):
+    d = y.ndim
+    cos = (x1 * x2).sum(d) / np.sqrt(((x1 * x1).sum(d) + 1e-12) * ((x2 * x2).sum(d) + 1e-12))
+    return _loss_reduce(np.where(y == 1, 1 - cos, 0) + np.where(y == -1, np.maximum(cos - margin, 0), 0), reduction)
+
+
+def poisson_nll_loss(x, t, log_input=True, full=False, eps=1e-8, reduction="mean"):
+    loss = np.exp(x) - t * x if log_input else x - t * np.log(x + eps)
+    if full:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stirling = t * np.log(t) - t + 0.5 * np.log(2 * np.pi * t)
+        loss = loss + np.where(t <= 1, 0, stirling)
+    return _loss_reduce(loss, reduction)
+
+
+def gaussian_nll_loss(x, t, var, full=False, eps=1e-6, reduction="mean"):
+    if var.shape != x.shape and x.shape[:-1] == var.shape:
+        var = var[..., None]
+    var = np.maximum(var, eps)
+    loss = 0.5 * (np.log(var) + (x - t) ** 2 / var) + (0.5 * np.log(2 * np.pi) if full else 0)
+    return _loss_reduce(loss, reduction)
+
+
+def pad(x, amounts, mode="constant", value=None):
+    amounts = list(amounts)
+    for k in range(len(amounts) // 2):  # crop the negative amounts first
+        dim = x.ndim - 1 - k
+        lo, hi = amounts[2 * k], amounts[2 * k + 1]
+        x = np.take(x, range(max(-lo, 0), x.shape[dim] - max(-hi, 0)), axis=dim)
+    width = [(0, 0)] * x.ndim
+    for k in range(len(amounts) // 2):
+        width[x.ndim - 1 - k] = (max(amounts[2 * k], 0), max(amounts[2 * k + 1], 0))
+    np_mode = {"constant": "constant", "reflect": "reflect", "replicate": "edge", "circular": "wrap"}[mode]
+    kw = {"constant_values": value or 0.0} if mode == "constant" else {}
+    return np.pad(x, width, mode=np_mode, **kw)
+
+
+def softmin(x, dim):
+    e = np.exp(-x - np.max(-x, axis=dim, keepdims=True))
+    return e / e.sum(axis=dim, keepdims=True)
+
+
+def rms_norm(x, shape, weight=None, eps=None):
+    dims = tuple(range(x.ndim - len(shape), x.ndim))
+    out = x / np.sqrt(np.mean(x * x, axis=dims, keepdims=True) + (np.finfo(x.dtype).eps if eps is None else eps))
+    return out if weight is None else out * weight
+
+
+def pixel_shuffle(x, r):
+    *b, c, h, w = x.shape
+    y = x.reshape(*b, c // (r * r), r, r, h, w)
+    nb = len(b)
+    y = np.transpose(y, list(range(nb)) + [nb, nb + 3, nb + 1, nb + 4, nb + 2])
+    return y.reshape(*b, c // (r * r), h * r, w * r)
+
+
+def pixel_unshuffle(x, r):
+    *b, c, h, w = x.shape
+    nb = len(b)
+    y = x.reshape(*b, c, h // r, r, w // r, r)
+    y = np.transpose(y, list(range(nb)) + [nb, nb + 2, nb + 4, nb + 1, nb + 3])
+    return y.reshape(*b, c * r * r, h // r, w // r)
+
+
+def channel_shuffle(x, g):
+    n, c, *rest = x.shape
+    return np.swapaxes(x.reshape(n, g, c // g, *rest), 1, 2).reshape(n, c, *rest)
+
+
+def hinge_embedding_loss(x, y, margin=1.0, reduction="mean"):
+    loss = np.where(y != 1, np.maximum(margin - x, 0), 0) + np.where(y != -1, x, 0)
+    return _loss_reduce(loss, reduction)
+
+
+def soft_margin_loss(x, y, reduction="mean"):
+    return _loss_reduce(np.log1p(np.exp(-x * y)), reduction)
+
+
+def multilabel_soft_margin_loss(x, y, weight=None, reduction="mean"):
+    logsig = lambda v: -np.logaddexp(0, -v)  # noqa: E731
+    loss = -(y * logsig(x) + (1 - y) * logsig(-x))
+    if weight is not None:
+        loss = loss * weight
+    return _loss_reduce(loss.sum(-1) / x.shape[-1], reduction)
+
+
+def multi_margin_loss(x, y, p=1, margin=1.0, weight=None, reduction="mean"):
+    x2 = x if x.ndim == 2 else x.reshape(1, -1)
+    y = np.asarray(y).reshape(-1)
+    picked = x2[np.arange(len(y)), y][:, None]
+    z = np.maximum(margin - picked + x2, 0) ** p
+    if weight is not None:
+        z = z * weight[y][:, None]
+    z[np.arange(len(y)), y] = 0
+    loss = z.sum(1) / x2.shape[1]
+    return _loss_reduce(loss if x.ndim == 2 else loss.reshape(()), reduction)
+
+
+def nanmedian(x, dim=None, keepdim=False):
+    """The lower median of the non-NaN values (and its index, with dim); NaN (first NaN) for an all-NaN slice."""
+    if dim is None:
+        v = np.sort(x.reshape(-1))
+        k = int(np.sum(~np.isnan(v)))
+        return v[(k - 1) // 2 if k else 0]
+    order = np.argsort(x, axis=dim, kind="stable")
+    v = np.take_along_axis(x, order, dim)
+    k = np.sum(~np.isnan(v), axis=dim, keepdims=True)
+    pos = np.where(k > 0, (k - 1) // 2, 0)
+    vals, idx = np.take_along_axis(v, pos, dim), np.take_along_axis(order, pos, dim)
+    return (vals, idx) if keepdim else (vals.squeeze(dim), idx.squeeze(dim))
+
+
+def sum_to(x, shape):
+    """x summed down to `shape` (the reverse of broadcasting)."""
+    shape = tuple(shape)
+    lead = x.ndim - len(shape)
+    out = x.sum(axis=tuple(range(lead))) if lead else x
+    axes = tuple(i for i, s in enumerate(shape) if s == 1 and out.shape[i] != 1)
+    return out.sum(axis=axes, keepdims=True) if axes else out

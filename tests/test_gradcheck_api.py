@@ -252,3 +252,19 @@ def test_exported_like_torch():
     assert fastgrad.autograd.gradgradcheck is gradgradcheck
     assert issubclass(GradcheckError, RuntimeError)
     assert not math.isnan(1.0)
+
+
+def test_check_undefined_grad_catches_a_backward_that_is_not_zero_for_a_zero_cotangent():
+    class Odd(fastgrad.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            return x * 2
+
+        @staticmethod
+        def backward(ctx, g):
+            return g * 2 + (g.abs().sum() == 0).to(g.dtype)  # right unless the whole cotangent is zero
+
+    x = fastgrad.tensor([0.5, -1.0], dtype=fastgrad.float64, requires_grad=True)
+    assert fastgrad.autograd.gradcheck(Odd.apply, (x,), check_undefined_grad=False)
+    with pytest.raises(GradcheckError, match="undefined output grads"):
+        fastgrad.autograd.gradcheck(Odd.apply, (x,))

@@ -388,3 +388,22 @@ def test_random_index_assignments_with_grad_match_torch():
         for g, w in zip(got, want):
             np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=repr((items, accumulate)))
         done += 1
+
+
+def test_one_mask_and_one_value_take_the_targets_dtype_as_in_torch():
+    # torch fills through masked_fill there; other index_put_ calls need matching dtypes
+    x = fastgrad.zeros(3, 4)
+    x[fastgrad.tensor([True, False, True])] = fastgrad.tensor(2.0, dtype=fastgrad.float64)
+    assert x.dtype == fastgrad.float32 and x.sum().item() == 16.0
+    x[:, fastgrad.tensor([False, True, False, False])] = fastgrad.tensor(5, dtype=fastgrad.int64)
+    assert x[:, 1].tolist() == [5.0, 5.0, 5.0]
+    with pytest.raises(RuntimeError, match="dtypes match"):
+        x[fastgrad.tensor([0])] = fastgrad.tensor(1.0, dtype=fastgrad.float64)
+    with pytest.raises(RuntimeError, match="dtypes match"):
+        x.index_put_((fastgrad.tensor([True, False, True]),), fastgrad.tensor(1.0, dtype=fastgrad.float64), True)
+    w = fastgrad.ones(3, dtype=fastgrad.float64, requires_grad=True)
+    v = fastgrad.tensor(3.0, requires_grad=True)  # float32 into float64: the gradient comes back as float32
+    y = w * 2.0
+    y[fastgrad.tensor([True, False, True])] = v
+    y.sum().backward()
+    assert v.grad.dtype == fastgrad.float32 and v.grad.item() == 2.0 and w.grad.tolist() == [0.0, 2.0, 0.0]

@@ -46,9 +46,11 @@ def test_unique(data, inverse, counts):
             np.testing.assert_array_equal(got.numpy(), w.numpy())
 
 
-def test_unique_dim_is_refused():
-    with pytest.raises(NotImplementedError, match="dim"):
-        fastgrad.unique(fastgrad.tensor([[1, 2], [1, 2]]), dim=0)
+def test_unique_dim_gives_the_distinct_slices():
+    # the full comparison with numpy and torch is in test_search_count.py
+    values, inverse, counts = fastgrad.unique(fastgrad.tensor([[1, 2], [1, 2]]), dim=0, return_inverse=True,
+                                              return_counts=True)
+    assert values.tolist() == [[1, 2]] and inverse.tolist() == [0, 0] and counts.tolist() == [2]
 
 
 def test_sort_results_are_named_tuples():

@@ -177,7 +177,10 @@ std::tuple<Tensor, Tensor> kthvalue(const Tensor& x, int64_t k, int64_t dim, boo
 std::tuple<Tensor, Tensor> median_dim(const Tensor& x, int64_t dim, bool keepdim);  // the lower median
 Tensor median(const Tensor& x);
 std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max);  // cummax / cummin
-std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x);  // sorted values, inverse indices, counts
+// unique over every element (dim none), or of the slices along dim (sorted lexicographically): values,
+// each element's (or slice's) index into them, and the counts. No gradient, as torch.
+std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x, std::optional<int64_t> dim = std::nullopt);
+// mode: ops/search.h
 
 // ---- views and shape (view.cpp) ----
 Tensor view(const Tensor& x, const Dims& shape);

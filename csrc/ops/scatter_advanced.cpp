@@ -137,8 +137,23 @@ TensorList unpack_all(const std::vector<SavedTensor>& saved, Node& node) {
   return out;
 }
 
-Tensor index_put_impl(const Tensor& self, const TensorList& indices, const Tensor& values, bool accumulate,
+// torch fills through masked_fill when the one index is a bool mask (beside whole dims) and the value
+// has one element: that value then takes self's dtype instead of having to match it.
+bool fills_through_mask(const TensorList& indices, const Tensor& values) {
+  if (values->numel() != 1) return false;
+  int masks = 0;
+  for (const Tensor& t : indices) {
+    if (!t) continue;
+    if (t->dtype != DType::Bool) return false;
+    ++masks;
+  }
+  return masks == 1;
+}
+
+Tensor index_put_impl(const Tensor& self, const TensorList& indices, const Tensor& given_values, bool accumulate,
                       bool in_place) {
+  const bool convert = !accumulate && given_values->dtype != self->dtype && fills_through_mask(indices, given_values);
+  const Tensor values = convert ? to_dtype(given_values, self->dtype) : given_values;
   FG_CHECK(values->dtype == self->dtype, RuntimeError, "Index put requires the source and destination dtypes match, "
            "got ", dtype_short_name(self->dtype), " for the destination and ", dtype_short_name(values->dtype),
            " for the source.");

@@ -3,6 +3,7 @@
 // scatter walk (ops/scatter_kernel.h), with torch's checks, messages and gradients.
 #include "autograd/function.h"
 #include "ops/scatter_kernel.h"
+#include "ops/search.h"
 
 namespace fg::ops {
 
@@ -168,7 +169,7 @@ Tensor index_fill_impl(const Tensor& self, int64_t dim_in, const Tensor& index, 
       const Tensor i = si.unpack(node);
       if (node.needs_input_grad(0)) r[0] = index_fill(g[0], dim, i, 0.0);
       // a repeated index fills its slice once, so it counts once
-      if (node.needs_input_grad(2)) r[2] = sum_all(index_select(g[0], dim, std::get<0>(unique(i))));
+      if (node.needs_input_grad(2)) r[2] = sum_all(index_select(g[0], dim, std::get<0>(unique(i, std::nullopt))));
       return r;
     }, /*has_saved=*/true);
   }

@@ -47,11 +47,16 @@ inline int64_t nonempty_dim(const Tensor& t) { return std::max<int64_t>(t->dim()
 inline int64_t nonempty_size(const Tensor& t, int64_t d) { return t->dim() == 0 ? 1 : t->shape[d]; }
 inline Tensor as_1d(const Tensor& t) { return t->dim() == 0 ? make_view(t, {1}, {1}, t->offset) : t; }
 
-// Whether an in-place `_` form may write straight into self: nothing needs grad (else it is the op
-// plus assign_inplace, which records history) and `other` does not share self's memory (a read of an
-// already-written element would see the new value).
+// Whether an in-place `_` form may write straight into self. Not when autograd tracks the write (self,
+// a base self is a view of, or the written values take part in it): then it is the op plus
+// assign_inplace, which records history. Not when `other` shares self's memory (a read of an
+// already-written element would see the new value) or self is expanded (assign_inplace refuses that
+// with torch's message).
 inline bool writes_directly(const Tensor& self, const Tensor& other) {
-  return !autograd::needs_grad(self, other) && (!other || other->storage != self->storage);
+  if (GradMode::is_enabled() && (self->requires_grad_as_view() || (other && other->needs_grad()))) return false;
+  for (int64_t d = 0; d < self->dim(); ++d)
+    if (self->strides[d] == 0 && self->shape[d] > 1) return false;
+  return !other || other->storage != self->storage;
 }
 
 // Finishes a direct in-place write: bumps self's version (saved copies of it are now stale).

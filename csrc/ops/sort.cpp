@@ -1,4 +1,4 @@
-// Sorting and selection: sort, argsort, topk, kthvalue, median, unique, cummax and cummin. One sorting
+// Sorting and selection: sort, argsort, topk, kthvalue, median, mode, unique, cummax and cummin. One sorting
 // kernel (a stable sort of each row along a dim, NaN greater than every number as torch orders it); the
 // selections are slices and gathers of its result. The values' gradient goes back to where each value
 // came from (a scatter-add by the indices), as torch's.
@@ -9,6 +9,7 @@
 
 #include "autograd/function.h"
 #include "ops/ops.h"
+#include "ops/search.h"
 
 namespace fg::ops {
 
@@ -165,8 +166,10 @@ std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max
   return {values, indices};
 }
 
-// unique over all elements: sorted values, and optionally each element's index into them and the counts
-std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x) {
+namespace {
+
+// unique over all elements: sorted values, each element's index into them and the counts
+std::tuple<Tensor, Tensor, Tensor> unique_all(const Tensor& x) {
   Tensor flat = reshape(alias_detached(x), {-1});
   auto [sorted, perm] = sort(flat, 0, false);
   const int64_t n = flat->numel();
@@ -191,6 +194,109 @@ std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x) {
   }
   Tensor values = index_select(sorted, 0, idx);
   return {values, reshape(inverse, x->shape), counts};
+}
+
+// unique slices along dim d: the slices are rows of x moved to (size_d, rest), sorted lexicographically
+// (torch's element-wise < and >, so a NaN ties for the sort) and grouped where every element is ==.
+std::tuple<Tensor, Tensor, Tensor> unique_dim(const Tensor& x, int64_t dim) {
+  FG_CHECK(x->dim() > 0, IndexError, "Dimension specified as ", dim, " but tensor has no dimensions");
+  const int64_t d = wrap_dim(dim, x->dim());
+  if (x->numel() == 0) {
+    int64_t zero_dims = 0;
+    for (int64_t s : x->shape) zero_dims += s == 0;
+    FG_CHECK(zero_dims == 1, RuntimeError, "Number of zero sized dimensions is more than one, so unique cannot be applied ");
+    FG_CHECK(x->shape[d] == 0, RuntimeError, "There are 0 sized dimensions, and they aren't selected, so unique cannot be applied");
+    return {clone(alias_detached(x)), empty({0}, DType::Int64), empty({0}, DType::Int64)};
+  }
+  const int64_t n = x->shape[d];
+  Tensor rows = reshape(contiguous(transpose(alias_detached(x), 0, d)), {n, -1});
+  if (rows->dtype == DType::Bool) rows = to_dtype(rows, DType::Int64);
+  const int64_t width = rows->shape[1];
+  std::vector<int64_t> order(n), firsts;
+  Tensor inverse = empty({n}, DType::Int64);
+  std::vector<int64_t> counts;
+  FG_DISPATCH_NUMERIC(rows->dtype, "unique_dim", [&] {
+    const scalar_t* r = rows->data<scalar_t>();
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+      for (int64_t k = 0; k < width; ++k) {
+        if (r[a * width + k] < r[b * width + k]) return true;
+        if (r[a * width + k] > r[b * width + k]) return false;
+      }
+      return false;
+    });
+    auto same = [&](int64_t a, int64_t b) {
+      for (int64_t k = 0; k < width; ++k)
+        if (!(r[a * width + k] == r[b * width + k])) return false;
+      return true;
+    };
+    int64_t* inv = inverse->data<int64_t>();
+    for (int64_t j = 0; j < n; ++j) {
+      if (j == 0 || !same(order[j], order[j - 1])) {
+        firsts.push_back(order[j]);
+        counts.push_back(0);
+      }
+      ++counts.back();
+      inv[order[j]] = static_cast<int64_t>(firsts.size()) - 1;
+    }
+  });
+  const int64_t m = static_cast<int64_t>(firsts.size());
+  Tensor pick = empty({m}, DType::Int64), count = empty({m}, DType::Int64);
+  std::copy(firsts.begin(), firsts.end(), pick->data<int64_t>());
+  std::copy(counts.begin(), counts.end(), count->data<int64_t>());
+  return {index_select(alias_detached(x), d, pick), inverse, count};
+}
+
+}  // namespace
+
+std::tuple<Tensor, Tensor, Tensor> unique(const Tensor& x, std::optional<int64_t> dim) {
+  return dim ? unique_dim(x, *dim) : unique_all(x);
+}
+
+std::tuple<Tensor, Tensor> mode(const Tensor& x, int64_t dim, bool keepdim) {
+  if (x->dim() == 0) {
+    wrap_dim(dim, 1);
+    Tensor values = clone(x);  // differentiable, as torch's mode of a number
+    return {values, zeros({}, DType::Int64)};
+  }
+  const int64_t d = wrap_dim(dim, x->dim()), last = x->dim() - 1;
+  const int64_t n = x->shape[d];
+  FG_CHECK(n > 0, IndexError, "mode(): Expected reduction dim ", d, " to have non-zero size.");
+  Tensor moved = contiguous(transpose(alias_detached(x), d, last));
+  Dims kept = moved->shape;
+  kept.back() = 1;
+  Tensor v = empty(kept, x->dtype), idx = empty(kept, DType::Int64);
+  const int64_t rows = moved->numel() / n;
+  FG_DISPATCH_ALL(x->dtype, "mode", [&] {
+    const scalar_t* src = moved->data<scalar_t>();
+    std::vector<int64_t> perm(n);
+    for (int64_t r = 0; r < rows; ++r) {
+      const scalar_t* row = src + r * n;
+      std::iota(perm.begin(), perm.end(), 0);
+      std::stable_sort(perm.begin(), perm.end(), [row](int64_t a, int64_t b) {
+        return (!is_nan(row[a]) && is_nan(row[b])) || row[a] < row[b];
+      });
+      // torch's scan: a run ends where the next value differs; a strictly longer run replaces the best,
+      // so among equally frequent values the smallest wins, at the last index of its run
+      int64_t run = 0, best = 0, at = perm[0];
+      for (int64_t j = 0; j < n; ++j) {
+        ++run;
+        if (j == n - 1 || !(row[perm[j]] == row[perm[j + 1]])) {
+          if (run > best) {
+            best = run;
+            at = perm[j];
+          }
+          run = 0;
+        }
+      }
+      v->data<scalar_t>()[r] = row[at];
+      idx->data<int64_t>()[r] = at;
+    }
+  });
+  Tensor values = contiguous(transpose(v, d, last)), indices = contiguous(transpose(idx, d, last));
+  record_pick(x, values, indices, d, "ModeBackward0");
+  if (keepdim) return {values, indices};
+  return {squeeze(values, Dims{d}), squeeze(indices, Dims{d})};
 }
 
 }  // namespace fg::ops

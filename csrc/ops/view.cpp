@@ -404,8 +404,9 @@ Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination) {
   FG_CHECK(source.size() == destination.size(), RuntimeError, "movedim: Invalid source or destination dims: source (",
            shape_str(source), " dims) should contain the same number of dims as destination (", shape_str(destination),
            " dims)");
-  std::vector<int64_t> order(nd, -1);
-  std::vector<bool> src_used(nd, false);
+  // a 0-d tensor takes dim 0 / -1 (wrap_dim): one slot, so its checks index in range
+  std::vector<int64_t> order(std::max<int64_t>(nd, 1), -1);
+  std::vector<bool> src_used(order.size(), false);
   for (size_t i = 0; i < source.size(); ++i) {
     const int64_t s = wrap_dim(source[i], nd), d = wrap_dim(destination[i], nd);
     FG_CHECK(!src_used[s], RuntimeError, "movedim: repeated dim in `source` (", shape_str(source), ")");
@@ -413,6 +414,7 @@ Tensor movedim(const Tensor& x, const Dims& source, const Dims& destination) {
     src_used[s] = true;
     order[d] = s;
   }
+  if (nd == 0) return permute(x, Dims{});
   // the dims not moved keep their relative order in the free places
   int64_t next = 0;
   for (int64_t d = 0; d < nd; ++d) {

@@ -9,9 +9,13 @@ namespace fg::python {
 
 namespace {
 
+// An int, or an object that converts to one (numpy integers). Slices and the other cheap kinds are
+// told apart first: a failed attribute lookup costs about a microsecond.
 bool is_int_like(py::handle h) {
-  return PyLong_Check(h.ptr()) || (!is_tensor(h) && !PyFloat_Check(h.ptr()) && !PySequence_Check(h.ptr()) &&
-                                   py::hasattr(h, "__index__"));
+  if (PyLong_Check(h.ptr())) return true;
+  if (PySlice_Check(h.ptr()) || h.is_none() || is_tensor(h) || PyFloat_Check(h.ptr()) || PySequence_Check(h.ptr()))
+    return false;
+  return py::hasattr(h, "__index__");
 }
 
 // A sequence that indexes as a tensor: list, tuple (inside the index tuple), range, numpy array.
@@ -53,12 +57,33 @@ py::tuple as_tuple(py::handle index) {
                        "indices (got ", Py_TYPE(it.ptr())->tp_name, ")"));
 }
 
+// A flat list or tuple of Python ints (or of bools) as a tensor without going through fastgrad.tensor
+// (the common x[[1, 3]]); null for anything else.
+Tensor flat_int_sequence(py::handle h) {
+  if (!PyList_Check(h.ptr()) && !PyTuple_Check(h.ptr())) return nullptr;
+  const Py_ssize_t n = PySequence_Fast_GET_SIZE(h.ptr());
+  if (n == 0) return nullptr;
+  PyObject** items = PySequence_Fast_ITEMS(h.ptr());
+  const bool bools = PyBool_Check(items[0]);
+  for (Py_ssize_t i = 0; i < n; ++i)
+    if (bools ? !PyBool_Check(items[i]) : (!PyLong_Check(items[i]) || PyBool_Check(items[i]))) return nullptr;
+  Tensor t = empty(Dims{static_cast<int64_t>(n)}, bools ? DType::Bool : DType::Int64);
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    if (bools) {
+      t->data<bool>()[i] = items[i] == Py_True;
+    } else {
+      int overflow = 0;
+      t->data<int64_t>()[i] = PyLong_AsLongLongAndOverflow(items[i], &overflow);
+      if (overflow) return nullptr;  // fastgrad.tensor reports it
+    }
+  }
+  return t;
+}
+
 // An advanced index as an int64 or bool tensor (int32 and uint8 ones converted, as torch reads them).
 Tensor as_index_tensor(py::handle h) {
-  Tensor t;
-  if (is_tensor(h)) {
-    t = h.cast<Tensor>();
-  } else {
+  Tensor t = is_tensor(h) ? h.cast<Tensor>() : flat_int_sequence(h);
+  if (!t) {
     py::object fg = py::module_::import("fastgrad");
     const bool empty_seq = PySequence_Check(h.ptr()) && !py::hasattr(h, "__array_interface__") && py::len(h) == 0;
     // an empty list indexes nothing: int64, not the float32 that tensor([]) would give

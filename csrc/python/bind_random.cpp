@@ -21,6 +21,29 @@ py::object kw_or_none(const py::kwargs& kw, const char* name) {
   return kw.contains(name) ? py::object(kw[name]) : py::object(py::none());
 }
 
+// A keyword the function does not take raises, as Python does for a named parameter; layout= may only
+// name the dense layout, the one fastgrad's random tensors have.
+void check_keywords(const py::kwargs& kw, std::initializer_list<const char*> known, const char* fn) {
+  for (auto item : kw) {
+    const std::string name = py::str(item.first);
+    if (name == "layout") {
+      FG_CHECK(item.second.is_none() || std::string(py::str(item.second)) == "torch.strided", NotImplementedError,
+               fn, "(layout=", std::string(py::str(item.second)), "): fastgrad draws only strided (dense) tensors");
+      continue;
+    }
+    if (name == "memory_format") {  // the *_like draws keep the input's strides: torch's preserve_format
+      FG_CHECK(item.second.is_none() || std::string(py::str(item.second)) == "torch.preserve_format",
+               NotImplementedError, fn, "(memory_format=", std::string(py::str(item.second)),
+               "): fastgrad keeps the input's layout (torch.preserve_format) only");
+      continue;
+    }
+    FG_CHECK(name != "out", NotImplementedError, fn, "(out=...) is not supported by fastgrad; assign the result");
+    bool ok = false;
+    for (const char* k : known) ok = ok || name == k;
+    FG_CHECK(ok, TypeError, fn, "() got an unexpected keyword argument '", name, "'");
+  }
+}
+
 // A seed as torch reads one: any Python int in [-2^63, 2^64), negatives taken as their two's complement.
 uint64_t seed_from(py::handle seed, const char* fn) {
   if (!PyLong_Check(seed.ptr()) || PyBool_Check(seed.ptr()))
@@ -224,6 +247,8 @@ FG_BIND_ORDER(bind_random, 20) {
   def_sampled_like(m, "randn_like", &fill_standard_normal);
 
   m.def("randint", [](const py::args& args, const py::kwargs& kw) {
+    check_keywords(kw, {"low", "high", "size", "generator", "dtype", "device", "requires_grad", "pin_memory"},
+                   "randint");
     RandintArgs a = randint_args(args, kw, false);
     check_cpu_device(kw_or_none(kw, "device"), "randint");
     check_pin_memory(kw_or_none(kw, "pin_memory"));
@@ -235,6 +260,9 @@ FG_BIND_ORDER(bind_random, 20) {
   m.def("randint_like", [](const py::args& args, const py::kwargs& kw) {
     FG_CHECK(args.size() >= 1 && is_tensor(args[0]), TypeError, "randint_like() missing required argument 'input'");
     Tensor like = args[0].cast<Tensor>();
+    check_keywords(kw, {"low", "high", "generator", "dtype", "device", "requires_grad"},
+                   "randint_like");
+    check_cpu_device(kw_or_none(kw, "device"), "randint_like");
     RandintArgs a = randint_args(args, kw, true);
     Tensor t = empty_like_layout(like, dtype_or(kw_or_none(kw, "dtype"), like->dtype));
     ops::random_(t, a.low, a.high, gen_of(kw_or_none(kw, "generator")));

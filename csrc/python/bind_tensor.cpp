@@ -62,13 +62,37 @@ py::object max_or_min(const Tensor& t, py::handle dim_or_other, bool keepdim, bo
 // The grad_fn object seen from Python: name() and next_functions, as torch's.
 struct PyNode {
   std::shared_ptr<Node> node;
+  // the node; a _Node made directly from Python (not through a tensor's grad_fn) has none
+  Node& get() const {
+    FG_CHECK(node, RuntimeError, "this grad_fn object is not attached to a graph node (get one from a tensor's grad_fn)");
+    return *node;
+  }
 };
 
 }  // namespace
 
+namespace {
+// A grad_fn as Python sees it: an instance of a subclass of _Node named after the node (AddBackward0, ...), so
+// type(t.grad_fn).__name__ and its repr read as torch's. One class per name, made on first use and kept.
+py::object node_object(const std::shared_ptr<Node>& node) {
+  static py::dict* classes = new py::dict();  // never freed: it must outlive the interpreter's teardown order
+  py::str name(node->name());
+  if (!classes->contains(name)) {
+    py::dict attrs;
+    attrs["__module__"] = py::str("fastgrad.autograd.graph");
+    py::object base = py::module_::import("fastgrad._C").attr("_Node");
+    (*classes)[name] = py::reinterpret_borrow<py::object>(reinterpret_cast<PyObject*>(&PyType_Type))(
+        name, py::make_tuple(base), attrs);
+  }
+  py::object obj = (*classes)[name]();
+  obj.cast<PyNode&>().node = node;
+  return obj;
+}
+}  // namespace
+
 py::object grad_fn_object(const Tensor& t) {
   if (!t->grad_fn()) return py::none();
-  return py::cast(PyNode{t->grad_fn()});
+  return node_object(t->grad_fn());
 }
 
 Tensor backward_call(const Tensor& self, py::handle gradient, py::handle retain_graph, bool create_graph,
@@ -98,22 +122,25 @@ Tensor backward_call(const Tensor& self, py::handle gradient, py::handle retain_
 
 FG_BIND_ORDER(bind_tensor_class, 0) {
   py::class_<PyNode>(m, "_Node")
-      .def("name", [](const PyNode& n) { return n.node->name(); })
+      .def(py::init<>())  // made empty by node_object, through the per-name subclass, then pointed at its node
+      .def("name", [](const PyNode& n) { return n.get().name(); })
       .def_property_readonly("next_functions",
                              [](const PyNode& n) {
                                py::list out;
-                               for (const Edge& e : n.node->next_edges) {
-                                 if (e.fn) out.append(py::make_tuple(PyNode{e.fn}, e.input_nr));
+                               for (const Edge& e : n.get().next_edges) {
+                                 if (e.fn) out.append(py::make_tuple(node_object(e.fn), e.input_nr));
                                  else out.append(py::make_tuple(py::none(), 0));
                                }
                                return py::tuple(out);
                              })
-      .def("__repr__", [](const PyNode& n) { return "<" + n.node->name() + " object>"; })
+      .def("__repr__", [](const PyNode& n) {
+        return str("<", n.get().name(), " object at ", static_cast<const void*>(n.node.get()), ">");
+      })
       .def("__eq__", [](const PyNode& a, const PyNode& b) { return a.node == b.node; })
       .def("__hash__", [](const PyNode& a) { return std::hash<void*>()(a.node.get()); })
       .def("register_hook", [](const PyNode& n, py::function fn) {
         // hook(grad_inputs, grad_outputs) is not modelled; expose the tensor-style pre-hook instead
-        n.node->pre_hooks.push_back({0, [fn](const Tensor& g) -> Tensor {
+        n.get().pre_hooks.push_back({0, [fn](const Tensor& g) -> Tensor {
                                        py::object r = fn(g);
                                        return r.is_none() ? nullptr : r.cast<Tensor>();
                                      }});

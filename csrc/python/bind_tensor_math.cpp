@@ -1,5 +1,6 @@
 // Math on tensors, bound as both Tensor methods and fastgrad functions, plus Python operators.
 #include "ops/misc.h"
+#include "ops/search.h"
 #include "python/tensor_methods.h"
 
 namespace fg::python {
@@ -331,8 +332,7 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "unique", [](const Tensor& x, bool sorted, bool return_inverse, bool return_counts,
                                 py::object dim) -> py::object {
     (void)sorted;  // torch's CPU unique sorts either way
-    FG_CHECK(dim.is_none(), NotImplementedError, "unique(dim=...) is not supported by fastgrad yet; use dim=None");
-    auto [v, inv, counts] = ops::unique(x);
+    auto [v, inv, counts] = ops::unique(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()));
     if (!return_inverse && !return_counts) return py::cast(v);
     py::list out;
     out.append(v);

@@ -18,6 +18,15 @@ void def_both(TensorClass& cls, py::module_& m, const char* name, F&& f, const E
   m.def(name, f, py::arg("input"), extra...);
 }
 
+// def_both for a binder that runs after the Tensor class is bound (FG_BIND_ORDER above 0): the class is
+// taken from the module.
+template <typename F, typename... Extra>
+void def_both(py::module_& m, const char* name, F&& f, const Extra&... extra) {
+  py::object cls = m.attr("Tensor");
+  cls.attr(name) = py::cpp_function(f, py::name(name), py::is_method(cls), extra...);
+  m.def(name, f, py::arg("input"), extra...);
+}
+
 void bind_tensor_properties(TensorClass& cls);
 void bind_tensor_math(TensorClass& cls, py::module_& m);
 void bind_tensor_shape(TensorClass& cls, py::module_& m);

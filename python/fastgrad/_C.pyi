@@ -3,14 +3,17 @@ fastgrad C++ core: tensors, autograd, kernels
 """
 from __future__ import annotations
 import collections.abc
+import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'all', 'allclose', 'amax', 'amin', 'any', 'arange', 'argmax', 'argmin', 'argsort', 'asin', 'asinh', 'atan', 'atanh', 'baddbmm', 'bernoulli', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'bmm', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'concat', 'cos', 'cosh', 'count_nonzero', 'cummax', 'cummin', 'cumprod', 'cumsum', 'default_generator', 'diag', 'diagonal', 'div', 'dot', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'floor', 'floor_divide', 'fmod', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'is_grad_enabled', 'isclose', 'isfinite', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kthvalue', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'moveaxis', 'movedim', 'mul', 'multinomial', 'mv', 'nan_to_num', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'pow', 'prelu', 'prod', 'promote_types', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'reciprocal', 'relu', 'relu_', 'remainder', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'round', 'rsqrt', 'scatter', 'scatter_add', 'scatter_reduce', 'select', 'selu', 'selu_', 'set_default_dtype', 'set_num_threads', 'sigmoid', 'sign', 'silu', 'sin', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'tril', 'triu', 'true_divide', 'trunc', 'unbind', 'unique', 'unsqueeze', 'var', 'var_mean', 'where', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'ldexp', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'positive', 'pow', 'prelu', 'prod', 'promote_types', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'rsub', 'scatter', 'scatter_add', 'scatter_reduce', 'searchsorted', 'select', 'selu', 'selu_', 'set_default_dtype', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'split_with_sizes', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
     def __hash__(self) -> int:
+        ...
+    def __init__(self) -> None:
         ...
     def __repr__(self) -> str:
         ...
@@ -44,12 +47,133 @@ class Tensor:
     """
     __array_priority__: typing.ClassVar[int] = 1000
     is_cpu: typing.ClassVar[bool] = True
+    is_sparse: typing.ClassVar[bool] = False
+    layout: typing.ClassVar[fastgrad._types.layout]
     @staticmethod
     def __repr__(t):
         ...
     @staticmethod
     def __str__(t):
         ...
+    @staticmethod
+    def absolute(*args, **kwargs):
+        """
+        abs(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.abs`.
+        """
+    @staticmethod
+    def arccos(*args, **kwargs):
+        """
+        acos(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acos`.
+        """
+    @staticmethod
+    def arccosh(*args, **kwargs):
+        """
+        acosh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.acosh`.
+        """
+    @staticmethod
+    def arcsin(*args, **kwargs):
+        """
+        asin(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asin`.
+        """
+    @staticmethod
+    def arcsinh(*args, **kwargs):
+        """
+        asinh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.asinh`.
+        """
+    @staticmethod
+    def arctan(*args, **kwargs):
+        """
+        atan(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atan`.
+        """
+    @staticmethod
+    def arctanh(*args, **kwargs):
+        """
+        atanh(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.atanh`.
+        """
+    @staticmethod
+    def divide(*args, **kwargs):
+        """
+        div(self: fastgrad._C.Tensor, other: object, *, rounding_mode: object = None) -> fastgrad._C.Tensor
+        
+        See `fastgrad.div`.
+        """
+    @staticmethod
+    def fix(*args, **kwargs):
+        """
+        trunc(self: fastgrad._C.Tensor) -> fastgrad._C.Tensor
+        
+        See `fastgrad.trunc`.
+        """
+    @staticmethod
+    def greater(*args, **kwargs):
+        """
+        gt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.gt`.
+        """
+    @staticmethod
+    def greater_equal(*args, **kwargs):
+        """
+        ge(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ge`.
+        """
+    @staticmethod
+    def less(*args, **kwargs):
+        """
+        lt(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.lt`.
+        """
+    @staticmethod
+    def less_equal(*args, **kwargs):
+        """
+        le(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.le`.
+        """
+    @staticmethod
+    def multiply(*args, **kwargs):
+        """
+        mul(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.mul`.
+        """
+    @staticmethod
+    def not_equal(*args, **kwargs):
+        """
+        ne(self: fastgrad._C.Tensor, other: object) -> fastgrad._C.Tensor
+        
+        See `fastgrad.ne`.
+        """
+    @staticmethod
+    def subtract(*args, **kwargs):
+        """
+        sub(self: fastgrad._C.Tensor, other: object, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> fastgrad._C.Tensor
+        
+        See `fastgrad.sub`.
+        """
+    @staticmethod
+    def swapdims(*args, **kwargs):
+        """
+        swapaxes(self: fastgrad._C.Tensor, axis0: typing.SupportsInt | typing.SupportsIndex, axis1: typing.SupportsInt | typing.SupportsIndex) -> fastgrad._C.Tensor
+        
+        See `fastgrad.swapaxes`.
+        """
     def __abs__(self) -> Tensor:
         ...
     def __add__(self, arg0: typing.Any) -> Tensor:
@@ -205,6 +329,10 @@ class Tensor:
         """
         In-place version of `Tensor.add`: writes the result into ``self``.
         """
+    def addbmm(self, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        See `fastgrad.addbmm`.
+        """
     def addcdiv(self, tensor1: Tensor, tensor2: Tensor, *, value: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.addcdiv`.
@@ -239,6 +367,10 @@ class Tensor:
         """
         See `fastgrad.addmv`.
         """
+    def addr(self, vec1: Tensor, vec2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+        """
+        See `fastgrad.addr`.
+        """
     def all(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.all`.
@@ -255,9 +387,17 @@ class Tensor:
         """
         See `fastgrad.amin`.
         """
+    def aminmax(self, *, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.aminmax`.
+        """
     def any(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.any`.
+        """
+    def arctan2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.arctan2`.
         """
     def argmax(self, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
@@ -270,6 +410,10 @@ class Tensor:
     def argsort(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
         """
         See `fastgrad.argsort`.
+        """
+    def argwhere(self) -> Tensor:
+        """
+        See `fastgrad.argwhere`.
         """
     def asin(self) -> Tensor:
         """
@@ -290,6 +434,10 @@ class Tensor:
     def atan(self) -> Tensor:
         """
         See `fastgrad.atan`.
+        """
+    def atan2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.atan2`.
         """
     def atan_(self) -> Tensor:
         """
@@ -341,6 +489,10 @@ class Tensor:
         """
         ``self.to(fastgrad.bfloat16)``: float32's range with 8 bits of precision, rounded to nearest even.
         """
+    def bincount(self, weights: typing.Any = None, minlength: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+        """
+        See `fastgrad.bincount`.
+        """
     def bitwise_and(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.bitwise_and`.
@@ -364,6 +516,10 @@ class Tensor:
     def bool(self) -> Tensor:
         """
         ``self.to(fastgrad.bool)``.
+        """
+    def broadcast_to(self, size: typing.Any) -> Tensor:
+        """
+        See `fastgrad.broadcast_to`.
         """
     def byte(self) -> Tensor:
         """
@@ -421,6 +577,10 @@ class Tensor:
         """
         See `fastgrad.clone`.
         """
+    def coalesce(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``coalesce``.
+        """
     def contiguous(self) -> Tensor:
         """
         Returns ``self`` if it is contiguous, else a contiguous copy (which autograd tracks).
@@ -437,6 +597,14 @@ class Tensor:
             >>> x.copy_(fastgrad.tensor([1.0, 2.0]))
             tensor([[1., 2.],
                     [1., 2.]])
+        """
+    def copysign(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.copysign`.
+        """
+    def corrcoef(self) -> Tensor:
+        """
+        See `fastgrad.corrcoef`.
         """
     def cos(self) -> Tensor:
         """
@@ -458,9 +626,17 @@ class Tensor:
         """
         See `fastgrad.count_nonzero`.
         """
+    def cov(self, *, correction: typing.SupportsInt | typing.SupportsIndex = 1, fweights: typing.Any = None, aweights: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.cov`.
+        """
     def cpu(self) -> Tensor:
         """
         Returns ``self``: fastgrad tensors are always on the CPU.
+        """
+    def cross(self, other: Tensor, dim: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.cross`.
         """
     def cuda(self, device = None, non_blocking = False, memory_format = None):
         """
@@ -488,6 +664,14 @@ class Tensor:
         """
         The address of the first element, as an int (0 for a tensor without elements, as in torch).
         """
+    def deg2rad(self) -> Tensor:
+        """
+        See `fastgrad.deg2rad`.
+        """
+    def dense_dim(self):
+        """
+        The number of dense dims: all of a dense tensor's.
+        """
     def detach(self) -> Tensor:
         """
         Returns a tensor that shares this tensor's memory but is out of the autograd graph.
@@ -505,9 +689,21 @@ class Tensor:
         """
         See `fastgrad.diag`.
         """
+    def diag_embed(self, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = -2, dim2: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+        """
+        See `fastgrad.diag_embed`.
+        """
+    def diagflat(self, offset: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+        """
+        See `fastgrad.diagflat`.
+        """
     def diagonal(self, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
         """
         See `fastgrad.diagonal`.
+        """
+    def diff(self, n: typing.SupportsInt | typing.SupportsIndex = 1, dim: typing.SupportsInt | typing.SupportsIndex = -1, prepend: typing.Any = None, append: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.diff`.
         """
     def dim(self) -> int:
         """
@@ -516,6 +712,10 @@ class Tensor:
         Examples:
             >>> fastgrad.zeros(2, 3).dim()
             2
+        """
+    def dist(self, other: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Tensor:
+        """
+        See `fastgrad.dist`.
         """
     def div(self, other: typing.Any, *, rounding_mode: typing.Any = None) -> Tensor:
         """
@@ -532,6 +732,10 @@ class Tensor:
     def double(self) -> Tensor:
         """
         ``self.to(fastgrad.float64)``.
+        """
+    def dsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.dsplit`.
         """
     def element_size(self) -> int:
         """
@@ -628,9 +832,21 @@ class Tensor:
         """
         See `fastgrad.flip`.
         """
+    def fliplr(self) -> Tensor:
+        """
+        See `fastgrad.fliplr`.
+        """
+    def flipud(self) -> Tensor:
+        """
+        See `fastgrad.flipud`.
+        """
     def float(self) -> Tensor:
         """
         ``self.to(fastgrad.float32)``.
+        """
+    def float_power(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.float_power`.
         """
     def floor(self) -> Tensor:
         """
@@ -648,6 +864,14 @@ class Tensor:
         """
         In-place version of `Tensor.floor_divide`: writes the result into ``self``.
         """
+    def fmax(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.fmax`.
+        """
+    def fmin(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.fmin`.
+        """
     def fmod(self, other: typing.Any) -> Tensor:
         """
         See `fastgrad.fmod`.
@@ -655,6 +879,10 @@ class Tensor:
     def fmod_(self, other: typing.Any) -> Tensor:
         """
         In-place version of `Tensor.fmod`: writes the result into ``self``.
+        """
+    def frac(self) -> Tensor:
+        """
+        See `fastgrad.frac`.
         """
     def gather(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor) -> Tensor:
         """
@@ -709,6 +937,26 @@ class Tensor:
         """
         In-place version of `Tensor.hardswish`.
         """
+    def heaviside(self, values: Tensor) -> Tensor:
+        """
+        See `fastgrad.heaviside`.
+        """
+    def histc(self, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
+        """
+        See `fastgrad.histc`.
+        """
+    def histogram(self, bins: typing.Any = 100, *, range: typing.Any = None, weight: typing.Any = None, density: bool = False) -> typing.Any:
+        """
+        See `fastgrad.histogram`.
+        """
+    def hsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.hsplit`.
+        """
+    def hypot(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.hypot`.
+        """
     def index_add(self, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
         """
         See `fastgrad.index_add`.
@@ -749,9 +997,25 @@ class Tensor:
         """
         See `fastgrad.index_select`.
         """
+    def indices(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``indices``.
+        """
+    def inner(self, other: Tensor) -> Tensor:
+        """
+        See `fastgrad.inner`.
+        """
     def int(self) -> Tensor:
         """
         ``self.to(fastgrad.int32)``.
+        """
+    def is_coalesced(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``is_coalesced``.
+        """
+    def is_complex(self):
+        """
+        Whether the dtype is complex: never, fastgrad has no complex dtypes.
         """
     def is_contiguous(self) -> bool:
         """
@@ -828,9 +1092,17 @@ class Tensor:
             >>> fastgrad.tensor([[2.5]]).item()
             2.5
         """
+    def kron(self, other: Tensor) -> Tensor:
+        """
+        See `fastgrad.kron`.
+        """
     def kthvalue(self, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
         """
         See `fastgrad.kthvalue`.
+        """
+    def ldexp(self, other: Tensor) -> Tensor:
+        """
+        See `fastgrad.ldexp`.
         """
     def le(self, other: typing.Any) -> Tensor:
         """
@@ -888,6 +1160,18 @@ class Tensor:
         """
         See `fastgrad.log_softmax`.
         """
+    def logaddexp(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.logaddexp`.
+        """
+    def logaddexp2(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.logaddexp2`.
+        """
+    def logcumsumexp(self, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
+        """
+        See `fastgrad.logcumsumexp`.
+        """
     def logical_and(self, other: Tensor) -> Tensor:
         """
         See `fastgrad.logical_and`.
@@ -903,6 +1187,10 @@ class Tensor:
     def logical_xor(self, other: Tensor) -> Tensor:
         """
         See `fastgrad.logical_xor`.
+        """
+    def logit(self, eps: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.logit`.
         """
     def logsumexp(self, dim: typing.Any, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
         """
@@ -937,7 +1225,11 @@ class Tensor:
         """
         See `fastgrad.masked_select`.
         """
+    @typing.overload
     def matmul(self, other: Tensor) -> Tensor:
+        ...
+    @typing.overload
+    def matmul(self, other: typing.Any) -> typing.Any:
         """
         See `fastgrad.matmul`.
         """
@@ -951,7 +1243,9 @@ class Tensor:
         
         Examples:
             >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
-            max(values=tensor([5, 3]), indices=tensor([1, 0]))
+            torch.return_types.max(
+            values=tensor([5, 3]),
+            indices=tensor([1, 0]))
         """
     def maximum(self, other: Tensor) -> Tensor:
         """
@@ -989,9 +1283,17 @@ class Tensor:
         """
         In-place version of `Tensor.mish`.
         """
+    @typing.overload
     def mm(self, mat2: Tensor) -> Tensor:
+        ...
+    @typing.overload
+    def mm(self, mat2: typing.Any) -> typing.Any:
         """
         See `fastgrad.mm`.
+        """
+    def mode(self, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.mode`.
         """
     def moveaxis(self, source: typing.Any, destination: typing.Any) -> Tensor:
         """
@@ -1000,6 +1302,10 @@ class Tensor:
     def movedim(self, source: typing.Any, destination: typing.Any) -> Tensor:
         """
         See `fastgrad.movedim`: a view with the dims in ``source`` moved to ``destination``.
+        """
+    def msort(self) -> Tensor:
+        """
+        See `fastgrad.msort`.
         """
     def mul(self, other: typing.Any) -> Tensor:
         """
@@ -1020,6 +1326,22 @@ class Tensor:
     def nan_to_num(self, nan: typing.SupportsFloat | typing.SupportsIndex = 0.0, posinf: typing.Any = None, neginf: typing.Any = None) -> Tensor:
         """
         See `fastgrad.nan_to_num`.
+        """
+    def nanmean(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.nanmean`.
+        """
+    def nanmedian(self, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+        """
+        See `fastgrad.nanmedian`.
+        """
+    def nanquantile(self, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+        """
+        See `fastgrad.nanquantile`.
+        """
+    def nansum(self, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+        """
+        See `fastgrad.nansum`.
         """
     def narrow(self, dim: typing.SupportsInt | typing.SupportsIndex, start: typing.SupportsInt | typing.SupportsIndex, length: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
@@ -1164,6 +1486,10 @@ class Tensor:
         Raises, as torch does without an accelerator: page-locked memory only matters for copies to a device.
             
         """
+    def positive(self) -> Tensor:
+        """
+        See `fastgrad.positive`.
+        """
     def pow(self, exponent: typing.Any) -> Tensor:
         """
         See `fastgrad.pow`.
@@ -1180,9 +1506,21 @@ class Tensor:
         """
         See `fastgrad.prod`.
         """
+    def quantile(self, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+        """
+        See `fastgrad.quantile`.
+        """
+    def rad2deg(self) -> Tensor:
+        """
+        See `fastgrad.rad2deg`.
+        """
     def random_(self, *args, **kwargs) -> Tensor:
         """
         Fills ``self`` with integers drawn uniformly from ``[from, to)`` (``random_(to)``, ``random_(from, to)``; with no argument, the dtype's range).
+        """
+    def ravel(self) -> Tensor:
+        """
+        See `fastgrad.ravel`.
         """
     def reciprocal(self) -> Tensor:
         """
@@ -1225,6 +1563,10 @@ class Tensor:
     def remainder_(self, other: typing.Any) -> Tensor:
         """
         In-place version of `Tensor.remainder`: writes the result into ``self``.
+        """
+    def renorm(self, p: typing.SupportsFloat | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex, maxnorm: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+        """
+        See `fastgrad.renorm`.
         """
     def repeat(self, *args) -> Tensor:
         """
@@ -1274,6 +1616,10 @@ class Tensor:
     def roll(self, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
         """
         See `fastgrad.roll`.
+        """
+    def rot90(self, k: typing.SupportsInt | typing.SupportsIndex = 1, dims: typing.Any = (0, 1)) -> Tensor:
+        """
+        See `fastgrad.rot90`.
         """
     def round(self, *, decimals: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
         """
@@ -1330,6 +1676,10 @@ class Tensor:
         """
         In-place version of `Tensor.selu`.
         """
+    def sgn(self) -> Tensor:
+        """
+        See `fastgrad.sgn`.
+        """
     def share_memory_(self):
         """
         Moves the tensor's data into shared memory (so worker processes see the same memory) and returns
@@ -1361,6 +1711,10 @@ class Tensor:
         """
         In-place version of `Tensor.sign`: writes the result into ``self``.
         """
+    def signbit(self) -> Tensor:
+        """
+        See `fastgrad.signbit`.
+        """
     def silu(self) -> Tensor:
         """
         See `fastgrad.silu`.
@@ -1376,6 +1730,10 @@ class Tensor:
     def sin_(self) -> Tensor:
         """
         In-place version of `Tensor.sin`: writes the result into ``self``.
+        """
+    def sinc(self) -> Tensor:
+        """
+        See `fastgrad.sinc`.
         """
     def sinh(self) -> Tensor:
         """
@@ -1415,9 +1773,17 @@ class Tensor:
         """
         See `fastgrad.sort`.
         """
+    def sparse_dim(self):
+        """
+        The number of sparse dims: 0 for a dense tensor.
+        """
     def split(self, split_size_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
         See `fastgrad.split`.
+        """
+    def split_with_sizes(self, split_sizes: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.split_with_sizes`.
         """
     def sqrt(self) -> Tensor:
         """
@@ -1472,6 +1838,14 @@ class Tensor:
         """
         See `fastgrad.sum`.
         """
+    def sum_to_size(self, *args) -> Tensor:
+        """
+        The sum of the tensor down to ``size`` (the reverse of broadcasting to this tensor's shape).
+        
+        Examples:
+            >>> fastgrad.ones(2, 3).sum_to_size(1, 3)
+            tensor([[2., 2., 2.]])
+        """
     def swapaxes(self, axis0: typing.SupportsInt | typing.SupportsIndex, axis1: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
         See `fastgrad.swapaxes`.
@@ -1479,6 +1853,10 @@ class Tensor:
     def t(self) -> Tensor:
         """
         See `fastgrad.t`.
+        """
+    def take(self, index: Tensor) -> Tensor:
+        """
+        See `fastgrad.take`.
         """
     def take_along_dim(self, indices: Tensor, dim: typing.Any = None) -> Tensor:
         """
@@ -1508,6 +1886,10 @@ class Tensor:
         """
         In-place version of `Tensor.tanhshrink`.
         """
+    def tensor_split(self, indices_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+        """
+        See `fastgrad.tensor_split`.
+        """
     def tile(self, dims: typing.Any) -> Tensor:
         """
         See `fastgrad.tile`.
@@ -1524,6 +1906,19 @@ class Tensor:
         Examples:
             >>> fastgrad.tensor([1, 2]).to(fastgrad.float32)
             tensor([1., 2.])
+        """
+    def to_dense(self, dtype = None, *, masked_grad = None):
+        """
+        A dense tensor is its own dense form.
+        """
+    def to_sparse(self, sparse_dim = None, *, layout = None, blocksize = None, dense_dim = None):
+        """
+        The sparse COO form of this tensor: the indices and values of its non-zero elements, coalesced.
+            Differentiable: the gradient of the values goes back to those elements.
+        """
+    def to_sparse_coo(self):
+        """
+        `Tensor.to_sparse`: the sparse COO form.
         """
     def tolist(self):
         """
@@ -1599,6 +1994,10 @@ class Tensor:
         """
         See `fastgrad.unbind`: the slices along ``dim`` as a tuple of views.
         """
+    def unflatten(self, dim: typing.SupportsInt | typing.SupportsIndex, sizes: typing.Any) -> Tensor:
+        """
+        See `fastgrad.unflatten`.
+        """
     def uniform_(self, from_: typing.SupportsFloat | typing.SupportsIndex = 0.0, to: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn uniformly from ``[from, to)``.
@@ -1612,9 +2011,17 @@ class Tensor:
         """
         See `fastgrad.unique`.
         """
+    def unique_consecutive(self, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
+        """
+        See `fastgrad.unique_consecutive`.
+        """
     def unsqueeze(self, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
         """
         See `fastgrad.unsqueeze`.
+        """
+    def values(self, *args, **kwargs):
+        """
+        Sparse tensors only: a dense tensor raises, as torch's ``values``.
         """
     def var(self, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
         """
@@ -1636,13 +2043,26 @@ class Tensor:
         """
         ``self.view(other.shape)``.
         """
+    def vsplit(self, indices_or_sections: typing.Any) -> tuple:
+        """
+        See `fastgrad.vsplit`.
+        """
     def where(self, condition: Tensor, other: typing.Any) -> Tensor:
         """
         ``self.where(condition, y)`` is ``fastgrad.where(condition, self, y)``. See `fastgrad.where`.
         """
+    def xlogy(self, other: typing.Any) -> Tensor:
+        """
+        See `fastgrad.xlogy`.
+        """
     def zero_(self) -> Tensor:
         """
         Fills ``self`` with zeros and returns it.
+        """
+    @property
+    def H(self):
+        """
+        The conjugate transpose of a matrix (its transpose, for real tensors).
         """
     @property
     def T(self) -> Tensor:
@@ -1697,9 +2117,24 @@ class Tensor:
         ``True`` for tensors created by the user rather than by a recorded operation.
         """
     @property
+    def itemsize(self):
+        """
+        Bytes per element.
+        """
+    @property
+    def mH(self):
+        """
+        The conjugate transpose of the last two dims (their transpose, for real tensors).
+        """
+    @property
     def mT(self) -> Tensor:
         """
         The tensor with its last two dimensions swapped (a batch of transposed matrices).
+        """
+    @property
+    def nbytes(self):
+        """
+        Bytes of the elements (numel * itemsize).
         """
     @property
     def ndim(self) -> int:
@@ -1869,6 +2304,10 @@ def add(input: Tensor, other: typing.Any, *, alpha: typing.SupportsFloat | typin
         >>> fastgrad.add(a, fastgrad.tensor([1.0, 1.0, 1.0]), alpha=0.5)
         tensor([1.5000, 2.5000, 3.5000])
     """
+def addbmm(input: Tensor, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    ``beta * input + alpha * sum_b(batch1[b] @ batch2[b])``.
+    """
 def addcdiv(input: Tensor, tensor1: Tensor, tensor2: Tensor, *, value: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     ``input + value * tensor1 / tensor2``.
@@ -1884,6 +2323,10 @@ def addmm(input: Tensor, mat1: Tensor, mat2: Tensor, *, beta: typing.SupportsFlo
 def addmv(input: Tensor, mat: Tensor, vec: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     ``beta * input + alpha * mv(mat, vec)``.
+    """
+def addr(input: Tensor, vec1: Tensor, vec2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    ``beta * input + alpha * outer(vec1, vec2)``; ``input`` is ignored (NaN too) when ``beta`` is 0.
     """
 def all(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
@@ -1935,6 +2378,10 @@ def amin(input: Tensor, dim: typing.Any = (), keepdim: bool = False, *, keepdims
         >>> fastgrad.amin(a, dim=1)
         tensor([1., 2.])
     """
+def aminmax(input: Tensor, *, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    """
+    The minimum and maximum (over ``dim``, or every element), as ``(min, max)``.
+    """
 def any(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
     Tests whether some element of ``input`` is non-zero: over all elements, or along ``dim`` (which is removed unless ``keepdim``). Returns a bool tensor.
@@ -1964,6 +2411,10 @@ def arange(start: typing.Any, end: typing.Any = None, step: typing.Any = 1, *, d
         tensor([0, 1, 2, 3, 4])
         >>> fastgrad.arange(1, 2.5, 0.5)
         tensor([1.0000, 1.5000, 2.0000])
+    """
+def arctan2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    Alias of `fastgrad.atan2`.
     """
 def argmax(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
@@ -1997,6 +2448,10 @@ def argmin(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, keep
 def argsort(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, descending: bool = False, *, stable: bool = False) -> Tensor:
     """
     The indices that sort ``input`` along ``dim``: ``sort(...).indices``.
+    """
+def argwhere(input: Tensor) -> Tensor:
+    """
+    The indices of the non-zero elements, ``(count, ndim)``: `fastgrad.nonzero`.
     """
 def asin(input: Tensor) -> Tensor:
     """
@@ -2034,6 +2489,10 @@ def atan(input: Tensor) -> Tensor:
         >>> fastgrad.atan(a)
         tensor([-0.7854,  0.0000,  0.4636])
     """
+def atan2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The angle of the point ``(other, input)``: ``atan(input / other)`` in the right quadrant, in ``[-pi, pi]``.
+    """
 def atanh(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the inverse hyperbolic tangent of the elements of ``input`` (NaN outside [-1, 1]).
@@ -2045,6 +2504,18 @@ def atanh(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-0.5, 0.0, 0.5])
         >>> fastgrad.atanh(a)
         tensor([-0.5493,  0.0000,  0.5493])
+    """
+def atleast_1d(*args) -> typing.Any:
+    """
+    Each tensor with at least 1 dim (one tensor, or a tuple for several).
+    """
+def atleast_2d(*args) -> typing.Any:
+    """
+    Each tensor with at least 2 dims (one tensor, or a tuple for several).
+    """
+def atleast_3d(*args) -> typing.Any:
+    """
+    Each tensor with at least 3 dims (one tensor, or a tuple for several).
     """
 def baddbmm(input: Tensor, batch1: Tensor, batch2: Tensor, *, beta: typing.SupportsFloat | typing.SupportsIndex = 1.0, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
@@ -2062,6 +2533,10 @@ def bernoulli(input: Tensor, p: typing.Any = None, *, generator: typing.Any = No
         >>> _ = fastgrad.manual_seed(0)
         >>> fastgrad.bernoulli(fastgrad.tensor([0.0, 1.0, 0.5, 0.5]))
         tensor([0., 1., 1., 1.])
+    """
+def bincount(input: Tensor, weights: typing.Any = None, minlength: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+    """
+    How often each non-negative integer occurs in a 1-d int tensor (or the sums of ``weights`` per value), at least ``minlength`` long.
     """
 def bitwise_and(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -2110,9 +2585,29 @@ def bitwise_xor(input: Tensor, other: typing.Any) -> Tensor:
         >>> fastgrad.bitwise_xor(fastgrad.tensor([12, 10]), fastgrad.tensor([10, 6]))
         tensor([ 6, 12])
     """
+def block_diag(*args) -> Tensor:
+    """
+    A block-diagonal matrix of the given tensors (0-d and 1-d ones taken as one row).
+    """
 def bmm(input: Tensor, mat2: Tensor) -> Tensor:
     """
     Batched matrix product of two 3-d tensors ``(b, n, m) @ (b, m, p) -> (b, n, p)``.
+    """
+def broadcast_tensors(*args) -> tuple:
+    """
+    The tensors broadcast to their common shape (views).
+    """
+def broadcast_to(input: Tensor, size: typing.Any) -> Tensor:
+    """
+    ``input`` broadcast to ``size`` (a view; -1 keeps a dim).
+    """
+def bucketize(input: typing.Any, boundaries: Tensor, *, out_int32: bool = False, right: bool = False) -> Tensor:
+    """
+    The index of the bucket each element of ``input`` falls in, given 1-d sorted ``boundaries``: ``searchsorted(boundaries, input, right=right)``.
+    """
+def cartesian_prod(*args) -> Tensor:
+    """
+    The cartesian product of 1-d tensors, one combination per row.
     """
 def cat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
@@ -2157,6 +2652,10 @@ def celu(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0
 def celu_(input: Tensor, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     In-place `celu`: writes ``celu(input, alpha)`` into ``input`` and returns it.
+    """
+def chain_matmul(*args) -> Tensor:
+    """
+    The product of the matrices in order (deprecated in torch for `fastgrad.linalg` style ``@``).
     """
 def chunk(input: Tensor, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
     """
@@ -2238,6 +2737,14 @@ def clone(input: Tensor) -> Tensor:
         >>> a
         tensor([1., 2.])
     """
+def column_stack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors as columns (1-d tensors become columns).
+    """
+def combinations(input: Tensor, r: typing.SupportsInt | typing.SupportsIndex = 2, with_replacement: bool = False) -> Tensor:
+    """
+    The length-``r`` combinations of a 1-d tensor's elements (with repeats when ``with_replacement``), one per row, as itertools.
+    """
 def concat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Alias of `fastgrad.cat`.
@@ -2249,6 +2756,14 @@ def concat(tensors: collections.abc.Sequence[Tensor], dim: typing.SupportsInt | 
     Examples:
         >>> fastgrad.concat([fastgrad.tensor([1]), fastgrad.tensor([2, 3])])
         tensor([1, 2, 3])
+    """
+def copysign(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The magnitude of ``input`` with the sign (bit) of ``other``.
+    """
+def corrcoef(input: Tensor) -> Tensor:
+    """
+    The Pearson correlation matrix of the variables in the rows of ``input``.
     """
 def cos(input: Tensor) -> Tensor:
     """
@@ -2277,6 +2792,14 @@ def cosh(input: Tensor) -> Tensor:
 def count_nonzero(input: Tensor, dim: typing.Any = None) -> Tensor:
     """
     The number of non-zero elements, over ``dim`` or all.
+    """
+def cov(input: Tensor, *, correction: typing.SupportsInt | typing.SupportsIndex = 1, fweights: typing.Any = None, aweights: typing.Any = None) -> Tensor:
+    """
+    The covariance matrix of the variables in the rows of ``input`` (a 1-d input is one variable), with ``correction`` (1: the unbiased estimate).
+    """
+def cross(input: Tensor, other: Tensor, dim: typing.Any = None) -> Tensor:
+    """
+    The cross product of 3-vectors along ``dim`` (without ``dim``: the first dim of size 3); the inputs broadcast.
     """
 def cummax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
     """
@@ -2312,13 +2835,37 @@ def cumsum(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, *, dty
         >>> fastgrad.cumsum(fastgrad.tensor([1.0, 2.0, 3.0, 4.0]), dim=0)
         tensor([ 1.,  3.,  6., 10.])
     """
+def cumulative_trapezoid(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    The running trapezoid-rule integral of ``y`` along ``dim`` (one element fewer).
+    """
+def deg2rad(input: Tensor) -> Tensor:
+    """
+    Degrees to radians.
+    """
 def diag(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     For a 1-d input, the square matrix with it on diagonal ``diagonal``; for a 2-d input, that diagonal as a 1-d tensor.
     """
+def diag_embed(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = -2, dim2: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    A tensor whose ``(dim1, dim2)`` planes hold ``input``'s last dim on diagonal ``offset``, zeros elsewhere.
+    """
+def diagflat(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
+    """
+    The square matrix with the flattened ``input`` on diagonal ``offset``.
+    """
 def diagonal(input: Tensor, offset: typing.SupportsInt | typing.SupportsIndex = 0, dim1: typing.SupportsInt | typing.SupportsIndex = 0, dim2: typing.SupportsInt | typing.SupportsIndex = 1) -> Tensor:
     """
     The diagonal ``offset`` of the plane ``(dim1, dim2)``, as a new last dim. Unlike torch (a view), fastgrad returns a copy that carries the gradient.
+    """
+def diff(input: Tensor, n: typing.SupportsInt | typing.SupportsIndex = 1, dim: typing.SupportsInt | typing.SupportsIndex = -1, prepend: typing.Any = None, append: typing.Any = None) -> Tensor:
+    """
+    The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined first); bool inputs give where consecutive elements differ.
+    """
+def dist(input: Tensor, other: Tensor, p: typing.SupportsFloat | typing.SupportsIndex = 2.0) -> Tensor:
+    """
+    The ``p``-norm of ``input - other``.
     """
 def div(input: Tensor, other: typing.Any, *, rounding_mode: typing.Any = None) -> Tensor:
     """
@@ -2349,6 +2896,14 @@ def dot(input: Tensor, other: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.dot(fastgrad.tensor([1.0, 2.0, 3.0]), fastgrad.tensor([4.0, 5.0, 6.0]))
         tensor(32.)
+    """
+def dsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 2 of a tensor with at least 3 dims; an int must divide the size.
+    """
+def dstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors depthwise (along dim 2, after making them at least 3-d).
     """
 def einsum(equation: str, *args) -> Tensor:
     """
@@ -2518,6 +3073,18 @@ def flip(input: Tensor, dims: typing.Any) -> Tensor:
         tensor([[2, 1],
                 [4, 3]])
     """
+def fliplr(input: Tensor) -> Tensor:
+    """
+    Reverses dim 1 (left/right) of a tensor with at least 2 dims.
+    """
+def flipud(input: Tensor) -> Tensor:
+    """
+    Reverses dim 0 (up/down) of a tensor with at least 1 dim.
+    """
+def float_power(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``input ** exponent`` computed in float64.
+    """
 def floor(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the floor of the elements of ``input``: the largest integer not greater than each.
@@ -2542,6 +3109,14 @@ def floor_divide(input: Tensor, other: typing.Any) -> Tensor:
         >>> fastgrad.floor_divide(fastgrad.tensor([-7, 7]), 2)
         tensor([-4,  3])
     """
+def fmax(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The element-wise maximum, taking the number where one operand is NaN.
+    """
+def fmin(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    The element-wise minimum, taking the number where one operand is NaN.
+    """
 def fmod(input: Tensor, other: typing.Any) -> Tensor:
     """
     Computes C's ``fmod``: the remainder has the sign of the dividend.
@@ -2553,6 +3128,10 @@ def fmod(input: Tensor, other: typing.Any) -> Tensor:
     Examples:
         >>> fastgrad.fmod(fastgrad.tensor([-3, -2, 2, 3]), 2)
         tensor([-1,  0,  0,  1])
+    """
+def frac(input: Tensor) -> Tensor:
+    """
+    The fractional part of each element, ``input - trunc(input)`` (sign kept).
     """
 def from_dlpack(ext_tensor: typing.Any) -> Tensor:
     """
@@ -2723,6 +3302,30 @@ def hardtanh_(input: Tensor, min_val: typing.SupportsFloat | typing.SupportsInde
     """
     In-place `hardtanh`: clamps ``input`` to ``[min_val, max_val]`` in place and returns it.
     """
+def heaviside(input: Tensor, values: Tensor) -> Tensor:
+    """
+    The step function: 0 below zero, 1 above, ``values`` at zero.
+    """
+def histc(input: Tensor, bins: typing.SupportsInt | typing.SupportsIndex = 100, min: typing.SupportsFloat | typing.SupportsIndex = 0.0, max: typing.SupportsFloat | typing.SupportsIndex = 0.0) -> Tensor:
+    """
+    A histogram of ``bins`` equal-width bins over ``[min, max]`` (the data's extremes when ``min == max``); elements outside are ignored.
+    """
+def histogram(input: Tensor, bins: typing.Any = 100, *, range: typing.Any = None, weight: typing.Any = None, density: bool = False) -> typing.Any:
+    """
+    ``(hist, bin_edges)``: a histogram of ``input`` in ``bins`` equal-width bins over ``range`` (the data's extremes without one) or in the given edges (a 1-d tensor); ``weight`` sums weights instead of counting, ``density`` divides by the total and the bin widths.
+    """
+def hsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 1 (dim 0 for 1-d); an int must divide the size.
+    """
+def hstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors horizontally: along dim 0 for 1-d tensors, dim 1 otherwise.
+    """
+def hypot(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``sqrt(input**2 + other**2)`` without overflow or underflow in the squares.
+    """
 def index_add(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, source: Tensor, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
     """
     Returns a copy of ``input`` with the slices of ``source`` added at ``index`` along ``dim`` (repeated indices accumulate).
@@ -2812,6 +3415,10 @@ def initial_seed() -> int:
         >>> fastgrad.initial_seed()
         7
     """
+def inner(input: Tensor, other: Tensor) -> Tensor:
+    """
+    The inner product over the last dims: ``(..., k) x (..., k) -> (..., ...)``; a 0-d operand multiplies.
+    """
 def is_grad_enabled() -> bool:
     """
     Returns ``True`` when autograd records operations in this thread (see `fastgrad.no_grad`).
@@ -2837,6 +3444,10 @@ def isfinite(input: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.isfinite(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
         tensor([ True, False, False, False])
+    """
+def isin(elements: typing.Any, test_elements: typing.Any, *, assume_unique: bool = False, invert: bool = False) -> Tensor:
+    """
+    Whether each element of ``elements`` occurs in ``test_elements`` (or not, with ``invert``).
     """
 def isinf(input: Tensor) -> Tensor:
     """
@@ -2882,9 +3493,17 @@ def isposinf(input: Tensor) -> Tensor:
         >>> fastgrad.isposinf(fastgrad.tensor([1.0, float('inf'), float('-inf'), float('nan')]))
         tensor([False,  True, False, False])
     """
+def kron(input: Tensor, other: Tensor) -> Tensor:
+    """
+    The Kronecker product.
+    """
 def kthvalue(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
     """
     The ``k``-th smallest element along ``dim`` (1-based) and its index.
+    """
+def ldexp(input: Tensor, other: Tensor) -> Tensor:
+    """
+    ``input * 2 ** other``.
     """
 def le(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -3029,6 +3648,18 @@ def log_softmax(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, d
         >>> fastgrad.log_softmax(fastgrad.tensor([1.0, 2.0, 3.0]), dim=0)
         tensor([-2.4076, -1.4076, -0.4076])
     """
+def logaddexp(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``log(exp(input) + exp(other))``, computed stably.
+    """
+def logaddexp2(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``log2(2**input + 2**other)``, computed stably.
+    """
+def logcumsumexp(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
+    """
+    ``log(cumsum(exp(input)))`` along ``dim``, computed stably (a running log-add-exp).
+    """
 def logical_and(input: Tensor, other: Tensor) -> Tensor:
     """
     Computes the element-wise logical AND of ``input`` and ``other`` (zero is ``False``, anything else ``True``). Returns a bool tensor.
@@ -3075,6 +3706,10 @@ def logical_xor(input: Tensor, other: Tensor) -> Tensor:
     Examples:
         >>> fastgrad.logical_xor(fastgrad.tensor([True, True, False]), fastgrad.tensor([True, False, False]))
         tensor([False,  True, False])
+    """
+def logit(input: Tensor, eps: typing.Any = None) -> Tensor:
+    """
+    ``log(p / (1 - p))`` of each element; with ``eps`` the input is first clamped to ``[eps, 1 - eps]``.
     """
 def logsumexp(input: Tensor, dim: typing.Any, keepdim: bool = False, *, keepdims: typing.Any = None) -> Tensor:
     """
@@ -3150,7 +3785,11 @@ def masked_select(input: Tensor, mask: Tensor) -> Tensor:
     """
     The elements of ``input`` where the bool ``mask`` (broadcast) holds, as a 1-d tensor.
     """
+@typing.overload
 def matmul(input: Tensor, other: Tensor) -> Tensor:
+    ...
+@typing.overload
+def matmul(input: typing.Any, other: typing.Any) -> typing.Any:
     """
     Matrix product of two tensors, following torch's rules: 1-D @ 1-D is a dot product, 2-D @ 2-D a matrix product, a 1-D operand is treated as a row (left) or column (right) vector, and leading dimensions broadcast as batch dimensions.
     
@@ -3225,7 +3864,11 @@ def mish(input: Tensor) -> Tensor:
     """
     Applies Mish element-wise: ``x * tanh(softplus(x))``.
     """
+@typing.overload
 def mm(input: Tensor, mat2: Tensor) -> Tensor:
+    ...
+@typing.overload
+def mm(input: typing.Any, mat2: typing.Any) -> typing.Any:
     """
     Matrix product of two 2-D tensors (no broadcasting; see `fastgrad.matmul` for that).
     
@@ -3240,6 +3883,10 @@ def mm(input: Tensor, mat2: Tensor) -> Tensor:
         >>> fastgrad.mm(fastgrad.tensor([[1.0, 2.0]]), fastgrad.tensor([[3.0], [4.0]]))
         tensor([[11.]])
     """
+def mode(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = -1, keepdim: bool = False) -> typing.Any:
+    """
+    The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values carry the gradient back to that index.
+    """
 def moveaxis(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
     """
     Alias of `movedim`.
@@ -3247,6 +3894,10 @@ def moveaxis(input: Tensor, source: typing.Any, destination: typing.Any) -> Tens
 def movedim(input: Tensor, source: typing.Any, destination: typing.Any) -> Tensor:
     """
     A view of ``input`` with the dims in ``source`` moved to the positions in ``destination``; the other dims keep their order.
+    """
+def msort(input: Tensor) -> Tensor:
+    """
+    ``input`` sorted along dim 0.
     """
 def mul(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -3283,6 +3934,22 @@ def mv(input: Tensor, vec: Tensor) -> Tensor:
 def nan_to_num(input: Tensor, nan: typing.SupportsFloat | typing.SupportsIndex = 0.0, posinf: typing.Any = None, neginf: typing.Any = None) -> Tensor:
     """
     Replaces NaN by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (defaults: 0 and the dtype's largest and lowest finite values).
+    """
+def nanmean(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+    """
+    The mean of the non-NaN elements (over ``dim`` or every element).
+    """
+def nanmedian(input: Tensor, dim: typing.Any = None, keepdim: bool = False) -> typing.Any:
+    """
+    The lower median of the non-NaN values, or ``(values, indices)`` along ``dim``.
+    """
+def nanquantile(input: Tensor, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+    """
+    `fastgrad.quantile` of the non-NaN values (NaN where a slice has none).
+    """
+def nansum(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype: typing.Any = None) -> Tensor:
+    """
+    The sum treating NaN as zero (over ``dim`` or every element).
     """
 def narrow(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, start: typing.SupportsInt | typing.SupportsIndex, length: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -3383,6 +4050,10 @@ def permute(input: Tensor, dims: typing.Any) -> Tensor:
         >>> fastgrad.permute(fastgrad.zeros(2, 3, 4), (2, 0, 1)).shape
         torch.Size([4, 2, 3])
     """
+def positive(input: Tensor) -> Tensor:
+    """
+    ``input`` itself (``+input``); bool tensors are refused as torch refuses them.
+    """
 def pow(input: typing.Any, exponent: typing.Any) -> Tensor:
     """
     Raises ``input`` to the power ``exponent`` element-wise; either may be a number.
@@ -3437,6 +4108,14 @@ def promote_types(type1: typing.Any, type2: typing.Any) -> typing.Any:
     Examples:
         >>> fastgrad.promote_types(fastgrad.bfloat16, fastgrad.float16)
         torch.float32
+    """
+def quantile(input: Tensor, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
+    """
+    The ``q``-th quantiles (a number or a 1-d tensor, in [0, 1]) over ``dim`` (or every element), interpolated ``linear`` (default), ``lower``, ``higher``, ``midpoint`` or ``nearest``; NaN where a slice holds a NaN.
+    """
+def rad2deg(input: Tensor) -> Tensor:
+    """
+    Radians to degrees.
     """
 def rand(*args, **kwargs) -> Tensor:
     """
@@ -3544,6 +4223,10 @@ def randperm(n: typing.SupportsInt | typing.SupportsIndex, *, generator: typing.
         >>> fastgrad.randperm(5)
         tensor([4, 0, 1, 3, 2])
     """
+def ravel(input: Tensor) -> Tensor:
+    """
+    The elements as a contiguous 1-d tensor.
+    """
 def reciprocal(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the reciprocal, ``1 / x``, of the elements of ``input``.
@@ -3584,6 +4267,10 @@ def remainder(input: typing.Any, other: typing.Any) -> Tensor:
         >>> fastgrad.remainder(fastgrad.tensor([-3, -2, 2, 3]), 2)
         tensor([1, 0, 0, 1])
     """
+def renorm(input: Tensor, p: typing.SupportsFloat | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex, maxnorm: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
+    """
+    Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``.
+    """
 def repeat_interleave(input: Tensor, repeats: typing.Any, dim: typing.Any = None) -> Tensor:
     """
     Repeats each element (or slice along ``dim``) ``repeats`` times in place: an int or one count per element.
@@ -3620,6 +4307,10 @@ def roll(input: Tensor, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
     """
     Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).
     """
+def rot90(input: Tensor, k: typing.SupportsInt | typing.SupportsIndex = 1, dims: typing.Any = (0, 1)) -> Tensor:
+    """
+    Rotates by 90 degrees ``k`` times in the plane of ``dims`` (from the first towards the second).
+    """
 def round(input: Tensor, *, decimals: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Rounds the elements of ``input`` to the nearest integer, halves to even (as torch and numpy do), or to ``decimals`` decimal places.
@@ -3634,6 +4325,10 @@ def round(input: Tensor, *, decimals: typing.SupportsInt | typing.SupportsIndex 
         >>> fastgrad.round(fastgrad.tensor([1.234, 5.678]), decimals=1)
         tensor([1.2000, 5.7000])
     """
+def row_stack(tensors: typing.Any) -> Tensor:
+    """
+    Alias of `fastgrad.vstack`.
+    """
 def rsqrt(input: Tensor) -> Tensor:
     """
     Returns a new tensor with the reciprocal of the square root of the elements of ``input``.
@@ -3645,6 +4340,10 @@ def rsqrt(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([0.25, 1.0, 4.0])
         >>> fastgrad.rsqrt(a)
         tensor([2.0000, 1.0000, 0.5000])
+    """
+def rsub(input: Tensor, other: typing.Any, *, alpha: typing.SupportsFloat | typing.SupportsIndex = 1.0) -> Tensor:
+    """
+    ``other - alpha * input``.
     """
 def scatter(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: Tensor, src: typing.Any = None, value: typing.Any = None, *, reduce: typing.Any = None) -> Tensor:
     """
@@ -3703,6 +4402,14 @@ def scatter_reduce(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex
         >>> fastgrad.scatter_reduce(x, 0, fastgrad.tensor([0, 0]), fastgrad.tensor([5.0, 7.0]), "mean", include_self=False)
         tensor([6., 2., 3.])
     """
+def searchsorted(sorted_sequence: Tensor, input: typing.Any, *, out_int32: bool = False, right: bool = False, side: str | None = None, sorter: typing.Any = None) -> Tensor:
+    """
+    For each value of ``input``, the index in the innermost dim of ``sorted_sequence`` where it would be inserted to keep it sorted: the first such index, or the last with ``right=True`` / ``side='right'``. ``sorter`` holds the indices that sort an unsorted sequence; a sequence with more than one dim has the values' leading dims. ``out_int32=True`` raises (fastgrad has no int32 yet).
+    
+    Examples:
+        >>> fastgrad.searchsorted(fastgrad.tensor([1.0, 3.0, 5.0]), fastgrad.tensor([3.0, 4.0]))
+        tensor([1, 2])
+    """
 def select(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, index: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
     Returns the view ``input[..., index, ...]`` with ``index`` taken on dimension ``dim`` (which is removed).
@@ -3752,6 +4459,10 @@ def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
         >>> fastgrad.set_num_threads(1)
         >>> fastgrad.set_num_threads(n)
     """
+def sgn(input: Tensor) -> Tensor:
+    """
+    The sign of each element (for real tensors, `fastgrad.sign`).
+    """
 def sigmoid(input: Tensor) -> Tensor:
     """
     Applies the logistic sigmoid ``1 / (1 + exp(-x))`` to the elements of ``input``.
@@ -3776,6 +4487,10 @@ def sign(input: Tensor) -> Tensor:
         >>> fastgrad.sign(a)
         tensor([-1.,  0.,  1.,  1.])
     """
+def signbit(input: Tensor) -> Tensor:
+    """
+    Whether each element's sign bit is set (True for -0.0), as a bool tensor.
+    """
 def silu(input: Tensor) -> Tensor:
     """
     Applies SiLU (swish) element-wise: ``x * sigmoid(x)``.
@@ -3791,6 +4506,10 @@ def sin(input: Tensor) -> Tensor:
         >>> a = fastgrad.tensor([-1.5, 0.0, 0.5, 2.0])
         >>> fastgrad.sin(a)
         tensor([-0.9975,  0.0000,  0.4794,  0.9093])
+    """
+def sinc(input: Tensor) -> Tensor:
+    """
+    The normalised sinc, ``sin(pi x) / (pi x)``, 1 at 0.
     """
 def sinh(input: Tensor) -> Tensor:
     """
@@ -3864,6 +4583,10 @@ def split(input: Tensor, split_size_or_sections: typing.Any, dim: typing.Support
         (tensor([0, 1]), tensor([2, 3]), tensor([4]))
         >>> fastgrad.split(fastgrad.arange(5), [1, 4])
         (tensor([0]), tensor([1, 2, 3, 4]))
+    """
+def split_with_sizes(input: Tensor, split_sizes: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    Splits along ``dim`` into pieces of the given sizes (views); the sizes must sum to the dim.
     """
 def sqrt(input: Tensor) -> Tensor:
     """
@@ -3999,6 +4722,10 @@ def t(input: Tensor) -> Tensor:
                 [2],
                 [3]])
     """
+def take(input: Tensor, index: Tensor) -> Tensor:
+    """
+    The elements at the given flat indices (negative from the end), shaped like ``index``.
+    """
 def take_along_dim(input: Tensor, indices: Tensor, dim: typing.Any = None) -> Tensor:
     """
     Picks values of ``input`` at ``indices`` along ``dim`` (of the flattened tensor without one); other dims broadcast.
@@ -4030,6 +4757,14 @@ def tanh(input: Tensor) -> Tensor:
 def tanhshrink(input: Tensor) -> Tensor:
     """
     Applies ``x - tanh(x)`` element-wise.
+    """
+def tensor_split(input: Tensor, indices_or_sections: typing.Any, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
+    """
+    Splits into ``sections`` nearly equal pieces, or at the given indices, along ``dim`` (views).
+    """
+def tensordot(a: Tensor, b: Tensor, dims: typing.Any = 2) -> Tensor:
+    """
+    Contracts ``a``'s and ``b``'s ``dims`` (an int: ``a``'s last n with ``b``'s first n; or two lists).
     """
 def threshold(input: Tensor, threshold: typing.SupportsFloat | typing.SupportsIndex, value: typing.SupportsFloat | typing.SupportsIndex) -> Tensor:
     """
@@ -4071,6 +4806,14 @@ def transpose(input: Tensor, dim0: typing.SupportsInt | typing.SupportsIndex, di
                 [2],
                 [3]])
     """
+def trapezoid(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    The trapezoid-rule integral of ``y`` along ``dim``, with sample points ``x`` or spacing ``dx``.
+    """
+def trapz(y: Tensor, x: typing.Any = None, *, dx: typing.Any = None, dim: typing.SupportsInt | typing.SupportsIndex = -1) -> Tensor:
+    """
+    Alias of `fastgrad.trapezoid`.
+    """
 def tril(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Returns the lower triangle of a matrix (or batch of matrices); the rest is set to 0.
@@ -4085,6 +4828,10 @@ def tril(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
                 [1., 1., 0.],
                 [1., 1., 1.]])
     """
+def tril_indices(row: typing.SupportsInt | typing.SupportsIndex, col: typing.SupportsInt | typing.SupportsIndex, offset: typing.SupportsInt | typing.SupportsIndex = 0, *, dtype: typing.Any = None, device: typing.Any = None, layout: typing.Any = None) -> Tensor:
+    """
+    The ``(2, n)`` row and column indices of the lower triangle (below diagonal ``offset``) of a ``row x col`` matrix.
+    """
 def triu(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
     """
     Returns the upper triangle of a matrix (or batch of matrices); the rest is set to 0.
@@ -4098,6 +4845,10 @@ def triu(input: Tensor, diagonal: typing.SupportsInt | typing.SupportsIndex = 0)
         tensor([[0., 1., 1.],
                 [0., 0., 1.],
                 [0., 0., 0.]])
+    """
+def triu_indices(row: typing.SupportsInt | typing.SupportsIndex, col: typing.SupportsInt | typing.SupportsIndex, offset: typing.SupportsInt | typing.SupportsIndex = 0, *, dtype: typing.Any = None, device: typing.Any = None, layout: typing.Any = None) -> Tensor:
+    """
+    The ``(2, n)`` row and column indices of the upper triangle (from diagonal ``offset``) of a ``row x col`` matrix.
     """
 def true_divide(input: Tensor, other: typing.Any) -> Tensor:
     """
@@ -4131,9 +4882,17 @@ def unbind(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex = 0) ->
         input (Tensor): the input.
         dim (int): Default: ``0``.
     """
+def unflatten(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex, sizes: typing.Any) -> Tensor:
+    """
+    Expands dim ``dim`` into ``sizes`` (one may be -1).
+    """
 def unique(input: Tensor, sorted: bool = True, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
     """
-    The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.
+    The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with ``return_counts`` how often each occurs.
+    """
+def unique_consecutive(input: Tensor, return_inverse: bool = False, return_counts: bool = False, dim: typing.Any = None) -> typing.Any:
+    """
+    The elements with consecutive repeats collapsed; with ``return_inverse`` each element's index into them, with ``return_counts`` the run lengths.
     """
 def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> Tensor:
     """
@@ -4146,6 +4905,10 @@ def unsqueeze(input: Tensor, dim: typing.SupportsInt | typing.SupportsIndex) -> 
     Examples:
         >>> fastgrad.unsqueeze(fastgrad.tensor([1, 2, 3]), 0)
         tensor([[1, 2, 3]])
+    """
+def vander(x: Tensor, N: typing.Any = None, increasing: bool = False) -> Tensor:
+    """
+    The Vandermonde matrix of a 1-d ``x``: columns ``x**(N-1) ... x**0`` (increasing powers with ``increasing=True``).
     """
 def var(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None, keepdim: bool = False, *, correction: typing.Any = None, keepdims: typing.Any = None) -> Tensor:
     """
@@ -4169,6 +4932,14 @@ def var_mean(input: Tensor, dim: typing.Any = None, unbiased: typing.Any = None,
     """
     ``(var, mean)`` of ``input`` over ``dim``, with var's ``correction``.
     """
+def vsplit(input: Tensor, indices_or_sections: typing.Any) -> tuple:
+    """
+    `fastgrad.tensor_split` along dim 0 of a tensor with at least 2 dims; an int must divide the size.
+    """
+def vstack(tensors: typing.Any) -> Tensor:
+    """
+    Joins the tensors vertically (as rows, after making them at least 2-d).
+    """
 def where(condition: Tensor, input: typing.Any, other: typing.Any) -> Tensor:
     """
     Returns elements chosen from ``input`` where ``condition`` is ``True`` and from ``other`` elsewhere; the three broadcast together.
@@ -4182,6 +4953,10 @@ def where(condition: Tensor, input: typing.Any, other: typing.Any) -> Tensor:
         >>> x = fastgrad.tensor([-1.0, 2.0, -3.0])
         >>> fastgrad.where(x > 0, x, 0.0)
         tensor([0., 2., 0.])
+    """
+def xlogy(input: typing.Any, other: typing.Any) -> Tensor:
+    """
+    ``input * log(other)``, 0 where ``input`` is 0 (unless ``other`` is NaN); either may be a number.
     """
 def zeros(*args, **kwargs) -> Tensor:
     """

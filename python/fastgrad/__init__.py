@@ -2,11 +2,14 @@
 
     import fastgrad as torch
 """
+import sys as _sys
+
 import numpy as _np
 
 from . import _C
 from ._types import Size, dtype, device, float32, float64, int64, bool_ as bool  # noqa: A001
 from ._types import int8, int16, int32, uint8, float16, bfloat16, ALL_DTYPES as _ALL_DTYPES
+from ._types import layout, strided, sparse_coo  # noqa: E402
 from ._types import float32 as float, float64 as double, int64 as long  # noqa: A001
 from ._types import int32 as int, int16 as short, float16 as half  # noqa: A001
 
@@ -35,6 +38,18 @@ from .serialization import save, load  # noqa: E402
 
 # torch compatibility: device namespaces of a CPU-only build and the legacy tensor types.
 from . import cuda, accelerator, backends, amp  # noqa: E402
+from ._shapes import broadcast_shapes  # noqa: E402
+from . import _aliases  # noqa: E402
+from ._tensor_more import is_nonzero, is_same_size, is_complex  # noqa: E402
+from math import pi, e, inf, nan  # noqa: E402,F401  (torch.pi, torch.e, torch.inf, torch.nan)
+newaxis = None
+# torch.X forms of functional ops with the same signature in both places
+from .nn.functional import (bilinear, channel_shuffle, cosine_similarity, pairwise_distance,  # noqa: E402,F401
+                            pdist, pixel_shuffle, pixel_unshuffle, rms_norm)
+_aliases.install(_sys.modules[__name__])
+from . import sparse  # noqa: E402
+from .sparse import sparse_coo_tensor  # noqa: E402
+from .sparse import mm as spmm  # noqa: E402
 from .amp import autocast, is_autocast_enabled  # noqa: E402
 from ._legacy_tensors import (  # noqa: E402
     FloatTensor, DoubleTensor, HalfTensor, BFloat16Tensor, ByteTensor, CharTensor, ShortTensor, IntTensor,

@@ -247,7 +247,9 @@ def max(input, dim=None, keepdim=False, *, keepdims=None, out=None):  # noqa: A0
         >>> fastgrad.max(a)
         tensor(5.)
         >>> fastgrad.max(a, dim=1)
-        max(values=tensor([5., 3.]), indices=tensor([1, 0]))
+        torch.return_types.max(
+        values=tensor([5., 3.]),
+        indices=tensor([1, 0]))
     """
     return _write_out(input.max(dim, _keepdim(keepdim, keepdims)), out)
 

@@ -56,6 +56,8 @@ def _type(self, dtype=None, non_blocking=False, **kwargs):
         >>> fastgrad.zeros(2).type(fastgrad.int64)
         tensor([0, 0])
     """
+    if kwargs:  # torch's only other keyword is the removed ``async``
+        raise TypeError(f"type() got an unexpected keyword argument '{next(iter(kwargs))}'")
     from ._legacy_tensors import dtype_for_type, legacy_name
     if dtype is None:
         return legacy_name(self.dtype)

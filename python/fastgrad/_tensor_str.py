@@ -87,6 +87,23 @@ def _format_array(a, fmt, indent, summarize):
     return "[" + sep.join(parts) + "]"
 
 
+def tensor_body(t, indent):
+    """The bracketed elements of a non-empty tensor, continuation lines indented by `indent` columns
+    (torch's _tensor_str; a sparse tensor's repr nests its indices and values with a deeper indent)."""
+    from . import bfloat16, bool as bool_
+
+    a = (t.detach().float() if t.dtype is bfloat16 else t.detach()).numpy()  # numpy has no bfloat16
+    is_float = t.dtype.is_floating_point
+    summarize = a.size > _THRESHOLD
+    values = _summarized_values(a, summarize)
+    if t.dtype is bool_:
+        values = [bool(v) for v in values]
+        fmt = _Formatter(values, False)
+        return _format_array(a, fmt, indent, summarize)
+    fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
+    return _format_array(a if not is_float else a.astype(np.float64), fmt, indent, summarize)
+
+
 def tensor_repr(t):
     from . import bfloat16, get_default_dtype, int64, bool as bool_
 
@@ -94,7 +111,6 @@ def tensor_repr(t):
     a = (t.detach().float() if t.dtype is bfloat16 else t.detach()).numpy()  # numpy has no bfloat16
     prefix = "tensor("
     suffixes = []
-    is_float = t.dtype.is_floating_point
     if a.size == 0:
         body = "[]"
         if a.ndim != 1:
@@ -102,15 +118,7 @@ def tensor_repr(t):
         if t.dtype is not default_float:  # nothing to infer an int64/bool dtype from: torch names it
             suffixes.append(f"dtype={t.dtype!r}")
     else:
-        summarize = a.size > _THRESHOLD
-        values = _summarized_values(a, summarize)
-        if t.dtype is bool_:
-            values = [bool(v) for v in values]
-            fmt = _Formatter(values, False)
-            body = _format_array(a, fmt, len(prefix), summarize)
-        else:
-            fmt = _Formatter([float(v) for v in values] if is_float else [int(v) for v in values], is_float)
-            body = _format_array(a if not is_float else a.astype(np.float64), fmt, len(prefix), summarize)
+        body = tensor_body(t, len(prefix))
     if a.size and t.dtype not in (default_float, int64, bool_):
         suffixes.append(f"dtype={t.dtype!r}")
     if t.grad_fn is not None:

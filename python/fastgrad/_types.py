@@ -55,6 +55,24 @@ bfloat16 = dtype("bfloat16", 2, True, True, "bf16")
 ALL_DTYPES = (bool_, int64, float32, float64, int8, int16, int32, uint8, float16, bfloat16)
 
 
+class layout:
+    """How a tensor's elements are stored, as torch.layout: ``fastgrad.strided`` (dense) or
+    ``fastgrad.sparse_coo`` (indices and values of the non-zero elements)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __repr__(self):
+        return "torch." + self._name
+
+    def __reduce__(self):
+        return self._name
+
+
+strided = layout("strided")
+sparse_coo = layout("sparse_coo")
+
+
 # The device types torch's parser knows; any of them names a device, only "cpu" holds fastgrad tensors.
 _DEVICE_TYPES = ("cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "maia",
                  "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone")
@@ -135,11 +153,25 @@ def check_cpu_device(dev, what="to()"):
 
 cpu = device("cpu")
 
-max = namedtuple("max", ["values", "indices"])
-min = namedtuple("min", ["values", "indices"])
-sort = namedtuple("sort", ["values", "indices"])
-topk = namedtuple("topk", ["values", "indices"])
-kthvalue = namedtuple("kthvalue", ["values", "indices"])
-median = namedtuple("median", ["values", "indices"])
-cummax = namedtuple("cummax", ["values", "indices"])
-cummin = namedtuple("cummin", ["values", "indices"])
+def _return_type(name, fields):
+    """A named tuple of results (values, indices ...) printed as torch prints torch.return_types.<name>."""
+    cls = namedtuple(name, fields)
+
+    def __repr__(self):
+        return f"torch.return_types.{name}(\n" + ",\n".join(f"{f}={v!r}" for f, v in zip(fields, self)) + ")"
+    cls.__repr__ = __repr__
+    return cls
+
+
+max = _return_type("max", ["values", "indices"])
+min = _return_type("min", ["values", "indices"])
+sort = _return_type("sort", ["values", "indices"])
+topk = _return_type("topk", ["values", "indices"])
+kthvalue = _return_type("kthvalue", ["values", "indices"])
+median = _return_type("median", ["values", "indices"])
+cummax = _return_type("cummax", ["values", "indices"])
+cummin = _return_type("cummin", ["values", "indices"])
+mode = _return_type("mode", ["values", "indices"])
+histogram = _return_type("histogram", ["hist", "bin_edges"])
+aminmax = _return_type("aminmax", ["min", "max"])
+nanmedian = _return_type("nanmedian", ["values", "indices"])

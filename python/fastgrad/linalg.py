@@ -1,5 +1,5 @@
-"""torch.linalg's norms: vector_norm (one C++ op) and norm / matrix_norm for the orders that need no matrix
-decomposition ('fro', 1, -1, inf, -inf). The spectral (2, -2) and nuclear norms need a singular value
+"""torch.linalg: cross and vecdot, and the norms: vector_norm (one C++ op) and norm / matrix_norm for the
+orders that need no matrix decomposition ('fro', 1, -1, inf, -inf). The spectral (2, -2) and nuclear norms need a singular value
 decomposition, which fastgrad does not have: those raise NotImplementedError."""
 import math
 
@@ -59,3 +59,23 @@ def norm(A, ord=None, dim=None, keepdim=False, *, dtype=None, out=None):  # noqa
         raise RuntimeError(f"linalg.norm: If dim is specified, it must be of length 1 or 2. Got {list(dim)}"
                            if len(dim) > 2 else f"linalg.vector_norm: ord must be a number, got {ord!r}")
     return vector_norm(A, ord, dim, keepdim, dtype=dtype, out=out)
+
+
+def cross(input, other, *, dim=-1, out=None):  # noqa: A002 - torch's names
+    """The cross product of 3-vectors along ``dim`` (default the last); the inputs broadcast.
+
+    Examples:
+        >>> fastgrad.linalg.cross(fastgrad.tensor([1.0, 0.0, 0.0]), fastgrad.tensor([0.0, 1.0, 0.0]))
+        tensor([0., 0., 1.])
+    """
+    return _write_out(_C.cross(input, other, dim), out)
+
+
+def vecdot(x, y, *, dim=-1, out=None):
+    """The dot product of ``x`` and ``y`` along ``dim`` (they broadcast).
+
+    Examples:
+        >>> fastgrad.linalg.vecdot(fastgrad.tensor([1.0, 2.0]), fastgrad.tensor([3.0, 4.0]))
+        tensor(11.)
+    """
+    return _write_out((x * y).sum(dim), out)

@@ -1728,8 +1728,115 @@ for _name, _text in {
               "hold one.",
     "cummax": "The running maximum along ``dim`` and the index where it was last reached.",
     "cummin": "The running minimum along ``dim`` and the index where it was last reached.",
-    "unique": "The sorted distinct elements of ``input``; with ``return_inverse`` each element's index into "
-              "them, with ``return_counts`` how often each occurs. ``dim`` is not supported yet.",
+    "unique": "The sorted distinct elements of ``input`` (with ``dim``: the distinct slices along ``dim``, in "
+              "lexicographic order); with ``return_inverse`` each element's (slice's) index into them, with "
+              "``return_counts`` how often each occurs.",
+    "frac": "The fractional part of each element, ``input - trunc(input)`` (sign kept).",
+    "logit": "``log(p / (1 - p))`` of each element; with ``eps`` the input is first clamped to ``[eps, 1 - eps]``.",
+    "xlogy": "``input * log(other)``, 0 where ``input`` is 0 (unless ``other`` is NaN); either may be a number.",
+    "aminmax": "The minimum and maximum (over ``dim``, or every element), as ``(min, max)``.",
+    "cross": "The cross product of 3-vectors along ``dim`` (without ``dim``: the first dim of size 3); the inputs "
+             "broadcast.",
+    "renorm": "Each slice along ``dim`` whose ``p``-norm exceeds ``maxnorm`` scaled down to norm ``maxnorm``.",
+    "logcumsumexp": "``log(cumsum(exp(input)))`` along ``dim``, computed stably (a running log-add-exp).",
+    "diff": "The ``n``-th forward difference along ``dim`` (``prepend`` / ``append`` joined first); bool inputs "
+            "give where consecutive elements differ.",
+    "fliplr": "Reverses dim 1 (left/right) of a tensor with at least 2 dims.",
+    "flipud": "Reverses dim 0 (up/down) of a tensor with at least 1 dim.",
+    "rot90": "Rotates by 90 degrees ``k`` times in the plane of ``dims`` (from the first towards the second).",
+    "tril_indices": "The ``(2, n)`` row and column indices of the lower triangle (below diagonal ``offset``) of a "
+                    "``row x col`` matrix.",
+    "triu_indices": "The ``(2, n)`` row and column indices of the upper triangle (from diagonal ``offset``) of a "
+                    "``row x col`` matrix.",
+    "block_diag": "A block-diagonal matrix of the given tensors (0-d and 1-d ones taken as one row).",
+    "cartesian_prod": "The cartesian product of 1-d tensors, one combination per row.",
+    "combinations": "The length-``r`` combinations of a 1-d tensor's elements (with repeats when "
+                    "``with_replacement``), one per row, as itertools.",
+    "vander": "The Vandermonde matrix of a 1-d ``x``: columns ``x**(N-1) ... x**0`` (increasing powers with "
+              "``increasing=True``).",
+    "atan2": "The angle of the point ``(other, input)``: ``atan(input / other)`` in the right quadrant, in "
+             "``[-pi, pi]``.",
+    "arctan2": "Alias of `fastgrad.atan2`.",
+    "hypot": "``sqrt(input**2 + other**2)`` without overflow or underflow in the squares.",
+    "logaddexp": "``log(exp(input) + exp(other))``, computed stably.",
+    "logaddexp2": "``log2(2**input + 2**other)``, computed stably.",
+    "fmax": "The element-wise maximum, taking the number where one operand is NaN.",
+    "fmin": "The element-wise minimum, taking the number where one operand is NaN.",
+    "copysign": "The magnitude of ``input`` with the sign (bit) of ``other``.",
+    "float_power": "``input ** exponent`` computed in float64.",
+    "heaviside": "The step function: 0 below zero, 1 above, ``values`` at zero.",
+    "signbit": "Whether each element's sign bit is set (True for -0.0), as a bool tensor.",
+    "deg2rad": "Degrees to radians.",
+    "rad2deg": "Radians to degrees.",
+    "sgn": "The sign of each element (for real tensors, `fastgrad.sign`).",
+    "sinc": "The normalised sinc, ``sin(pi x) / (pi x)``, 1 at 0.",
+    "nansum": "The sum treating NaN as zero (over ``dim`` or every element).",
+    "nanmean": "The mean of the non-NaN elements (over ``dim`` or every element).",
+    "inner": "The inner product over the last dims: ``(..., k) x (..., k) -> (..., ...)``; a 0-d operand multiplies.",
+    "kron": "The Kronecker product.",
+    "cov": "The covariance matrix of the variables in the rows of ``input`` (a 1-d input is one variable), with "
+           "``correction`` (1: the unbiased estimate).",
+    "corrcoef": "The Pearson correlation matrix of the variables in the rows of ``input``.",
+    "isin": "Whether each element of ``elements`` occurs in ``test_elements`` (or not, with ``invert``).",
+    "trapezoid": "The trapezoid-rule integral of ``y`` along ``dim``, with sample points ``x`` or spacing ``dx``.",
+    "trapz": "Alias of `fastgrad.trapezoid`.",
+    "broadcast_to": "``input`` broadcast to ``size`` (a view; -1 keeps a dim).",
+    "broadcast_tensors": "The tensors broadcast to their common shape (views).",
+    "atleast_1d": "Each tensor with at least 1 dim (one tensor, or a tuple for several).",
+    "atleast_2d": "Each tensor with at least 2 dims (one tensor, or a tuple for several).",
+    "atleast_3d": "Each tensor with at least 3 dims (one tensor, or a tuple for several).",
+    "hstack": "Joins the tensors horizontally: along dim 0 for 1-d tensors, dim 1 otherwise.",
+    "vstack": "Joins the tensors vertically (as rows, after making them at least 2-d).",
+    "row_stack": "Alias of `fastgrad.vstack`.",
+    "dstack": "Joins the tensors depthwise (along dim 2, after making them at least 3-d).",
+    "column_stack": "Joins the tensors as columns (1-d tensors become columns).",
+    "ravel": "The elements as a contiguous 1-d tensor.",
+    "tensor_split": "Splits into ``sections`` nearly equal pieces, or at the given indices, along ``dim`` (views).",
+    "hsplit": "`fastgrad.tensor_split` along dim 1 (dim 0 for 1-d); an int must divide the size.",
+    "vsplit": "`fastgrad.tensor_split` along dim 0 of a tensor with at least 2 dims; an int must divide the size.",
+    "dsplit": "`fastgrad.tensor_split` along dim 2 of a tensor with at least 3 dims; an int must divide the size.",
+    "unflatten": "Expands dim ``dim`` into ``sizes`` (one may be -1).",
+    "take": "The elements at the given flat indices (negative from the end), shaped like ``index``.",
+    "argwhere": "The indices of the non-zero elements, ``(count, ndim)``: `fastgrad.nonzero`.",
+    "msort": "``input`` sorted along dim 0.",
+    "unique_consecutive": "The elements with consecutive repeats collapsed; with ``return_inverse`` each element's "
+                          "index into them, with ``return_counts`` the run lengths.",
+    "quantile": "The ``q``-th quantiles (a number or a 1-d tensor, in [0, 1]) over ``dim`` (or every element), "
+                "interpolated ``linear`` (default), ``lower``, ``higher``, ``midpoint`` or ``nearest``; NaN where a "
+                "slice holds a NaN.",
+    "nanquantile": "`fastgrad.quantile` of the non-NaN values (NaN where a slice has none).",
+    "nanmedian": "The lower median of the non-NaN values, or ``(values, indices)`` along ``dim``.",
+    "diag_embed": "A tensor whose ``(dim1, dim2)`` planes hold ``input``'s last dim on diagonal ``offset``, "
+                  "zeros elsewhere.",
+    "diagflat": "The square matrix with the flattened ``input`` on diagonal ``offset``.",
+    "addr": "``beta * input + alpha * outer(vec1, vec2)``; ``input`` is ignored (NaN too) when ``beta`` is 0.",
+    "addbmm": "``beta * input + alpha * sum_b(batch1[b] @ batch2[b])``.",
+    "tensordot": "Contracts ``a``'s and ``b``'s ``dims`` (an int: ``a``'s last n with ``b``'s first n; or two lists).",
+    "dist": "The ``p``-norm of ``input - other``.",
+    "chain_matmul": "The product of the matrices in order (deprecated in torch for `fastgrad.linalg` style ``@``).",
+    "cumulative_trapezoid": "The running trapezoid-rule integral of ``y`` along ``dim`` (one element fewer).",
+    "split_with_sizes": "Splits along ``dim`` into pieces of the given sizes (views); the sizes must sum to the dim.",
+    "rsub": "``other - alpha * input``.",
+    "positive": "``input`` itself (``+input``); bool tensors are refused as torch refuses them.",
+    "ldexp": "``input * 2 ** other``.",
+    "mode": "The most frequent value along ``dim`` and the index of its last occurrence, as ``(values, "
+            "indices)``; among equally frequent values the smallest wins, as torch's CPU kernel. The values "
+            "carry the gradient back to that index.",
+    "searchsorted": "For each value of ``input``, the index in the innermost dim of ``sorted_sequence`` where "
+                    "it would be inserted to keep it sorted: the first such index, or the last with "
+                    "``right=True`` / ``side='right'``. ``sorter`` holds the indices that sort an unsorted "
+                    "sequence; a sequence with more than one dim has the values' leading dims. ``out_int32=True`` "
+                    "raises (fastgrad has no int32 yet).\n\nExamples:\n    >>> fastgrad.searchsorted("
+                    "fastgrad.tensor([1.0, 3.0, 5.0]), fastgrad.tensor([3.0, 4.0]))\n    tensor([1, 2])",
+    "bucketize": "The index of the bucket each element of ``input`` falls in, given 1-d sorted "
+                 "``boundaries``: ``searchsorted(boundaries, input, right=right)``.",
+    "bincount": "How often each non-negative integer occurs in a 1-d int tensor (or the sums of ``weights`` "
+                "per value), at least ``minlength`` long.",
+    "histc": "A histogram of ``bins`` equal-width bins over ``[min, max]`` (the data's extremes when ``min == "
+             "max``); elements outside are ignored.",
+    "histogram": "``(hist, bin_edges)``: a histogram of ``input`` in ``bins`` equal-width bins over ``range`` "
+                 "(the data's extremes without one) or in the given edges (a 1-d tensor); ``weight`` sums "
+                 "weights instead of counting, ``density`` divides by the total and the bin widths.",
     "isclose": "Element-wise ``|input - other| <= atol + rtol * |other|`` (equal infinities are close; NaN is "
                "close to NaN only with ``equal_nan``).",
     "allclose": "Whether every element of `fastgrad.isclose` holds, as a Python bool.",

@@ -274,7 +274,9 @@ Args:
 
 Examples:
     >>> fastgrad.tensor([[1, 5], [3, 2]]).max(dim=1)
-    max(values=tensor([5, 3]), indices=tensor([1, 0]))"""
+    torch.return_types.max(
+    values=tensor([5, 3]),
+    indices=tensor([1, 0]))"""
 
 TENSOR['min'] = """With no ``dim``: the smallest element, as a 0-d tensor. With ``dim``: a named tuple ``(values, indices)``. See `fastgrad.min`.
 
@@ -699,8 +701,20 @@ for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "
               "bmm", "baddbmm", "addmm", "mv", "addmv", "outer", "ger", "diagonal", "diag", "trace", "sort",
               "argsort", "topk", "kthvalue", "median", "cummax", "cummin", "unique", "isclose", "allclose", "equal",
               "nan_to_num", "addcmul", "addcdiv", "tile", "repeat_interleave", "roll", "nonzero", "masked_select",
-              "take_along_dim", "count_nonzero"):
+              "take_along_dim", "count_nonzero", "mode", "bincount", "histc", "histogram",
+              "frac", "logit", "xlogy", "aminmax", "cross", "renorm", "logcumsumexp", "diff", "fliplr", "flipud", "rot90",
+              "atan2", "arctan2", "hypot", "logaddexp", "logaddexp2", "fmax", "fmin", "copysign", "float_power",
+              "heaviside", "signbit", "deg2rad", "rad2deg", "sgn", "sinc", "nansum", "nanmean", "inner", "kron", "cov",
+              "corrcoef", "broadcast_to", "ravel", "tensor_split", "hsplit", "vsplit",
+              "dsplit", "unflatten", "take", "argwhere", "msort", "unique_consecutive", "quantile", "nanquantile",
+              "nanmedian", "diag_embed", "diagflat", "addr", "addbmm", "dist", "split_with_sizes", "positive",
+              "ldexp"):
     TENSOR[_name] = f"See `fastgrad.{_name}`."
+TENSOR["sum_to_size"] = """The sum of the tensor down to ``size`` (the reverse of broadcasting to this tensor's shape).
+
+Examples:
+    >>> fastgrad.ones(2, 3).sum_to_size(1, 3)
+    tensor([[2., 2., 2.]])"""
 for _name in ("selu", "silu", "mish", "softsign", "tanhshrink", "hardsigmoid", "hardswish"):
     TENSOR[_name + "_"] = f"In-place version of `Tensor.{_name}`."
 TENSOR["repeat"] = """Repeats the tensor ``sizes[i]`` times along dim ``i`` (as numpy's tile); there may be more

@@ -168,12 +168,17 @@ def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True
     raise_exception=False. The error message names the input, the element and both values.
 
     fast_mode=True compares only random-cotangent products (one backward), never the full Jacobian.
+    check_undefined_grad: a zero cotangent must give zero gradients. The gradients' dtypes and shapes are
+    always checked against the inputs' (check_grad_dtypes=False does not turn that off).
     check_forward_ad / check_batched_grad are accepted for torch compatibility; fastgrad has no forward
     mode AD, so asking for them raises.
     """
     if check_forward_ad or check_batched_grad or check_batched_forward_grad:
         raise NotImplementedError("fastgrad.autograd.gradcheck: forward-mode and batched gradient checks are "
                                   "not supported (fastgrad has reverse mode only)")
+    if masked:
+        raise NotImplementedError("fastgrad.autograd.gradcheck(masked=True): masked (sparse) semantics are not "
+                                  "supported; fastgrad's sparse tensors keep their gradients at their non-zeros")
     inputs = _as_tuple(inputs)
     diff = _check_inputs(inputs, "gradcheck")
     if not check_backward_ad:
@@ -243,6 +248,15 @@ def gradcheck(func, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, raise_exception=True
                                  f"{_fmt_index(tuple(inputs[i].shape), k)}: {float(analytic[i][k])!r} vs "
                                  f"{float(again[i][k])!r}), although analytical gradient matches numerical gradient. "
                                  f"The tolerance for nondeterminism was {nondet_tol}.", raise_exception)
+    if check_undefined_grad and n_out:
+        # outputs without a gradient count as zeros: backward must then give zero gradients
+        zero = _analytical_vjp(outputs, out_idx, inputs, diff, split(np.zeros(n_out)), "gradcheck")
+        for i in diff:
+            if np.any(zero[i] != 0):
+                k = int(np.flatnonzero(zero[i])[0])
+                return _fail(f"Expected backward function to handle undefined output grads as zeros: a zero "
+                             f"cotangent gives {float(zero[i][k])!r} for input {i} element "
+                             f"{_fmt_index(tuple(inputs[i].shape), k)}", raise_exception)
     return True
 
 
@@ -256,6 +270,9 @@ def gradgradcheck(func, inputs, grad_outputs=None, eps=1e-6, atol=1e-5, rtol=1e-
     the differentiable outputs (requiring grad, so the check covers them too)."""
     from .. import enable_grad
     from . import grad
+    if masked:
+        raise NotImplementedError("fastgrad.autograd.gradgradcheck(masked=True): masked (sparse) semantics are not "
+                                  "supported")
     inputs = _as_tuple(inputs)
     diff = _check_inputs(inputs, "gradgradcheck")
     if not check_rev_over_rev:

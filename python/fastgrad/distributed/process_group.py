@@ -146,6 +146,9 @@ def init_process_group(backend="mpi", init_method=None, timeout=None, world_size
                          f"got backend={backend!r}")
     if init_method not in (None, "env://") or store is not None:
         raise ValueError("the mpi backend takes its rendezvous from mpirun: init_method/store are not used")
+    if device_id is not None:
+        from .._types import check_cpu_device
+        check_cpu_device(device_id, "init_process_group(device_id=)")
     timeout_s = _timeout_seconds(timeout)
     MPI = _import_mpi()
     world = MPI.COMM_WORLD
@@ -217,7 +220,7 @@ def _abort_timeout(g, what):
         + "".join(traceback.format_stack(limit=8)))
 
 
-def _wait(req, what, g=None):
+def _wait(req, what, g=None, timeout_s=None):
     """Wait for a non-blocking MPI request with the group's timeout. MPI progresses the request only inside
     MPI calls, so this polls Test: a pure spin for the first 0.5 ms (a collective between ranks that are all
     running completes in ~0.1 ms), then spinning with sched_yield up to 50 ms (so a rank waiting for a
@@ -234,7 +237,7 @@ def _wait(req, what, g=None):
         if waited < 0.05:
             os.sched_yield()
             continue
-        if waited > g.timeout_s:
+        if waited > (g.timeout_s if timeout_s is None else timeout_s):
             _abort_timeout(g, what)
         time.sleep(0.001)
 
@@ -315,8 +318,10 @@ class Work:
         return self._done
 
     def wait(self, timeout=None):
+        """Blocks until the collective finishes; past ``timeout`` (a timedelta or seconds; default the
+        group's) the job is aborted with a message naming the collective, as the group's timeout does."""
         if not self._done:
-            _wait(self._req, self._what)
+            _wait(self._req, self._what, timeout_s=None if timeout is None else _timeout_seconds(timeout))
             self._complete()
         return True
 
@@ -433,7 +438,13 @@ def barrier(group=None, async_op=False, device_ids=None):
     Args:
         group (optional): ``None`` or the world group (fastgrad has no sub-groups).
         async_op (bool): return a work handle to ``wait()`` on instead of blocking. Default: ``False``.
+        device_ids (list of int, optional): the device whose stream the barrier runs on, as torch's (which
+            uses the first id); fastgrad runs on the CPU, where torch also takes the id and the barrier is
+            the same.
     """
+    if device_ids is not None and not (isinstance(device_ids, list) and
+                                       all(isinstance(d, int) and not isinstance(d, bool) for d in device_ids)):
+        raise TypeError("Invalid function argument: device_ids type should be List[int]")
     g = _group(group)
     return _run(g.comm.Ibarrier(), "barrier", None, async_op)
 

@@ -445,3 +445,31 @@ class PReLU(Module):
 
     def extra_repr(self):
         return f"num_parameters={self.num_parameters}"
+
+
+class Softmin(Module):
+    """Applies softmin (softmax of the negated input) along ``dim``.
+
+    Examples:
+        >>> nn.Softmin(dim=0)(fastgrad.tensor([0.0, 1.0]))
+        tensor([0.7311, 0.2689])
+    """
+
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.softmin(input, self.dim, _stacklevel=5)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
+
+
+class Softmax2d(Module):
+    """Applies softmax over the channels (dim -3) of a ``(C, H, W)`` or ``(N, C, H, W)`` input."""
+
+    def forward(self, input):
+        if input.dim() not in (3, 4):
+            raise ValueError(f"Softmax2d: expected input to be 3D or 4D, got {input.dim()}D instead")
+        return F.softmax(input, -3, _stacklevel=5)

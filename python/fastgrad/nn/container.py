@@ -1,8 +1,11 @@
-"""Sequential, ModuleList and ModuleDict: modules that hold other modules under string keys."""
+"""Sequential, ModuleList and ModuleDict (modules that hold other modules under string keys), and
+ParameterList and ParameterDict (the same for parameters)."""
 from collections import OrderedDict
 import operator
 
+from .._tensor import Tensor
 from .module import Module, _addindent
+from .parameter import Parameter
 
 
 class Sequential(Module):
@@ -239,3 +242,154 @@ class ModuleDict(Module):
                 if len(m) != 2:
                     raise ValueError(f"ModuleDict update sequence element #{j} has length {len(m)}; 2 is required")
                 self[m[0]] = m[1]
+
+
+def _parameter_line(key, value, legacy_type_name):
+    """A ParameterList / ParameterDict entry as torch prints it (the dict uses the legacy type names)."""
+    from .._legacy_tensors import legacy_name
+    if not isinstance(value, Tensor):
+        return f"({key}): Object of type: {type(value).__name__}"
+    size = "x".join(str(s) for s in value.shape)
+    kind = "Parameter containing" if isinstance(value, Parameter) else "Tensor containing"
+    dtype = legacy_name(value.dtype) if legacy_type_name else str(value.dtype)
+    return f"({key}): {kind}: [{dtype} of size {size}]"
+
+
+class ParameterList(Module):
+    """A list of parameters registered with the module that holds it (their names are the indices). Plain
+    tensors added to it become Parameters, as in torch; other objects are kept as they are.
+
+    Examples:
+        >>> params = nn.ParameterList([nn.Parameter(fastgrad.ones(2)) for _ in range(3)])
+        >>> len(params), [n for n, _ in params.named_parameters()]
+        (3, ['0', '1', '2'])
+    """
+
+    def __init__(self, values=None):
+        super().__init__()
+        object.__setattr__(self, "_size", 0)
+        if values is not None:
+            self += values
+
+    def _abs_index(self, idx):
+        idx = operator.index(idx)
+        if not -len(self) <= idx < len(self):
+            raise IndexError(f"index {idx} is out of range")
+        return idx + len(self) if idx < 0 else idx
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return self.__class__([self[i] for i in range(len(self))[idx]])
+        return getattr(self, str(self._abs_index(idx)))
+
+    def __setitem__(self, idx, param):
+        idx = self._abs_index(idx)
+        if isinstance(param, Tensor) and not isinstance(param, Parameter):
+            param = Parameter(param)
+        setattr(self, str(idx), param)
+
+    def __len__(self):
+        return self._size
+
+    def __iter__(self):
+        return iter(self[i] for i in range(len(self)))
+
+    def __iadd__(self, parameters):
+        return self.extend(parameters)
+
+    def __dir__(self):
+        return [k for k in super().__dir__() if not k.isdigit()]
+
+    def append(self, value):
+        new_idx = len(self)
+        object.__setattr__(self, "_size", new_idx + 1)
+        self[new_idx] = value
+        return self
+
+    def extend(self, values):
+        if isinstance(values, Tensor) or not hasattr(values, "__iter__"):
+            raise TypeError("ParameterList.extend should be called with an iterable, but got " + type(values).__name__)
+        for value in values:
+            self.append(value)
+        return self
+
+    def extra_repr(self):
+        # torch's lines carry their own two-space indent on top of Module's
+        return "\n".join("  " + _parameter_line(i, p, False) for i, p in enumerate(self))
+
+
+class ParameterDict(Module):
+    """A dict of parameters registered with the module that holds it (their names are the keys), in insertion
+    order. Plain tensors added to it become Parameters, as in torch.
+
+    Examples:
+        >>> params = nn.ParameterDict({"scale": nn.Parameter(fastgrad.ones(2))})
+        >>> list(params.keys())
+        ['scale']
+    """
+
+    def __init__(self, parameters=None):
+        super().__init__()
+        object.__setattr__(self, "_keys", {})
+        if parameters is not None:
+            self.update(parameters)
+
+    def __getitem__(self, key):
+        return getattr(self, key)
+
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError(f"ParameterDict keys must be strings, got {type(key).__name__}")
+        self._keys[key] = None
+        if isinstance(value, Tensor) and not isinstance(value, Parameter):
+            value = Parameter(value)
+        setattr(self, key, value)
+
+    def __delitem__(self, key):
+        del self._keys[key]
+        delattr(self, key)
+
+    def __len__(self):
+        return len(self._keys)
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __contains__(self, key):
+        return key in self._keys
+
+    def keys(self):
+        return self._keys.keys()
+
+    def items(self):
+        return ((k, self[k]) for k in self._keys)
+
+    def values(self):
+        return (self[k] for k in self._keys)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def pop(self, key):
+        value = self[key]
+        del self[key]
+        return value
+
+    def clear(self):
+        for k in list(self._keys):
+            del self[k]
+
+    def update(self, parameters):
+        # torch keeps the order of an OrderedDict or ParameterDict (and of a sequence of pairs) but sorts the
+        # keys of any other mapping
+        if isinstance(parameters, (OrderedDict, ParameterDict)):
+            items = parameters.items()
+        elif hasattr(parameters, "items"):
+            items = sorted(parameters.items())
+        else:
+            items = parameters
+        for key, value in items:
+            self[key] = value
+
+    def extra_repr(self):
+        return "\n".join("  " + _parameter_line(k, v, True) for k, v in self.items())

@@ -782,3 +782,13 @@ def binary_cross_entropy_with_logits(input, target, weight=None, size_average=No
     if weight is not None:
         loss = loss * weight
     return _reduce(loss, reduction)
+
+
+# the distances, remaining losses and padding live in their own files; they are part of this namespace
+from ._f_distance import bilinear, cosine_similarity, normalize, pairwise_distance, pdist  # noqa: E402
+from ._f_losses import (cosine_embedding_loss, gaussian_nll_loss, kl_div, margin_ranking_loss,  # noqa: E402
+                        poisson_nll_loss, triplet_margin_loss)
+from ._f_pad import pad  # noqa: E402
+from ._f_more import (channel_shuffle, hinge_embedding_loss, multi_margin_loss,  # noqa: E402
+                      multilabel_soft_margin_loss, pixel_shuffle, pixel_unshuffle, rms_norm, soft_margin_loss, softmin)
+from ._f_interpolate import interpolate, upsample  # noqa: E402

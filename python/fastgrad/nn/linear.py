@@ -75,3 +75,43 @@ class Linear(Module):
 
     def extra_repr(self):
         return f"in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}"
+
+
+class Bilinear(Module):
+    """``y = x1^T A x2 + b`` for each output feature: ``y[..., o] = sum_ij x1[..., i] A[o, i, j] x2[..., j] +
+    b[o]``. Weight and bias start as torch's, ``U(-1/sqrt(in1_features), 1/sqrt(in1_features))``.
+
+    Args:
+        in1_features (int), in2_features (int): sizes of the two inputs' last dims.
+        out_features (int): size of the output's last dim.
+        bias (bool): whether to learn ``b``. Default: ``True``.
+
+    Examples:
+        >>> m = nn.Bilinear(20, 30, 40)
+        >>> m(fastgrad.randn(128, 20), fastgrad.randn(128, 30)).shape
+        torch.Size([128, 40])
+    """
+
+    def __init__(self, in1_features, in2_features, out_features, bias=True, device=None, dtype=None):
+        super().__init__()
+        self.in1_features, self.in2_features, self.out_features = in1_features, in2_features, out_features
+        dtype = dtype or _fg.float32
+        self.weight = Parameter(_fg.empty((out_features, in1_features, in2_features), dtype=dtype, device=device))
+        if bias:
+            self.bias = Parameter(_fg.empty(out_features, dtype=dtype, device=device))
+        else:
+            self.register_parameter("bias", None)
+        self.reset_parameters()
+
+    def reset_parameters(self):
+        bound = 1 / math.sqrt(self.weight.shape[1])
+        init.uniform_(self.weight, -bound, bound)
+        if self.bias is not None:
+            init.uniform_(self.bias, -bound, bound)
+
+    def forward(self, input1, input2):
+        return F.bilinear(input1, input2, self.weight, self.bias)
+
+    def extra_repr(self):
+        return (f"in1_features={self.in1_features}, in2_features={self.in2_features}, "
+                f"out_features={self.out_features}, bias={self.bias is not None}")

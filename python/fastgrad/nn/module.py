@@ -110,7 +110,11 @@ class Module:
                 result = hook(self, args)
                 if result is not None:
                     args = result if isinstance(result, tuple) else (result,)
-        output = self.forward(*args, **kwargs)
+        try:
+            output = self.forward(*args, **kwargs)
+        except Exception:
+            self._run_always_called_hooks(args, kwargs)
+            raise
         for hook_id, hook in list(self._forward_hooks.items()):
             if hook_id in self._forward_hooks_with_kwargs:
                 result = hook(self, args, kwargs, output)
@@ -120,13 +124,35 @@ class Module:
                 output = result
         return output
 
+    def _run_always_called_hooks(self, args, kwargs):
+        """Forward hooks registered with always_call=True run even when forward raised (with output None),
+        as torch's; an exception of theirs is turned into a warning so forward's own error propagates."""
+        always = self.__dict__.get("_forward_hooks_always_called", ())
+        output = None
+        for hook_id, hook in list(self._forward_hooks.items()):
+            if hook_id not in always:
+                continue
+            try:
+                result = (hook(self, args, kwargs, output) if hook_id in self._forward_hooks_with_kwargs
+                          else hook(self, args, output))
+                if result is not None:
+                    output = result
+            except Exception as e:  # noqa: BLE001 - forward's error is the one to raise
+                import warnings
+                warnings.warn("forward hook with ``always_call=True`` raised an exception that was silenced as "
+                              f"another error was raised in forward: {e}")
+
     def register_forward_pre_hook(self, hook, *, prepend=False, with_kwargs=False):
         return self._add_hook(self._forward_pre_hooks, self._forward_pre_hooks_with_kwargs,
                               hook, prepend, with_kwargs)
 
     def register_forward_hook(self, hook, *, prepend=False, with_kwargs=False, always_call=False):
-        return self._add_hook(self._forward_hooks, self._forward_hooks_with_kwargs,
-                              hook, prepend, with_kwargs)
+        handle = self._add_hook(self._forward_hooks, self._forward_hooks_with_kwargs, hook, prepend, with_kwargs)
+        if always_call:
+            if "_forward_hooks_always_called" not in self.__dict__:
+                object.__setattr__(self, "_forward_hooks_always_called", set())
+            self._forward_hooks_always_called.add(handle.id)
+        return handle
 
     def _add_hook(self, hooks, with_kwargs_set, hook, prepend, with_kwargs):
         handle = RemovableHandle(hooks)

@@ -22,7 +22,7 @@ for step in range(6):
     for t in range(T):
         h = torch.tanh(cell(torch.cat([xs[t], h], dim=1)))
         outputs[t] = h  # index assignment of a value that requires grad
-    scores = outputs @ outputs[-1].unsqueeze(-1)  # (T, B, 1): attention over time steps
+    scores = (outputs * outputs[-1]).sum(-1, keepdim=True)  # (T, B, 1): attention over time steps
     mask = torch.arange(T).unsqueeze(1).unsqueeze(2).expand(T, B, 1) > 3
     scores.masked_fill_(mask, float("-inf"))
     weights = F.softmax(scores, dim=0)
@@ -46,8 +46,9 @@ with torch.no_grad():
 # in-place on a non-leaf, then a view of it read after the write
 a = torch.linspace(-1, 1, 12).reshape(3, 4).requires_grad_()
 b = a * 2
-b.add_(1).relu_()
+b.add_(1)
 b[:, 0].mul_(3)
 b.diagonal().zero_()
+b.relu_()
 b.sum().backward()
 print("a.grad", a.grad.tolist())

@@ -6,11 +6,12 @@ layers added to those files appear under both paths without a list to keep in st
 """
 import sys
 
-from .. import (activation, batchnorm, container, dropout, flatten, linear, loss, module,  # noqa: F401
-                normalization, sparse)
+from .. import (activation, batchnorm, channelshuffle, container, distance, dropout, flatten, linear, loss,  # noqa: F401
+                module, normalization, padding, pixelshuffle, sparse, upsampling)
 from .. import Module as _Module
 
-for _sub in (activation, batchnorm, container, dropout, flatten, linear, loss, module, normalization, sparse):
+for _sub in (activation, batchnorm, channelshuffle, container, distance, dropout, flatten, linear, loss, module,
+             normalization, padding, pixelshuffle, sparse, upsampling):
     sys.modules[f"{__name__}.{_sub.__name__.rsplit('.', 1)[1]}"] = _sub
 
 # torch.nn.modules also exports every layer class itself (torch.nn.modules.Linear)

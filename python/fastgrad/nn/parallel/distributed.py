@@ -91,6 +91,12 @@ class DistributedDataParallel(Module):
                  process_group=None, bucket_cap_mb=None, find_unused_parameters=False, check_reduction=False,
                  gradient_as_bucket_view=False, static_graph=False):
         super().__init__()
+        # torch's check for a CPU module (fastgrad's modules are all on the CPU): device ids name GPUs
+        if device_ids or output_device:
+            raise ValueError(
+                "DistributedDataParallel device_ids and output_device arguments only work with "
+                "single-device/multiple-device GPU modules or CPU modules, but got device_ids "
+                f"{device_ids}, output_device {output_device}, and module parameters {{device(type='cpu')}}.")
         g = _pg._group(process_group)
         if find_unused_parameters:
             raise NotImplementedError(
@@ -101,6 +107,11 @@ class DistributedDataParallel(Module):
         self.module = module
         object.__setattr__(self, "_pg", g)
         object.__setattr__(self, "broadcast_buffers", bool(broadcast_buffers))
+        # torch keeps these as attributes; dim only says how to scatter inputs over several GPUs, so on
+        # the CPU (one device per rank) it has no effect in torch either
+        object.__setattr__(self, "device_ids", None)
+        object.__setattr__(self, "output_device", None)
+        object.__setattr__(self, "dim", dim)
         object.__setattr__(self, "require_backward_grad_sync", True)
         object.__setattr__(self, "bucket_bytes_cap", int((25 if bucket_cap_mb is None else bucket_cap_mb) * 2**20))
         named = [(n, p) for n, p in module.named_parameters() if p.requires_grad]

@@ -19,6 +19,8 @@ def _out_shape(output, batch_size):
 
 def summary_string(model, input_size, batch_size=-1, device=None, dtypes=None):
     """Returns (text, (total_params, trainable_params)), like torchsummary.summary_string."""
+    from ..._types import check_cpu_device
+    check_cpu_device(device, "summary()")  # torchsummary builds its inputs there: only the CPU exists here
     if isinstance(input_size, tuple) and input_size and not isinstance(input_size[0], (tuple, list)):
         input_size = [input_size]
     dtypes = dtypes or [_fg.float32] * len(input_size)
@@ -97,7 +99,8 @@ def summary(model, input_size, batch_size=-1, device=None, dtypes=None):
         input_size (tuple of ints, or a list of tuples): the input shape without the batch dimension (one tuple
             per input for a model with several).
         batch_size (int): the batch size shown in the table (-1 shows ``-1``; a batch of 2 is run). Default: -1.
-        device (str, optional): accepted for torchsummary compatibility; fastgrad runs on the CPU.
+        device (str or fastgrad.device, optional): where the inputs are made: ``None`` or the CPU (another
+            device raises, as fastgrad runs on the CPU only).
         dtypes (list of fastgrad.dtype, optional): the dtype of each input. Default: float32.
 
     Examples:

@@ -46,6 +46,17 @@ class DataLoader:
                              "multiprocessing.")
         if timeout < 0:
             raise ValueError("timeout option should be non-negative")
+        # torch's checks of the worker-only options; with workers, prefetching and the start method only
+        # change how early batches are made, not which (in_order=False allows, and here gets, the order)
+        if num_workers == 0 and prefetch_factor is not None:
+            raise ValueError("prefetch_factor option could only be specified in multiprocessing.let num_workers > 0 "
+                             "to enable multiprocessing, otherwise set prefetch_factor to None.")
+        if num_workers == 0 and multiprocessing_context is not None:
+            raise ValueError("multiprocessing_context can only be used with multi-process loading (num_workers > 0), "
+                             f"but got num_workers={num_workers}")
+        if pin_memory_device:
+            from ..._types import check_cpu_device
+            check_cpu_device(pin_memory_device, "DataLoader(pin_memory_device=)")
         self.dataset = dataset
         # Loading stays in-process, the fast path for in-memory data; with num_workers > 0 each batch is
         # fetched in the random state its torch worker process would have (see _worker.py).
