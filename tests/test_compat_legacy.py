@@ -26,6 +26,21 @@ def test_legacy_constructor_from_data(torch, name, args):
 
 
 @pytest.mark.parametrize("name", LEGACY)
+@pytest.mark.parametrize("data", [np.array([[1, 2], [3, 4]], dtype=np.int32), np.array([1.7, -2.2]), np.array(2.5)],
+                         ids=["int32-matrix", "float64-vector", "0d"])
+def test_legacy_constructor_converts_numpy_arrays(torch, name, data):
+    # an array is data, not sizes (the graph examples build features with FloatTensor(np_array))
+    ours = getattr(fastgrad, name)(data)
+    theirs = getattr(torch, name)(data)
+    assert str(ours.dtype) == str(theirs.dtype)
+    assert ours.tolist() == theirs.tolist()
+
+
+def test_legacy_constructor_takes_numpy_integer_sizes(torch):
+    assert tuple(fastgrad.FloatTensor(np.int64(2), np.int32(3)).shape) == tuple(torch.FloatTensor(np.int64(2), np.int32(3)).shape)
+
+
+@pytest.mark.parametrize("name", LEGACY)
 def test_legacy_constructor_from_sizes(torch, name):
     for sizes in [(2, 3), (4,), (fastgrad.Size([2, 1]),)]:
         t = getattr(fastgrad, name)(*sizes)

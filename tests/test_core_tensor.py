@@ -1,11 +1,13 @@
 """The Tensor itself: dtypes and type promotion, strided views sharing storage, indexing, creation
 functions and random generators, conversions, properties and repr, compared with torch."""
 import math
+import re
 
 import numpy as np
 import pytest
 
 import fastgrad
+from fastgrad import _tensor_str  # get_printoptions is private in torch too (torch._tensor_str)
 
 torch = pytest.importorskip("torch")
 
@@ -413,6 +415,10 @@ REPR_CASES = [
     "torch.tensor([123456.0, 0.001])",
     "torch.tensor([-0.0, 0.0])",
     "torch.tensor([1, 2]) * 1.5",
+    # suffixes that would run the last line past 80 columns go on a line of their own
+    "torch.arange(8.0, dtype=torch.float64, requires_grad=True)",
+    "torch.arange(3000.0, requires_grad=True).reshape(30, 100)[:2]",
+    "torch.arange(12.0, requires_grad=True).reshape(2, 6) * 1.5",
 ]
 
 
@@ -428,6 +434,15 @@ def test_repr_grad_fn():
     t = torch.tensor([1.0, 2.0], requires_grad=True) * 2
     f = fastgrad.tensor([1.0, 2.0], requires_grad=True) * 2
     assert repr(f).split(" object")[0].replace("<", "") == repr(t).split(" object")[0].replace("<", "")
+
+
+def test_grad_fn_repr_is_torch_s_object_repr():
+    t = (torch.tensor([1.0, 2.0], requires_grad=True) * 2).grad_fn
+    f = (fastgrad.tensor([1.0, 2.0], requires_grad=True) * 2).grad_fn
+    address = re.compile(r" at 0x[0-9a-f]+>$")
+    assert address.search(repr(f)) and address.search(repr(t))
+    assert address.sub(">", repr(f)) == address.sub(">", repr(t)) == "<MulBackward0 object>"
+    assert repr(f.next_functions[0][0]) == repr(f.next_functions[0][0])  # one node, one address
 
 
 # ---------------------------------------------------------------- creation
@@ -601,3 +616,41 @@ def test_legacy_tensor_constructor():
     assert fastgrad.Tensor().shape == (0,)
     x = fastgrad.ones(2)
     assert fastgrad.Tensor(x).tolist() == [1.0, 1.0]
+
+
+# ---------------------------------------------------------------- print options
+
+PRINT_OPTION_CASES = [
+    dict(sci_mode=False), dict(sci_mode=True), dict(precision=2), dict(precision=6, linewidth=50),
+    dict(threshold=5, edgeitems=1), dict(profile="short"), dict(profile="full"), dict(profile="short", precision=3),
+]
+PRINTED = ["torch.tensor([1e-5, 2.5, 300.0])", "torch.tensor([1.0, 2.0])", "torch.arange(12.0).reshape(3, 4) / 3",
+           "torch.arange(2000.0)", "torch.tensor([[0.1234567, 1e6], [3.0, -2.0]])", "torch.tensor(3.14159)"]
+
+
+@pytest.fixture
+def restore_print_options():
+    yield
+    fastgrad.set_printoptions(profile="default")
+    torch.set_printoptions(profile="default")
+
+
+@pytest.mark.parametrize("options", PRINT_OPTION_CASES, ids=[repr(o) for o in PRINT_OPTION_CASES])
+def test_set_printoptions_prints_as_torch(options, restore_print_options):
+    fastgrad.set_printoptions(**options)
+    torch.set_printoptions(**options)
+    for expr in PRINTED:
+        assert repr(eval(expr, {"torch": fastgrad})) == repr(eval(expr, {"torch": torch})), (options, expr)
+    assert _tensor_str.get_printoptions() == torch._tensor_str.get_printoptions()
+
+
+def test_set_printoptions_without_sci_mode_resets_it(restore_print_options):
+    fastgrad.set_printoptions(sci_mode=False)
+    fastgrad.set_printoptions(precision=3)  # as in torch, every call sets sci_mode (None unless given)
+    assert _tensor_str.get_printoptions()["sci_mode"] is None
+    assert repr(fastgrad.tensor([1e-5, 1.0])) == "tensor([1.000e-05, 1.000e+00])"
+
+
+def test_set_printoptions_rejects_an_unknown_profile(restore_print_options):
+    with pytest.raises(ValueError, match="profile must be one of"):
+        fastgrad.set_printoptions(profile="long")

@@ -62,6 +62,7 @@ NON_DIFFERENTIABLE = {
     "bitwise_and": _BITS, "bitwise_or": _BITS, "bitwise_xor": _BITS, "bitwise_not": _BITS,
     "is_grad_enabled": _MODE, "is_autocast_enabled": _MODE,
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
+    "set_printoptions": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
     "get_default_dtype": _META, "set_default_dtype": _MODE, "promote_types": _META, "result_type": _META,
     "is_floating_point": _META, "is_signed": _META, "Tensor.is_signed": _META,

@@ -41,11 +41,15 @@ struct PowF {
         }
         return r;
       }
-    } else if constexpr (std::is_same_v<T, float>) {
-      if (y == 2.0f) return x * x;
-      return std::pow(x, y);
     } else {
-      if (y == 2.0) return x * x;
+      // torch's tensor ** number kernel computes these exponents with products and roots, not pow: the
+      // results differ from std::pow in the last bit (x ** 3 in a training loop drifts otherwise)
+      if (y == T(2)) return x * x;
+      if (y == T(3)) return x * x * x;
+      if (y == T(0.5)) return std::sqrt(x);
+      if (y == T(-0.5)) return T(1) / std::sqrt(x);
+      if (y == T(-1)) return T(1) / x;
+      if (y == T(-2)) return T(1) / (x * x);
       return std::pow(x, y);
     }
   }

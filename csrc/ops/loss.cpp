@@ -367,4 +367,66 @@ Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Ten
   return out;
 }
 
+// mse_loss as one node (MseLossBackward0, as torch): (input - target)^2 reduced; the backward is torch's
+// 2 * (input - target) * grad (2 / n for the mean), summed to each operand's shape.
+Tensor mse_loss(const Tensor& input, const Tensor& target, const std::string& reduction_name) {
+  const Reduction red = parse_reduction(reduction_name);
+  Tensor out;
+  Dims shape;
+  {
+    NoGradGuard ng;
+    Tensor d = sub(input, target);
+    shape = d->shape;
+    Tensor sq = mul(d, d);
+    out = red == Reduction::None ? sq : red == Reduction::Sum ? sum_all(sq) : mean(sq, {}, false);
+  }
+  out = alias_detached(out);
+  if (autograd::needs_grad(input, target)) {
+    SavedTensor si(input, false), st(target, false);
+    const Dims ishape = input->shape, tshape = target->shape;
+    const double norm = red == Reduction::Mean ? 2.0 / static_cast<double>(shape_numel(shape)) : 2.0;
+    autograd::record("MseLossBackward0", {input, target}, {out}, [si, st, red, norm, shape, ishape, tshape](
+                         const TensorList& g, Node& self) {
+      TensorList r(2);
+      Tensor d = sub(si.unpack(self), st.unpack(self));
+      Tensor gi = red == Reduction::None ? g[0] : expand(g[0], shape);
+      Tensor grad = mul(mul(scalar_like(norm, d), d), gi);
+      if (self.needs_input_grad(0)) r[0] = sum_to(grad, ishape);
+      if (self.needs_input_grad(1)) r[1] = sum_to(neg(grad), tshape);
+      return r;
+    }, /*has_saved=*/true);
+  }
+  return out;
+}
+
+// embedding as one node (EmbeddingBackward0, as torch): the rows of weight at indices; the backward adds
+// the incoming rows into a zero table (torch's embedding_dense_backward), none into padding_idx's row.
+Tensor embedding(const Tensor& weight, const Tensor& indices, std::optional<int64_t> padding_idx) {
+  FG_CHECK(weight->dim() == 2, RuntimeError, "'weight' must be 2-D");
+  FG_CHECK(!is_floating(indices->dtype) && indices->dtype != DType::Bool, RuntimeError,
+           "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got ",
+           dtype_name(indices->dtype), " instead (while checking arguments for embedding)");
+  const Dims wshape = weight->shape;
+  Tensor flat = reshape(indices, {-1});
+  Tensor out;
+  {
+    NoGradGuard ng;
+    Dims out_shape = indices->shape;
+    out_shape.push_back(wshape[1]);
+    out = reshape(index_select(weight, 0, flat), out_shape);
+  }
+  out = alias_detached(out);
+  if (autograd::needs_grad(weight)) {
+    autograd::record("EmbeddingBackward0", {weight}, {out}, [flat, padding_idx, wshape](const TensorList& g, Node&) {
+      Tensor rows = reshape(g[0], {-1, wshape[1]});
+      if (padding_idx) {
+        Tensor is_pad = unsqueeze(compare(flat, scalar_tensor(static_cast<double>(*padding_idx), flat->dtype), CmpOp::Eq), 1);
+        rows = masked_fill(rows, is_pad, scalar_tensor(0.0, rows->dtype));
+      }
+      return TensorList{index_add(zeros(wshape, rows->dtype), 0, flat, rows)};
+    }, /*has_saved=*/false);
+  }
+  return out;
+}
+
 }  // namespace fg::ops

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 
 #include "tensor/tensor.h"
@@ -19,5 +20,12 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& we
 // formula with the logs clamped at -100 and its backward w * (p - t) / max(p (1 - p), 1e-12f).
 Tensor binary_cross_entropy(const Tensor& input, const Tensor& target, const Tensor& weight,
                             const std::string& reduction);
+
+// mse_loss(input, target broadcastable, reduction) in one node (MseLossBackward0).
+Tensor mse_loss(const Tensor& input, const Tensor& target, const std::string& reduction);
+
+// The rows of weight [num, dim] at integer indices of any shape, in one node (EmbeddingBackward0); the
+// padding row gets no gradient.
+Tensor embedding(const Tensor& weight, const Tensor& indices, std::optional<int64_t> padding_idx);
 
 }  // namespace fg::ops

@@ -18,6 +18,12 @@ FG_BIND(bind_loss) {
           return ops::binary_cross_entropy(input, target, optional_tensor(weight), reduction);
         },
         py::arg("input"), py::arg("target"), py::arg("weight") = py::none(), py::arg("reduction") = "mean");
+  m.def("_mse_loss", &ops::mse_loss, py::arg("input"), py::arg("target"), py::arg("reduction") = "mean");
+  m.def("_embedding",
+        [](const Tensor& weight, const Tensor& indices, std::optional<int64_t> padding_idx) {
+          return ops::embedding(weight, indices, padding_idx);
+        },
+        py::arg("weight"), py::arg("indices"), py::arg("padding_idx") = py::none());
   m.def("_layer_norm",
         [](const Tensor& input, py::handle normalized_shape, py::object weight, py::object bias, double eps) {
           return ops::layer_norm(input, dims_from(normalized_shape, "layer_norm"), optional_tensor(weight),

@@ -19,6 +19,7 @@ _C._register_dtypes(_ALL_DTYPES)
 # list is the module's own, so an op added to csrc/ops is exported without editing this file.
 from ._C import *  # noqa: E402,F401,F403
 from . import _tensor  # noqa: E402,F401  (attaches repr, tolist, ... to Tensor)
+from ._tensor_str import set_printoptions  # noqa: E402
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode  # noqa: E402
 from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as linalg_norm, norm  # noqa: E402
 from ._finfo import finfo, iinfo, is_floating_point, is_signed  # noqa: E402

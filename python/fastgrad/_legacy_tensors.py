@@ -1,5 +1,7 @@
 """torch's legacy tensor types (FloatTensor, LongTensor, ...): constructors and isinstance checks keyed on
 dtype, and the name <-> dtype table behind Tensor.type()."""
+import numbers
+
 import fastgrad as _fg
 from ._types import Size, check_cpu_device, cpu_only_error
 
@@ -61,7 +63,9 @@ class _LegacyTensorType(type):
 
 
 def _is_int(a):
-    return isinstance(a, int) and not isinstance(a, bool) or (hasattr(a, "__index__") and not isinstance(a, _fg.Tensor))
+    # A size is a Python or numpy integer. numpy arrays also define __index__ but are data: FloatTensor(array)
+    # converts the array, as torch does.
+    return isinstance(a, numbers.Integral) and not isinstance(a, bool)
 
 
 def _doc(name, attr):

@@ -249,15 +249,10 @@ def embedding(input, weight, padding_idx=None):
         tensor([[1., 2.],
                 [0., 0.]])
     """
-    flat = input.reshape(-1)
-    rows = _fg.index_select(weight, 0, flat)
-    if padding_idx is not None:
-        if padding_idx < 0:
-            padding_idx += weight.shape[0]
-        # torch's embedding never sends gradient to the padding row; the row's value still shows.
-        pad = (flat == padding_idx).unsqueeze(-1)
-        rows = _fg.where(pad, rows.detach(), rows)
-    return rows.reshape(tuple(input.shape) + (weight.shape[1],))
+    if padding_idx is not None and padding_idx < 0:
+        padding_idx += weight.shape[0]
+    # one node, as torch's: the padding row's value shows, but it gets no gradient
+    return _fg._C._embedding(weight, input, padding_idx)
 
 
 # ------------------------------------------------------------- activations
@@ -564,11 +559,10 @@ def mse_loss(input, target, size_average=None, reduce=None, reduction="mean", we
     reduction = _legacy_reduction(size_average, reduce, reduction)
     _check_reduction(reduction)
     _warn_broadcast(input, target)
+    if weight is None:
+        return _fg._C._mse_loss(input, target, reduction)  # one node, MseLossBackward0 as torch's
     diff = input - target
-    loss = diff * diff
-    if weight is not None:
-        loss = loss * weight
-    return _reduce(loss, reduction)
+    return _reduce(diff * diff * weight, reduction)
 
 
 def l1_loss(input, target, size_average=None, reduce=None, reduction="mean", weight=None):
