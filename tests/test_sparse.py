@@ -211,3 +211,13 @@ def test_matrix_transposes_sizes_and_predicates():
         fastgrad.is_nonzero(fastgrad.ones(0))
     assert fastgrad.is_same_size(x, x * 2) and not fastgrad.is_same_size(x, x.t())
     assert fastgrad.pi == np.pi and fastgrad.inf == np.inf and np.isnan(fastgrad.nan) and fastgrad.newaxis is None
+
+
+def test_dense_plus_sparse_hands_over_to_the_sparse_operand():
+    # dense.__add__ returns NotImplemented for a sparse operand (as torch's operators do for what they do not
+    # take), so Python calls the sparse tensor's __radd__: torch.eye(n) + adjacency in the GCN examples
+    adj = fastgrad.sparse_coo_tensor(fastgrad.tensor([[0, 1], [1, 0]]), fastgrad.tensor([1.0, 2.0]), (2, 2))
+    out = fastgrad.eye(2) + adj
+    assert out.tolist() == [[1.0, 1.0], [2.0, 1.0]]
+    with pytest.raises(TypeError, match="unsupported operand"):
+        fastgrad.ones(2) + "a"

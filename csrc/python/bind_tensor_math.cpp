@@ -20,6 +20,22 @@ using ops::CmpOp;
 
 Tensor arg(py::handle h, const char* op) { return to_tensor_arg(h, op); }
 
+// A Python operator (a + b, a @ b, a == b, ...): an operand fastgrad does not take gives NotImplemented, as
+// torch's operators do, so Python tries the other operand's reflected method (a sparse tensor's __radd__)
+// or raises its own "unsupported operand type(s)" TypeError.
+template <typename Op>
+auto binary_operator(const char* name, Op op) {
+  return [name, op](const Tensor& a, py::object b) -> py::object {
+    Tensor other;
+    try {
+      other = to_tensor_arg(b, name);
+    } catch (const TypeError&) {
+      return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+    }
+    return py::cast(op(a, other));
+  };
+}
+
 Dims dims_or_all(py::handle dim) { return dim.is_none() ? Dims{} : dims_from(dim, "reduction"); }
 
 double correction_of(py::handle unbiased, py::handle correction) {
@@ -88,31 +104,31 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "ge", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ge"), CmpOp::Ge); }, py::arg("other"));
 
   // Python operators
-  cls.def("__add__", [](const Tensor& a, py::object b) { return ops::add(a, arg(b, "add")); }, py::is_operator())
-      .def("__radd__", [](const Tensor& a, py::object b) { return ops::add(arg(b, "add"), a); }, py::is_operator())
-      .def("__sub__", [](const Tensor& a, py::object b) { return ops::sub(a, arg(b, "sub")); }, py::is_operator())
-      .def("__rsub__", [](const Tensor& a, py::object b) { return ops::sub(arg(b, "sub"), a); }, py::is_operator())
-      .def("__mul__", [](const Tensor& a, py::object b) { return ops::mul(a, arg(b, "mul")); }, py::is_operator())
-      .def("__rmul__", [](const Tensor& a, py::object b) { return ops::mul(arg(b, "mul"), a); }, py::is_operator())
-      .def("__truediv__", [](const Tensor& a, py::object b) { return ops::div(a, arg(b, "div")); }, py::is_operator())
-      .def("__rtruediv__", [](const Tensor& a, py::object b) { return ops::div(arg(b, "div"), a); }, py::is_operator())
-      .def("__floordiv__", [](const Tensor& a, py::object b) { return ops::floor_divide(a, arg(b, "floor_divide")); }, py::is_operator())
-      .def("__rfloordiv__", [](const Tensor& a, py::object b) { return ops::floor_divide(arg(b, "floor_divide"), a); }, py::is_operator())
-      .def("__mod__", [](const Tensor& a, py::object b) { return ops::remainder(a, arg(b, "remainder")); }, py::is_operator())
-      .def("__rmod__", [](const Tensor& a, py::object b) { return ops::remainder(arg(b, "remainder"), a); }, py::is_operator())
-      .def("__pow__", [](const Tensor& a, py::object b) { return ops::pow(a, arg(b, "pow")); }, py::is_operator())
-      .def("__rpow__", [](const Tensor& a, py::object b) { return ops::pow(arg(b, "pow"), a); }, py::is_operator())
+  cls.def("__add__", binary_operator("add", [](const Tensor& a, const Tensor& b) { return ops::add(a, b); }), py::is_operator())
+      .def("__radd__", binary_operator("add", [](const Tensor& a, const Tensor& b) { return ops::add(b, a); }), py::is_operator())
+      .def("__sub__", binary_operator("sub", [](const Tensor& a, const Tensor& b) { return ops::sub(a, b); }), py::is_operator())
+      .def("__rsub__", binary_operator("sub", [](const Tensor& a, const Tensor& b) { return ops::sub(b, a); }), py::is_operator())
+      .def("__mul__", binary_operator("mul", [](const Tensor& a, const Tensor& b) { return ops::mul(a, b); }), py::is_operator())
+      .def("__rmul__", binary_operator("mul", [](const Tensor& a, const Tensor& b) { return ops::mul(b, a); }), py::is_operator())
+      .def("__truediv__", binary_operator("div", [](const Tensor& a, const Tensor& b) { return ops::div(a, b); }), py::is_operator())
+      .def("__rtruediv__", binary_operator("div", [](const Tensor& a, const Tensor& b) { return ops::div(b, a); }), py::is_operator())
+      .def("__floordiv__", binary_operator("floor_divide", [](const Tensor& a, const Tensor& b) { return ops::floor_divide(a, b); }), py::is_operator())
+      .def("__rfloordiv__", binary_operator("floor_divide", [](const Tensor& a, const Tensor& b) { return ops::floor_divide(b, a); }), py::is_operator())
+      .def("__mod__", binary_operator("remainder", [](const Tensor& a, const Tensor& b) { return ops::remainder(a, b); }), py::is_operator())
+      .def("__rmod__", binary_operator("remainder", [](const Tensor& a, const Tensor& b) { return ops::remainder(b, a); }), py::is_operator())
+      .def("__pow__", binary_operator("pow", [](const Tensor& a, const Tensor& b) { return ops::pow(a, b); }), py::is_operator())
+      .def("__rpow__", binary_operator("pow", [](const Tensor& a, const Tensor& b) { return ops::pow(b, a); }), py::is_operator())
       .def("__matmul__", [](const Tensor& a, const Tensor& b) { return ops::matmul(a, b); }, py::is_operator())
       .def("__rmatmul__", [](const Tensor& a, const Tensor& b) { return ops::matmul(b, a); }, py::is_operator())
       .def("__neg__", [](const Tensor& a) { return ops::neg(a); })
       .def("__pos__", [](const Tensor& a) { return a; })
       .def("__abs__", [](const Tensor& a) { return ops::abs(a); })
-      .def("__eq__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "eq"), CmpOp::Eq); }, py::is_operator())
-      .def("__ne__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ne"), CmpOp::Ne); }, py::is_operator())
-      .def("__lt__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "lt"), CmpOp::Lt); }, py::is_operator())
-      .def("__le__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "le"), CmpOp::Le); }, py::is_operator())
-      .def("__gt__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "gt"), CmpOp::Gt); }, py::is_operator())
-      .def("__ge__", [](const Tensor& a, py::object b) { return ops::compare(a, arg(b, "ge"), CmpOp::Ge); }, py::is_operator());
+      .def("__eq__", binary_operator("eq", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Eq); }), py::is_operator())
+      .def("__ne__", binary_operator("ne", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Ne); }), py::is_operator())
+      .def("__lt__", binary_operator("lt", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Lt); }), py::is_operator())
+      .def("__le__", binary_operator("le", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Le); }), py::is_operator())
+      .def("__gt__", binary_operator("gt", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Gt); }), py::is_operator())
+      .def("__ge__", binary_operator("ge", [](const Tensor& a, const Tensor& b) { return ops::compare(a, b, CmpOp::Ge); }), py::is_operator());
 
   // predicates and logic (bool results, no gradient)
   using ops::BitOp;
@@ -138,12 +154,12 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   def_both(cls, m, "any", [](const Tensor& x, py::object dim, bool keepdim, py::object keepdims) {
     return ops::any(x, dims_or_all(dim), keepdim_of(keepdim, keepdims, "any"));
   }, py::arg("dim") = py::none(), py::arg("keepdim") = false, py::kw_only(), py::arg("keepdims") = py::none());
-  cls.def("__and__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_and"), BitOp::And); }, py::is_operator())
-      .def("__rand__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_and"), a, BitOp::And); }, py::is_operator())
-      .def("__or__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_or"), BitOp::Or); }, py::is_operator())
-      .def("__ror__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_or"), a, BitOp::Or); }, py::is_operator())
-      .def("__xor__", [](const Tensor& a, py::object b) { return ops::bitwise(a, arg(b, "bitwise_xor"), BitOp::Xor); }, py::is_operator())
-      .def("__rxor__", [](const Tensor& a, py::object b) { return ops::bitwise(arg(b, "bitwise_xor"), a, BitOp::Xor); }, py::is_operator())
+  cls.def("__and__", binary_operator("bitwise_and", [](const Tensor& a, const Tensor& b) { return ops::bitwise(a, b, BitOp::And); }), py::is_operator())
+      .def("__rand__", binary_operator("bitwise_and", [](const Tensor& a, const Tensor& b) { return ops::bitwise(b, a, BitOp::And); }), py::is_operator())
+      .def("__or__", binary_operator("bitwise_or", [](const Tensor& a, const Tensor& b) { return ops::bitwise(a, b, BitOp::Or); }), py::is_operator())
+      .def("__ror__", binary_operator("bitwise_or", [](const Tensor& a, const Tensor& b) { return ops::bitwise(b, a, BitOp::Or); }), py::is_operator())
+      .def("__xor__", binary_operator("bitwise_xor", [](const Tensor& a, const Tensor& b) { return ops::bitwise(a, b, BitOp::Xor); }), py::is_operator())
+      .def("__rxor__", binary_operator("bitwise_xor", [](const Tensor& a, const Tensor& b) { return ops::bitwise(b, a, BitOp::Xor); }), py::is_operator())
       .def("__iand__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::And, "bitwise_and_"); }, py::is_operator())
       .def("__ior__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Or, "bitwise_or_"); }, py::is_operator())
       .def("__ixor__", [](Tensor& a, py::object b) { return bitwise_inplace(a, b, BitOp::Xor, "bitwise_xor_"); }, py::is_operator())
