@@ -210,6 +210,9 @@ class ErrorInput:
 
 E = ErrorInput
 FLOATS = ("float32", "float64")
+# The storage dtypes every elementwise entry also runs in against torch (tests/test_dtypes_ops.py): values
+# and result dtype where torch computes the op, torch's exception class where it refuses the dtype.
+NARROW_DTYPES = ("uint8", "int8", "int16", "int32", "float16", "bfloat16")
 LAYOUTS = ("contig", "transposed", "sliced", "expanded")
 
 

@@ -219,3 +219,26 @@ def test_fastgrad_refuses_what_torch_refuses(tmp_path):
     with pytest.raises(pickle.UnpicklingError, match="numpy"):
         fg.load(tmp_path / "np.pt")
     np.testing.assert_array_equal(fg.load(tmp_path / "np.pt", weights_only=False)["a"], np.arange(3))
+
+
+@pytest.mark.parametrize("dtype", ["float16", "bfloat16", "int32", "int16", "int8", "uint8"])
+def test_narrow_dtypes_roundtrip_with_torch_bit_for_bit(tmp_path, dtype):
+    """Every bit pattern of the 16-bit floats (NaNs, subnormals, infinities) and the integer extremes cross
+    both ways unchanged: torch -> fastgrad -> torch."""
+    if dtype in ("float16", "bfloat16"):
+        t = torch.arange(-32768, 32768, dtype=torch.int32).to(torch.int16).view(getattr(torch, dtype))
+    else:
+        info = torch.iinfo(getattr(torch, dtype))
+        t = torch.tensor([info.min, info.max, 0, 1, -1 if info.min < 0 else 7]).to(getattr(torch, dtype))
+    torch.save({"t": t, "strided": t[1::3]}, tmp_path / "a.pt")
+    mine = fg.load(tmp_path / "a.pt")
+    assert mine["t"].dtype is getattr(fg, dtype)
+    fg.save(mine, tmp_path / "b.pt")
+    back = torch.load(tmp_path / "b.pt", weights_only=True)
+    bits = torch.int16 if t.element_size() == 2 else t.dtype
+    assert back["t"].dtype == t.dtype and torch.equal(back["t"].view(bits), t.view(bits))
+    assert torch.equal(back["strided"].view(bits), t[1::3].view(bits))
+    fg.save(mine, tmp_path / "c.safetensors")
+    again = fg.load(tmp_path / "c.safetensors")
+    assert again["t"].dtype is getattr(fg, dtype)
+    assert torch.equal(torch.from_dlpack(again["t"]).view(bits), t.view(bits))

@@ -174,8 +174,9 @@ def test_dlpack_from_torch_keeps_producer_alive():
 
 
 def test_dlpack_unsupported_dtype_raises():
-    for src in (torch.zeros(2, dtype=torch.int32), torch.zeros(2, dtype=torch.float16), torch.zeros(2, dtype=torch.complex64)):
-        with pytest.raises((TypeError, RuntimeError, BufferError), match="int32|Int|float16|Half|complex|dtype|type"):
+    # fastgrad has no complex or uint16/32/64 dtypes (int32, float16, ... now exchange: tests/test_dtypes.py)
+    for src in (torch.zeros(2, dtype=torch.uint16), torch.zeros(2, dtype=torch.complex64)):
+        with pytest.raises((TypeError, RuntimeError, BufferError), match="complex|dtype|type"):
             fastgrad.from_dlpack(src)
 
 

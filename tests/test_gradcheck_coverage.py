@@ -26,6 +26,8 @@ _BITS = "bitwise logic on bool / int64 tensors (float is refused): no gradient, 
 _NODERIV = ("torch has no derivative for floor_divide: the result requires grad and backward through it raises "
             "RuntimeError, as in torch (tested in test_core_rounding_logic.py)")
 
+_HALF = ("conversion to a 16-bit float: float64 gradcheck cannot see through its rounding; half-precision "
+         "gradients (in the tensor's dtype) are compared with torch in test_dtypes.py")
 _SPARSE_ONLY = "a sparse tensor's method: a dense tensor raises, as torch's"
 _COUNT = ("counts (or sums of weights): torch has no derivative for it; a weighted result's backward raises, as "
           "torch's (tested in test_search_count.py)")
@@ -62,6 +64,11 @@ NON_DIFFERENTIABLE = {
     "is_tensor": _UTIL, "numel": _UTIL, "get_num_threads": _UTIL, "set_num_threads": _UTIL, "show_config": _UTIL,
     "set_printoptions": _UTIL,
     "save": _UTIL, "load": _UTIL, "summary": _UTIL + " (model summary table)",
+    "get_default_dtype": _META, "set_default_dtype": _MODE, "promote_types": _META, "result_type": _META,
+    "is_floating_point": _META, "is_signed": _META, "Tensor.is_signed": _META,
+    "Tensor.int": _INT + " (conversion to int32)", "Tensor.short": _INT + " (conversion to int16)",
+    "Tensor.char": _INT + " (conversion to int8)", "Tensor.byte": _INT + " (conversion to uint8)",
+    "Tensor.half": _HALF, "Tensor.bfloat16": _HALF,
     # nn.functional
     "nn.functional.one_hot": _INT,
     # Tensor methods

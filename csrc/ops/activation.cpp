@@ -195,6 +195,9 @@ Tensor celu(const Tensor& x, double alpha) {
 Tensor hardtanh(const Tensor& x, double min_val, double max_val) {
   FG_CHECK(min_val <= max_val, ValueError, "min_val cannot be greater than max_val");
   FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"hardtanh\" not implemented for 'Bool'");
+  // torch checks the limits as integers: -0.5 truncates to 0 and passes
+  FG_CHECK(x->dtype != DType::UInt8 || (static_cast<int64_t>(min_val) >= 0 && static_cast<int64_t>(max_val) >= 0),
+           RuntimeError, "cannot do hardtanh on an unsigned type with negative limits");
   Tensor out = unary_numeric("hardtanh", x, [min_val, max_val](auto v) {
     using T = decltype(v);
     if constexpr (std::is_floating_point_v<T>) {
@@ -258,6 +261,11 @@ Tensor hardshrink(const Tensor& x, double lambd) {
 
 Tensor threshold(const Tensor& x, double threshold, double value) {
   FG_CHECK(x->dtype != DType::Bool, RuntimeError, "\"threshold_cpu\" not implemented for 'Bool'");
+  check_fill_fits(threshold, x->dtype);
+  check_fill_fits(value, x->dtype);
+  // F.threshold's numbers are floats: a negative one does not wrap into uint8 (check_fill_fits lets ints wrap)
+  FG_CHECK(x->dtype != DType::UInt8 || (threshold >= 0 && value >= 0), RuntimeError,
+           "value cannot be converted to type uint8_t without overflow");
   Tensor out = unary_numeric("threshold", x, [threshold, value](auto v) {
     using T = decltype(v);
     return static_cast<double>(v) <= threshold ? T(value) : v;

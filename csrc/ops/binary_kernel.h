@@ -6,6 +6,7 @@
 #include "kernels/elementwise.h"
 #include "kernels/vec/vec_loops.h"
 #include "ops/ops.h"
+#include "tensor/convert.h"
 
 namespace fg::ops::detail {
 
@@ -26,13 +27,7 @@ inline BinaryOperands prepare_binary(const Tensor& a, const Tensor& b, DType com
 // The value of a one-element tensor converted to T (a wrapped Python number keeps its double).
 template <typename T>
 T scalar_as(const Tensor& t) {
-  switch (t->dtype) {
-    case DType::Float32: return static_cast<T>(*t->data<float>());
-    case DType::Float64: return static_cast<T>(*t->data<double>());
-    case DType::Int64: return static_cast<T>(*t->data<int64_t>());
-    case DType::Bool: return static_cast<T>(*t->data<bool>());
-  }
-  return T();
+  return FG_DISPATCH_STORAGE(t->dtype, "scalar", [&] { return convert<T, scalar_t>(*t->data<scalar_t>()); });
 }
 
 // A predicate (comparison, logical op) returns bool whatever its operands' type; an arithmetic op
@@ -107,6 +102,20 @@ Tensor binary_forward(const char* name, const Tensor& a, const Tensor& b, DType 
                       const Tensor& out_opt = nullptr, VecArith vop = {}) {
   FG_CHECK((out_dtype == DType::Bool) == is_predicate_v<Fn> || out_dtype == compute, RuntimeError, name,
            ": internal error: output dtype ", dtype_name(out_dtype), " does not fit the op's kind");
+  if (is_narrow(compute)) {
+    // Operands first take the narrow dtype (a Python 300 added to int8 is 44, as in torch), then the
+    // wide one the kernel runs in; the result is cast back (modular for ints, rounded for halves).
+    auto wide_operand = [&](const Tensor& t) {
+      return widened(t->dtype == compute ? t : to_dtype(alias_detached(t), compute));
+    };
+    const DType wide = wide_dtype(compute);
+    Tensor r = binary_forward(name, wide_operand(a), wide_operand(b), wide, is_predicate_v<Fn> ? DType::Bool : wide,
+                              fn, nullptr, vop);
+    if (is_predicate_v<Fn> && !out_opt) return r;
+    Tensor out = out_opt ? out_opt : empty(r->shape, out_dtype);
+    copy_into(out, r);
+    return out;
+  }
   if (Tensor r = same_shape_small_forward(a, b, compute, out_dtype, out_opt, vop)) return r;
   if (Tensor r = scalar_operand_forward(name, a, b, compute, out_dtype, fn, out_opt, vop)) return r;
   BinaryOperands p = prepare_binary(a, b, compute);

@@ -39,7 +39,7 @@ Tensor broadcast_to_view(const Tensor& x, const Dims& shape) {
 bool is_wrapped_number(const Tensor& t) { return t->wrapped_number; }
 
 namespace {
-// torch's combine_categories on our four dtypes; nullopt plays the part of Undefined.
+// torch's combine_categories (no complex dtypes here); nullopt plays the part of Undefined.
 std::optional<DType> combine(std::optional<DType> higher, std::optional<DType> lower) {
   if (!higher) return lower;
   if (!lower) return higher;
@@ -55,8 +55,8 @@ DType result_type(const Tensor& a, const Tensor& b) {
   for (const Tensor* t : {&a, &b}) {
     const Tensor& x = *t;
     if (x->wrapped_number) {
-      // A Python float takes the default dtype (float32); its value is kept in double until cast.
-      update(wrapped_r, x->dtype == DType::Float64 ? DType::Float32 : x->dtype);
+      // A Python float takes the default dtype (float32 unless set); its value is kept in double until cast.
+      update(wrapped_r, x->dtype == DType::Float64 ? default_dtype() : x->dtype);
     } else if (x->dim() == 0) {
       update(zero_r, x->dtype);
     } else {

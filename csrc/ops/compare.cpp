@@ -23,8 +23,8 @@ Tensor compare(const Tensor& a, const Tensor& b, CmpOp op) {
 
 Tensor logical_not(const Tensor& a) {
   Tensor out = empty(a->shape, DType::Bool);
-  FG_DISPATCH_ALL(a->dtype, "logical_not", [&] {
-    kernels::unary_kernel<bool, scalar_t>(out, a, [](scalar_t v) { return !static_cast<bool>(v); });
+  FG_DISPATCH_STORAGE(a->dtype, "logical_not", [&] {
+    kernels::unary_kernel<bool, scalar_t>(out, a, [](scalar_t v) { return !convert<bool, scalar_t>(v); });
   });
   return out;
 }
@@ -39,7 +39,7 @@ Tensor where(const Tensor& cond, const Tensor& a, const Tensor& b) {
   Tensor out = empty(shape, rt);
   if (out->numel() > 0) {
     auto L = kernels::make_loop<4>(out, {&cond, &pa, &pb});
-    FG_DISPATCH_ALL(rt, "where", [&] {
+    FG_DISPATCH_BY_SIZE(rt, "where", [&] {  // moves elements only
       kernels::run_loop(L, [&](int64_t n, char** p, const int64_t* s) {
         for (int64_t i = 0; i < n; ++i)
           *reinterpret_cast<scalar_t*>(p[0] + i * s[0]) =

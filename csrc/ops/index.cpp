@@ -20,7 +20,7 @@ void bad_index(const IndexAxis& axis, int64_t k) {
 void gather_walk(const Tensor& out, const Tensor& src_view, const Tensor& idx_view, const IndexAxis& axis) {
   const int64_t size = axis.size, step = axis.step_bytes;
   auto L = kernels::make_loop<3>(out, {&idx_view, &src_view});
-  FG_DISPATCH_ALL(out->dtype, "gather", [&] {
+  FG_DISPATCH_BY_SIZE(out->dtype, "gather", [&] {  // moves elements only: one instance per element size
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
       if (s[1] == 0 && s[0] == sizeof(scalar_t) && s[2] == sizeof(scalar_t)) {
         // one index for the whole row (x[idx], index_select of rows): a contiguous copy
@@ -77,6 +77,7 @@ Tensor gather(const Tensor& x, int64_t dim, const Tensor& index) {
 }
 
 Tensor index_select(const Tensor& x, int64_t dim, const Tensor& index) {
+  if (index->dtype == DType::Int32) return index_select(x, dim, to_dtype(index, DType::Int64));  // torch takes both
   check_index_tensor(index, "index_select");
   FG_CHECK(index->dim() <= 1, IndexError, "index_select(): Index is supposed to be a vector");
   Tensor idx = index->dim() == 0 ? reshape(index, {1}) : index;

@@ -197,7 +197,8 @@ Tensor& clamp_(Tensor& self, std::optional<double> lo, std::optional<double> hi)
 // self += value * t1 * t2 (addcmul_) or self += value * t1 / t2 (addcdiv_): the optimizers' steps.
 static Tensor& addc_(Tensor& self, const Tensor& t1, const Tensor& t2, double value, bool divide) {
   const bool direct = !tracked_write(self, {&t1, &t2}) && t1->dtype == self->dtype && t2->dtype == self->dtype &&
-                      is_floating(self->dtype) && same_or_disjoint(self, t1) && same_or_disjoint(self, t2) &&
+                      is_floating(self->dtype) && !is_narrow(self->dtype) && same_or_disjoint(self, t1) &&
+                      same_or_disjoint(self, t2) &&
                       broadcast_shapes(self->shape, broadcast_shapes(t1->shape, t2->shape)) == self->shape;
   if (direct) {
     FG_DISPATCH_FLOATING(self->dtype, divide ? "addcdiv_" : "addcmul_", [&] {

@@ -35,6 +35,7 @@ void gemm_typed(int64_t M, int64_t N, int64_t K, const T* A, int64_t rsa, int64_
 
 // out[..., n, m] = a[..., n, k] @ b[..., k, m] with broadcast batch dims; no autograd.
 Tensor batched_matmul_forward(const Tensor& a, const Tensor& b) {
+  if (is_narrow(a->dtype)) return to_dtype(batched_matmul_forward(widened(a), widened(b)), a->dtype);
   const int64_t na = a->dim(), nb = b->dim();
   const int64_t n = a->shape[na - 2], k = a->shape[na - 1], k2 = b->shape[nb - 2], m = b->shape[nb - 1];
   FG_CHECK(k == k2, RuntimeError, "mat1 and mat2 shapes cannot be multiplied (", na == 2 ? n : a->numel() / std::max<int64_t>(k, 1), "x", k,
@@ -142,7 +143,9 @@ Tensor linear(const Tensor& x, const Tensor& w, const Tensor& b) {
     // x is viewed as [rows, in]; a non-collapsible x is copied once
     NoGradGuard ng;
     Tensor x2 = reshape(alias_detached(x), {rows, in});
-    FG_DISPATCH_FLOATING(x->dtype, "linear", [&] {
+    if (is_narrow(x->dtype))  // float16 / bfloat16: accumulate in float32, round once
+      out = to_dtype(linear(widened(x), widened(w), b ? widened(b) : b), x->dtype);
+    else FG_DISPATCH_FLOATING(x->dtype, "linear", [&] {
       scalar_t* pc = out->data<scalar_t>();
       scalar_t beta = 0;
       if (b) {

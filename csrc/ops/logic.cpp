@@ -16,6 +16,7 @@ namespace {
 // A bool tensor of f(x) for each element; f sees the element in its own type.
 template <typename F>
 Tensor predicate(const char* name, const Tensor& x, F f) {
+  if (is_narrow(x->dtype)) return predicate(name, widened(x), f);
   Tensor out = empty(x->shape, DType::Bool);
   if (out->numel() == 0) return out;
   FG_DISPATCH_ALL(x->dtype, name, [&] { kernels::unary_kernel<bool, scalar_t>(out, x, [f](scalar_t v) { return f(v); }); });
@@ -140,7 +141,14 @@ static Tensor reduce_truth(const Tensor& x, const Dims& dims, bool keepdim, bool
   return out;
 }
 
-Tensor all(const Tensor& x, const Dims& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, true); }
-Tensor any(const Tensor& x, const Dims& dims, bool keepdim) { return reduce_truth(x, dims, keepdim, false); }
+// torch keeps uint8 for all/any of a uint8 tensor (a legacy of byte masks); every other dtype gives bool
+Tensor all(const Tensor& x, const Dims& dims, bool keepdim) {
+  Tensor r = reduce_truth(x, dims, keepdim, true);
+  return x->dtype == DType::UInt8 ? to_dtype(r, DType::UInt8) : r;
+}
+Tensor any(const Tensor& x, const Dims& dims, bool keepdim) {
+  Tensor r = reduce_truth(x, dims, keepdim, false);
+  return x->dtype == DType::UInt8 ? to_dtype(r, DType::UInt8) : r;
+}
 
 }  // namespace fg::ops

@@ -274,6 +274,15 @@ Tensor cross_entropy(const Tensor& input, const Tensor& target, const Tensor& we
   const Reduction red = parse_reduction(reduction);
   FG_CHECK(label_smoothing >= 0.0 && label_smoothing <= 1.0, RuntimeError,
            "label_smoothing must be between 0.0 and 1.0. Got: ", label_smoothing);
+  if (is_narrow(input->dtype) && is_floating(input->dtype)) {
+    // float16 / bfloat16 logits: the loss in float32 (to_dtype records, so the gradient comes back in the
+    // logits' dtype), rounded to their dtype once
+    auto wide = [](const Tensor& t) {  // integer class targets stay as they are (int64 required, as torch)
+      return t && is_narrow(t->dtype) && is_floating(t->dtype) ? to_dtype(t, DType::Float32) : t;
+    };
+    return to_dtype(cross_entropy(wide(input), wide(target), wide(weight), ignore_index, reduction, label_smoothing),
+                    input->dtype);
+  }
   if (label_smoothing == 0.0 && input->dim() == 2 && target->dim() == 1 && target->dtype == DType::Int64)
     return cross_entropy_indices(input, target, weight, ignore_index, reduction);  // the hot call
   FG_CHECK(input->dim() >= 1, RuntimeError, "cross_entropy: expected an input of at least 1 dim, got a 0-d tensor");

@@ -162,7 +162,7 @@ TensorList meshgrid(const TensorList& tensors, const std::string& indexing) {
 }
 
 Tensor nonzero(const Tensor& x) {
-  Tensor c = contiguous(alias_detached(x));
+  Tensor c = contiguous(widened(x));
   const int64_t nd = c->dim(), total = c->numel();
   std::vector<int64_t> flat;
   FG_DISPATCH_ALL(c->dtype, "nonzero", [&] {

@@ -247,6 +247,10 @@ void batch_norm_backward(const ChannelGeometry& g, bool training, const T* dy, c
 
 Tensor layer_norm(const Tensor& input, const Dims& normalized_shape, const Tensor& weight, const Tensor& bias,
                   double eps) {
+  if (is_narrow(input->dtype)) {  // float16 / bfloat16 through float32, differentiably (to_dtype records)
+    auto wide = [](const Tensor& t) { return t ? to_dtype(t, wide_dtype(t->dtype)) : t; };
+    return to_dtype(layer_norm(wide(input), normalized_shape, wide(weight), wide(bias), eps), input->dtype);
+  }
   const LayerNormGeometry geo = check_layer_norm(input, normalized_shape, weight, bias);
   Tensor x = contiguous(alias_detached(input));
   Tensor w = detached_contiguous(weight), b = detached_contiguous(bias);

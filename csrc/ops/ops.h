@@ -16,6 +16,9 @@ namespace fg::ops {
 Tensor zeros(const Dims& shape, DType dtype);
 Tensor ones(const Dims& shape, DType dtype);
 Tensor full(const Dims& shape, double value, DType dtype);
+// torch refuses a fill value a narrow integer dtype cannot hold (RuntimeError "value cannot be converted to
+// type int8_t without overflow"); int64 and the floats take any.
+void check_fill_fits(double value, DType dtype);
 Tensor zeros_like(const Tensor& t);
 Tensor arange(double start, double end, double step, DType dtype);
 Tensor linspace(double start, double end, int64_t steps, DType dtype);
@@ -23,6 +26,10 @@ Tensor eye(int64_t n, int64_t m, DType dtype);
 
 // ---- dtype / copies (copy.cpp) ----
 Tensor to_dtype(const Tensor& t, DType dtype);  // differentiable between float dtypes
+// t's values in wide_dtype(t) (itself when already wide), detached: what a kernel computes a narrow dtype in.
+Tensor widened(const Tensor& t);
+// The same memory read as another dtype of the same size (Tensor.view(dtype)): bits, not values.
+Tensor view_dtype(const Tensor& t, DType dtype);
 Tensor contiguous(const Tensor& t);
 Tensor clone(const Tensor& t);
 // Copies src (broadcast to dst's shape, converted to dst's dtype) into dst's memory. No autograd.

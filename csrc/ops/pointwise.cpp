@@ -26,7 +26,10 @@ Tensor lerp(const Tensor& a, const Tensor& b, const Tensor& weight) {
   const Tensor w = weight->dtype == a->dtype ? alias_detached(weight) : to_dtype(alias_detached(weight), a->dtype);
   const Dims shape = broadcast_shapes(broadcast_shapes(a->shape, b->shape), w->shape);
   Tensor out = empty(shape, a->dtype);
-  if (out->numel() > 0) {
+  if (out->numel() > 0 && is_narrow(a->dtype)) {  // float16 / bfloat16: in float32, rounded once
+    NoGradGuard ng;
+    copy_into(out, lerp(widened(a), widened(b), widened(w)));
+  } else if (out->numel() > 0) {
     FG_DISPATCH_FLOATING(a->dtype, "lerp", [&] {
       // torch's kernel: exact at both ends, a + w (b - a) below |w| = 0.5 and b - (b - a)(1 - w) above
       kernels::ternary_kernel<scalar_t, scalar_t>(out, a, b, w, [](scalar_t x, scalar_t y, scalar_t t) {

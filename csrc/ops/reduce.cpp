@@ -149,9 +149,11 @@ Tensor fold_reduce(const Tensor& src, const ReducePlan& p, double identity, cons
 Tensor sum(const Tensor& x, const Dims& dims, bool keepdim, std::optional<DType> dtype) {
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
   ReducePlan p = plan_reduce(src, dims, keepdim);
-  Tensor out = fold_reduce(src, p, 0.0, "sum", [&](auto tag, auto* o) {
-    sum_kernel<decltype(tag), std::remove_pointer_t<decltype(o)>>(p, o);
-  });
+  // a narrow dtype sums in its wide one: int8 gives int64 as torch; float16 accumulates in float32
+  Tensor out = is_narrow(src->dtype) ? to_dtype(sum(widened(src), dims, keepdim), dtype ? *dtype : sum_dtype(src->dtype))
+                                     : fold_reduce(src, p, 0.0, "sum", [&](auto tag, auto* o) {
+                                         sum_kernel<decltype(tag), std::remove_pointer_t<decltype(o)>>(p, o);
+                                       });
   if (autograd::needs_grad(src)) {
     Dims keep = p.keep_shape, in_shape = src->shape;
     // torch's names: sum() is SumBackward0, sum(dim) SumBackward1
@@ -182,10 +184,13 @@ Tensor prod(const Tensor& x, std::optional<int64_t> dim, bool keepdim, std::opti
   Tensor src = dtype && *dtype != x->dtype ? to_dtype(x, *dtype) : x;
   const Dims dims = dim ? Dims{*dim} : Dims{};
   ReducePlan p = plan_reduce(src, dims, keepdim && dim);
-  Tensor out = fold_reduce(src, p, 1.0, "prod", [&](auto tag, auto* o) {
-    using T = decltype(tag);
-    fold_kernel<T, std::remove_pointer_t<decltype(o)>>(p, o, 1, [](acc_t<T> a, acc_t<T> v) { return a * v; });
-  });
+  Tensor out = is_narrow(src->dtype)
+                   ? to_dtype(prod(widened(src), dim, keepdim), dtype ? *dtype : sum_dtype(src->dtype))
+                   : fold_reduce(src, p, 1.0, "prod", [&](auto tag, auto* o) {
+                       using T = decltype(tag);
+                       fold_kernel<T, std::remove_pointer_t<decltype(o)>>(p, o, 1,
+                                                                         [](acc_t<T> a, acc_t<T> v) { return a * v; });
+                     });
   if (autograd::needs_grad(src)) {
     const int64_t d = src->dim() == 0 ? 0 : dim ? wrap_dim(*dim, src->dim()) : -1;
     const Dims keep = p.keep_shape;
@@ -269,8 +274,13 @@ static Tensor amax_amin(const Tensor& x, const Dims& dims, bool keepdim, bool is
   FG_CHECK(x->numel() > 0, RuntimeError, name, "(): Expected reduction dim to be specified for input.numel() == 0. "
            "Specify the reduction dim with the 'dim' argument.");
   ReducePlan p = plan_reduce(x, dims, keepdim);
-  Tensor out = empty(p.out_shape, x->dtype);
-  FG_DISPATCH_ALL(x->dtype, name, [&] { extreme_kernel<scalar_t>(p, is_max, out->data<scalar_t>(), nullptr); });
+  Tensor out;
+  if (is_narrow(x->dtype)) {
+    out = to_dtype(amax_amin(widened(x), dims, keepdim, is_max), x->dtype);  // exact: the values are x's
+  } else {
+    out = empty(p.out_shape, x->dtype);
+    FG_DISPATCH_ALL(x->dtype, name, [&] { extreme_kernel<scalar_t>(p, is_max, out->data<scalar_t>(), nullptr); });
+  }
   if (autograd::needs_grad(x)) {
     SavedTensor sx(x, false), so(out, true);
     Dims keep = p.keep_shape, in_shape = x->shape;
@@ -299,7 +309,11 @@ static std::tuple<Tensor, Tensor> extreme_dim(const Tensor& x, int64_t dim, bool
   ReducePlan p = plan_reduce(x, nd == 0 ? Dims{} : Dims{dim}, keepdim);
   Tensor vals = empty(p.out_shape, x->dtype);
   Tensor idx = empty(p.out_shape, DType::Int64);
-  if (vals->numel() > 0)
+  if (is_narrow(x->dtype)) {
+    Tensor wide_vals;
+    std::tie(wide_vals, idx) = extreme_dim(widened(x), dim, keepdim, is_max);
+    vals = to_dtype(wide_vals, x->dtype);
+  } else if (vals->numel() > 0)
     FG_DISPATCH_ALL(x->dtype, is_max ? "max" : "min",
                     [&] { extreme_kernel<scalar_t>(p, is_max, vals->data<scalar_t>(), idx->data<int64_t>()); });
   if (autograd::needs_grad(x)) {

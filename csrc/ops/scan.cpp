@@ -17,7 +17,12 @@ template <typename Op>
 Tensor scan(const char* name, const Tensor& x, int64_t dim, std::optional<DType> dtype, int64_t init, Op op) {
   const int64_t nd = x->dim();
   dim = wrap_dim(dim, nd);
-  const DType od = dtype ? *dtype : is_floating(x->dtype) ? x->dtype : DType::Int64;
+  const DType result_dtype = dtype ? *dtype : is_floating(x->dtype) ? x->dtype : DType::Int64;
+  const DType od = wide_dtype(result_dtype);  // a narrow result accumulates in its wide dtype
+  if (od != result_dtype) {
+    NoGradGuard ng;
+    return to_dtype(scan(name, x, dim, od, init, op), result_dtype);
+  }
   Tensor src;
   {
     NoGradGuard ng;

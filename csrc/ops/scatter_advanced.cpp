@@ -233,7 +233,7 @@ void masked_scatter_into(const Tensor& out, const Tensor& mask, const Tensor& so
   int64_t taken = 0;
   for (int64_t i = 0; i < n; ++i) taken += pm[i];
   FG_CHECK(taken <= avail, RuntimeError, "Number of elements of source < number of ones in mask");
-  FG_DISPATCH_ALL(out->dtype, "masked_scatter", [&] {
+  FG_DISPATCH_BY_SIZE(out->dtype, "masked_scatter", [&] {  // moves elements only
     scalar_t* po = out->data<scalar_t>();
     const scalar_t* ps = s->data<scalar_t>();
     int64_t k = 0;

@@ -124,7 +124,8 @@ void scatter_walk(const Tensor& target_view, const Tensor& src, const Tensor& id
             static_cast<char*>(src->raw_data())};
   L.coalesce();
   const int64_t size = axis.size, step = axis.step_bytes;
-  FG_DISPATCH_ALL(target_view->dtype, name, [&] {
+  // all ten dtypes: the narrow ones combine through their float / int conversions (a half sum rounds per add)
+  FG_DISPATCH_STORAGE(target_view->dtype, name, [&] {
     L.run_rows(0, L.rows(), [&](int64_t n, char** p, const int64_t* s) {
       if (s[1] == 0 && s[0] == sizeof(scalar_t) && s[2] == sizeof(scalar_t)) {
         // one index for the whole row (index_add of rows, x[idx] = v): a contiguous run the compiler vectorises

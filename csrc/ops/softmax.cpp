@@ -25,6 +25,7 @@ void softmax_rows(const T* in, T* out, int64_t rows, int64_t n, bool log_out) {
 
 Tensor softmax_forward(const Tensor& x, int64_t dim, bool log_out) {
   Tensor xf = is_floating(x->dtype) ? x : to_dtype(x, DType::Float32);
+  if (is_narrow(xf->dtype)) return to_dtype(softmax_forward(widened(xf), dim, log_out), xf->dtype);
   const int64_t nd = xf->dim();
   dim = wrap_dim(dim, nd);
   NoGradGuard ng;

@@ -70,11 +70,12 @@ std::tuple<Tensor, Tensor> sort(const Tensor& x, int64_t dim, bool descending) {
     return {clone(x), zeros({}, DType::Int64)};
   }
   const int64_t d = wrap_dim(dim, x->dim()), last = x->dim() - 1;
-  Tensor xin = x->dtype == DType::Bool ? to_dtype(alias_detached(x), DType::Int64) : alias_detached(x);
+  // bool sorts as int64, a narrow dtype in its wide one; the values go back to x's dtype (exactly)
+  Tensor xin = x->dtype == DType::Bool ? to_dtype(alias_detached(x), DType::Int64) : widened(x);
   Tensor moved = contiguous(transpose(xin, d, last));
   auto [v, i] = sort_last_dim(moved, descending);
   Tensor values = contiguous(transpose(v, d, last)), indices = contiguous(transpose(i, d, last));
-  if (x->dtype == DType::Bool) values = to_dtype(values, DType::Bool);
+  values = to_dtype(values, x->dtype);
   record_pick(x, values, indices, d, "SortBackward0");
   return {values, indices};
 }
@@ -136,11 +137,11 @@ std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max
   if (x->dim() == 0) return sort(x, dim, false);
   const int64_t d = wrap_dim(dim, x->dim()), last = x->dim() - 1;
   FG_CHECK(x->dtype != DType::Bool, RuntimeError, is_max ? "cummax" : "cummin", ": bool input is not supported");
-  Tensor moved = contiguous(transpose(alias_detached(x), d, last));
-  Tensor v = empty(moved->shape, x->dtype), idx = empty(moved->shape, DType::Int64);
+  Tensor moved = contiguous(transpose(widened(x), d, last));
+  Tensor v = empty(moved->shape, moved->dtype), idx = empty(moved->shape, DType::Int64);
   const int64_t n = moved->shape.back();
   if (moved->numel() > 0) {
-    FG_DISPATCH_NUMERIC(x->dtype, "cummax", [&] {
+    FG_DISPATCH_NUMERIC(moved->dtype, "cummax", [&] {
       const scalar_t* src = moved->data<scalar_t>();
       scalar_t* dv = v->data<scalar_t>();
       int64_t* di = idx->data<int64_t>();
@@ -160,7 +161,7 @@ std::tuple<Tensor, Tensor> cum_extreme(const Tensor& x, int64_t dim, bool is_max
       }
     });
   }
-  Tensor values = contiguous(transpose(v, d, last)), indices = contiguous(transpose(idx, d, last));
+  Tensor values = to_dtype(contiguous(transpose(v, d, last)), x->dtype), indices = contiguous(transpose(idx, d, last));
   record_pick(x, values, indices, d, is_max ? "CummaxBackward0" : "CumminBackward0");
   return {values, indices};
 }
@@ -174,7 +175,7 @@ std::tuple<Tensor, Tensor, Tensor> unique_all(const Tensor& x) {
   const int64_t n = flat->numel();
   Tensor inverse = empty({n}, DType::Int64);
   std::vector<int64_t> starts;
-  Tensor sorted_i = x->dtype == DType::Bool ? to_dtype(sorted, DType::Int64) : sorted;
+  Tensor sorted_i = x->dtype == DType::Bool ? to_dtype(sorted, DType::Int64) : widened(sorted);
   FG_DISPATCH_NUMERIC(sorted_i->dtype, "unique", [&] {
     const scalar_t* s = sorted_i->data<scalar_t>();
     const int64_t* p = perm->data<int64_t>();

@@ -47,7 +47,12 @@ Tensor neg(const Tensor& x) {
 
 Tensor clamp(const Tensor& x, std::optional<double> lo, std::optional<double> hi) {
   FG_CHECK(lo || hi, RuntimeError, "torch.clamp: At least one of 'min' or 'max' must not be None");
-  const double l = lo ? *lo : -INFINITY, h = hi ? *hi : INFINITY;
+  // torch casts the bounds to x's dtype first: a uint8 clamp by -2 uses 254, an int8 one by 300 uses 44
+  auto through = [&](double b) {
+    if (!is_narrow(x->dtype) || is_floating(x->dtype)) return b;
+    return static_cast<double>(*widened(scalar_tensor(b, x->dtype))->data<int64_t>());
+  };
+  const double l = lo ? through(*lo) : -INFINITY, h = hi ? through(*hi) : INFINITY;
   Tensor out = unary_numeric("clamp", x, [l, h](auto v) {
     using T = decltype(v);
     if constexpr (std::is_floating_point_v<T>) {

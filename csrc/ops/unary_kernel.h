@@ -17,6 +17,7 @@ struct NoVec {};
 template <typename Fn, typename Fast = NoVec>
 Tensor unary_floating(const char* name, const Tensor& x, Fn fn, const Fast& fast = {}) {
   const DType dt = float_result(x);
+  if (is_narrow(dt)) return to_dtype(unary_floating(name, widened(x), fn, fast), dt);  // half: in float32
   Tensor in = x->dtype == dt ? x : to_dtype(alias_detached(x), dt);
   Tensor out = empty(x->shape, dt);
   if (out->numel() == 0) return out;
@@ -31,6 +32,7 @@ Tensor unary_floating(const char* name, const Tensor& x, Fn fn, const Fast& fast
 // Keeps the input dtype (neg, abs, relu ...); bool is refused as torch refuses it.
 template <typename Fn, typename Fast = NoVec>
 Tensor unary_numeric(const char* name, const Tensor& x, Fn fn, const Fast& fast = {}) {
+  if (is_narrow(x->dtype)) return to_dtype(unary_numeric(name, widened(x), fn, fast), x->dtype);
   Tensor out = empty(x->shape, x->dtype);
   if (out->numel() == 0) return out;
   FG_DISPATCH_NUMERIC(x->dtype, name, [&] {

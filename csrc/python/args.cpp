@@ -7,7 +7,7 @@ namespace fg::python {
 // Plain handles holding deliberately leaked references: a static py::object would be released by a
 // C++ static destructor after the interpreter has finalized, and that dealloc aborts the process at exit.
 static py::handle g_tensor_type;
-static py::handle g_dtypes[4];
+static py::handle g_dtypes[kNumDTypes];
 static py::handle g_size_type;
 
 py::handle tensor_type() { return g_tensor_type; }
@@ -94,28 +94,26 @@ std::optional<Dims> optional_dims(py::handle h, const char* op) {
   return dims_from(h, op);
 }
 
-void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b) {
-  py::handle objs[4];
-  objs[static_cast<int>(DType::Float32)] = f32;
-  objs[static_cast<int>(DType::Float64)] = f64;
-  objs[static_cast<int>(DType::Int64)] = i64;
-  objs[static_cast<int>(DType::Bool)] = b;
-  for (int i = 0; i < 4; ++i) {
-    objs[i].inc_ref();
+void register_dtype_objects(const py::sequence& objs) {
+  FG_CHECK(py::len(objs) == kNumDTypes, ValueError, "_register_dtypes: expected ", kNumDTypes, " dtypes in enum order");
+  for (int i = 0; i < kNumDTypes; ++i) {
+    py::handle o = objs[i];
+    o.inc_ref();
     g_dtypes[i].dec_ref();  // a re-registration releases the previous object (no-op on a null handle)
-    g_dtypes[i] = objs[i];
+    g_dtypes[i] = o;
   }
 }
 
 DType dtype_from(py::handle h) {
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < kNumDTypes; ++i)
     if (g_dtypes[i] && h.is(g_dtypes[i])) return static_cast<DType>(i);
-  // python builtins, as torch accepts them
-  if (h.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float32;
+  // python builtins, as torch accepts them (float is float64, as numpy's float)
+  if (h.ptr() == reinterpret_cast<PyObject*>(&PyFloat_Type)) return DType::Float64;
   if (h.ptr() == reinterpret_cast<PyObject*>(&PyLong_Type)) return DType::Int64;
   if (h.ptr() == reinterpret_cast<PyObject*>(&PyBool_Type)) return DType::Bool;
   throw TypeError(str("unsupported dtype ", py::str(h).cast<std::string>(),
-                      "; fastgrad supports float32, float64, int64 and bool"));
+                      "; fastgrad supports bool, uint8, int8, int16, int32, int64, float16, bfloat16, float32 and "
+                      "float64 (no complex, uint16/32/64 or float8 dtypes)"));
 }
 
 std::optional<DType> optional_dtype(py::handle h) {
@@ -169,6 +167,13 @@ bool keepdim_of(bool keepdim, py::handle keepdims, const char* op) {
 
 FG_BIND_ORDER(bind_dtype_registry, 1) {
   m.def("_register_dtypes", &register_dtype_objects);
+  m.def("get_default_dtype", [] { return dtype_object(default_dtype()); });
+  m.def("set_default_dtype", [](py::handle d) { set_default_dtype(dtype_from(d)); }, py::arg("d"));
+  m.def("result_type", [](py::handle a, py::handle b) {
+    return dtype_object(ops::result_type(to_tensor_arg(a, "result_type"), to_tensor_arg(b, "result_type")));
+  }, py::arg("tensor1"), py::arg("tensor2"));
+  m.def("promote_types", [](py::handle a, py::handle b) { return dtype_object(promote(dtype_from(a), dtype_from(b))); },
+        py::arg("type1"), py::arg("type2"));
 }
 
 DType dtype_or(py::handle dt, DType fallback) { return dt.is_none() ? fallback : dtype_from(dt); }

@@ -35,7 +35,7 @@ DType dtype_or(py::handle h, DType fallback);  // dtype= of a creation function:
 // The requires_grad= of a creation function applied to its fresh result (floating dtypes only, as torch).
 Tensor finish(Tensor t, bool requires_grad);
 py::object dtype_object(DType t);
-void register_dtype_objects(py::handle f32, py::handle f64, py::handle i64, py::handle b);
+void register_dtype_objects(const py::sequence& objs);  // fastgrad's dtype objects in DType order
 
 py::object make_size(const Dims& shape);
 

@@ -11,7 +11,7 @@ namespace {
 DType scalar_dtype(py::handle v) {
   if (PyBool_Check(v.ptr())) return DType::Bool;
   if (PyLong_Check(v.ptr())) return DType::Int64;
-  return DType::Float32;
+  return default_dtype();
 }
 
 // layout=: only torch.strided (or None) names what fastgrad tensors are
@@ -40,7 +40,7 @@ void def_sized(py::module_& m, const char* name, Make make) {
     check_layout(kwarg(kw, "layout"), name);
     Dims shape = shape_from_args(args, name);
     if (kw.contains("size")) shape = shape_from_args(py::make_tuple(kw["size"]), name);
-    DType dt = dtype_or(kwarg(kw, "dtype"), DType::Float32);
+    DType dt = dtype_or(kwarg(kw, "dtype"), default_dtype());
     bool rg = kw.contains("requires_grad") && kw["requires_grad"].cast<bool>();
     return finish(make(shape, dt), rg);
   });
@@ -93,7 +93,7 @@ FG_BIND_ORDER(bind_creation, 20) {
       start = py::int_(0);
     }
     bool all_int = !PyFloat_Check(start.ptr()) && !PyFloat_Check(end.ptr()) && !PyFloat_Check(step.ptr());
-    DType dt = dtype_or(dtype, all_int ? DType::Int64 : DType::Float32);
+    DType dt = dtype_or(dtype, all_int ? DType::Int64 : default_dtype());
     return finish(ops::arange(py::float_(start).cast<double>(), py::float_(end).cast<double>(),
                               py::float_(step).cast<double>(), dt), requires_grad);
   }, py::arg("start"), py::arg("end") = py::none(), py::arg("step") = 1, py::kw_only(), py::arg("dtype") = py::none(),
@@ -102,7 +102,7 @@ FG_BIND_ORDER(bind_creation, 20) {
                        py::object pin_memory) {
     check_cpu_device(device, "linspace");
     check_pin_memory(pin_memory);
-    return finish(ops::linspace(start, end, steps, dtype_or(dtype, DType::Float32)), requires_grad);
+    return finish(ops::linspace(start, end, steps, dtype_or(dtype, default_dtype())), requires_grad);
   }, py::arg("start"), py::arg("end"), py::arg("steps"), py::kw_only(), py::arg("dtype") = py::none(),
      py::arg("device") = py::none(), py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
   m.def("eye", [](int64_t n, py::object mcols, py::object dtype, py::object device, bool requires_grad,
@@ -110,7 +110,7 @@ FG_BIND_ORDER(bind_creation, 20) {
     check_cpu_device(device, "eye");
     check_pin_memory(pin_memory);
     int64_t mm = mcols.is_none() ? n : mcols.cast<int64_t>();
-    return finish(ops::eye(n, mm, dtype_or(dtype, DType::Float32)), requires_grad);
+    return finish(ops::eye(n, mm, dtype_or(dtype, default_dtype())), requires_grad);
   }, py::arg("n"), py::arg("m") = py::none(), py::kw_only(), py::arg("dtype") = py::none(), py::arg("device") = py::none(),
      py::arg("requires_grad") = false, py::arg("pin_memory") = py::none());
 

@@ -80,7 +80,7 @@ Tensor flat_int_sequence(py::handle h) {
   return t;
 }
 
-// An advanced index as an int64 or bool tensor.
+// An advanced index as an int64 or bool tensor (int32 and uint8 ones converted, as torch reads them).
 Tensor as_index_tensor(py::handle h) {
   Tensor t = is_tensor(h) ? h.cast<Tensor>() : flat_int_sequence(h);
   if (!t) {
@@ -90,6 +90,14 @@ Tensor as_index_tensor(py::handle h) {
     t = empty_seq ? empty(Dims{0}, DType::Int64) : fg.attr("tensor")(h).cast<Tensor>();
     // a sequence of numbers indexes as integers (torch truncates [0.5, 1.7] to [0, 1])
     if (is_floating(t->dtype)) t = ops::to_dtype(t, DType::Int64);
+  }
+  // torch takes int32 indices as int64, and a uint8 tensor as a bool mask (with a deprecation warning)
+  if (t->dtype == DType::Int32) t = ops::to_dtype(t, DType::Int64);
+  if (t->dtype == DType::UInt8) {
+    if (PyErr_WarnEx(PyExc_UserWarning, "indexing with dtype torch.uint8 is now deprecated, please use a dtype "
+                     "torch.bool instead.", 1) != 0)
+      throw py::error_already_set();
+    t = ops::to_dtype(t, DType::Bool);
   }
   FG_CHECK(t->dtype == DType::Int64 || t->dtype == DType::Bool, IndexError,
            "tensors used as indices must be long, int, byte or bool tensors");

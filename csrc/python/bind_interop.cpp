@@ -34,7 +34,7 @@ struct DLManagedTensorVersioned {
   DLTensor dl_tensor;
 };
 constexpr int32_t kDLCPU = 1;
-enum : uint8_t { kDLInt = 0, kDLUInt = 1, kDLFloat = 2, kDLBool = 6 };
+enum : uint8_t { kDLInt = 0, kDLUInt = 1, kDLFloat = 2, kDLBfloat = 4, kDLBool = 6 };
 
 // What a DLPack capsule we export keeps alive: the storage and the shape/stride arrays.
 struct ExportCtx {
@@ -48,6 +48,12 @@ DLDataType dl_dtype(DType t) {
     case DType::Float64: return {kDLFloat, 64, 1};
     case DType::Int64: return {kDLInt, 64, 1};
     case DType::Bool: return {kDLBool, 8, 1};
+    case DType::Int8: return {kDLInt, 8, 1};
+    case DType::Int16: return {kDLInt, 16, 1};
+    case DType::Int32: return {kDLInt, 32, 1};
+    case DType::UInt8: return {kDLUInt, 8, 1};
+    case DType::Float16: return {kDLFloat, 16, 1};
+    case DType::BFloat16: return {kDLBfloat, 16, 1};
   }
   return {0, 0, 0};
 }
@@ -58,8 +64,15 @@ DType from_dl_dtype(DLDataType d) {
   if (d.code == kDLFloat && d.bits == 64) return DType::Float64;
   if (d.code == kDLInt && d.bits == 64) return DType::Int64;
   if (d.code == kDLBool && d.bits == 8) return DType::Bool;
+  if (d.code == kDLInt && d.bits == 8) return DType::Int8;
+  if (d.code == kDLInt && d.bits == 16) return DType::Int16;
+  if (d.code == kDLInt && d.bits == 32) return DType::Int32;
+  if (d.code == kDLUInt && d.bits == 8) return DType::UInt8;
+  if (d.code == kDLFloat && d.bits == 16) return DType::Float16;
+  if (d.code == kDLBfloat && d.bits == 16) return DType::BFloat16;
   throw TypeError(str("from_dlpack: unsupported dtype (code ", int(d.code), ", bits ", int(d.bits),
-                      "); fastgrad supports float32, float64, int64 and bool"));
+                      "); fastgrad supports bool, uint8, int8, int16, int32, int64, float16, bfloat16, float32 "
+                      "and float64"));
 }
 
 void fill_dl_tensor(DLTensor& dl, const Tensor& t, ExportCtx* ctx) {
@@ -167,10 +180,16 @@ DType dtype_of_numpy(const py::array& a) {
   const ssize_t size = a.dtype().itemsize();
   if (kind == 'f' && size == 4) return DType::Float32;
   if (kind == 'f' && size == 8) return DType::Float64;
+  if (kind == 'f' && size == 2) return DType::Float16;
   if (kind == 'i' && size == 8) return DType::Int64;
+  if (kind == 'i' && size == 4) return DType::Int32;
+  if (kind == 'i' && size == 2) return DType::Int16;
+  if (kind == 'i' && size == 1) return DType::Int8;
+  if (kind == 'u' && size == 1) return DType::UInt8;
   if (kind == 'b') return DType::Bool;
   throw TypeError(str("can't convert np.ndarray of type numpy.", py::str(a.dtype()).cast<std::string>(),
-                      ". The only supported types are: float64, float32, int64, and bool."));
+                      ". The only supported types are: float64, float32, float16, int64, int32, int16, int8, uint8, "
+                      "and bool."));
 }
 
 Tensor from_numpy(py::array a) {
@@ -203,13 +222,8 @@ Tensor from_numpy(py::array a) {
 py::array to_numpy(const Tensor& t, bool force) {
   FG_CHECK(force || !t->needs_grad(), RuntimeError,
            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.");
-  const char* fmt = nullptr;
-  switch (t->dtype) {
-    case DType::Float32: fmt = "float32"; break;
-    case DType::Float64: fmt = "float64"; break;
-    case DType::Int64: fmt = "int64"; break;
-    case DType::Bool: fmt = "bool"; break;
-  }
+  FG_CHECK(t->dtype != DType::BFloat16, TypeError, "Got unsupported ScalarType BFloat16");  // numpy has none
+  std::string fmt = dtype_name(t->dtype) + 6;  // "torch.int8" -> "int8": numpy's name for all the others
   std::vector<ssize_t> shape(t->shape.begin(), t->shape.end()), strides;
   for (int64_t s : t->strides) strides.push_back(s * static_cast<ssize_t>(itemsize(t->dtype)));
   auto* hold = new std::shared_ptr<Storage>(t->storage);

@@ -60,15 +60,15 @@ uint64_t seed_from(py::handle seed, const char* fn) {
 }
 
 std::vector<uint8_t> state_from(py::handle state) {
-  // fastgrad has no uint8 dtype: its states are int64 tensors of byte values; torch's uint8 tensors
-  // and anything else numpy reads as bytes are accepted too, so a state moves between the engines.
+  // A state is a uint8 tensor, as torch's (int64 tensors of byte values, which fastgrad returned before
+  // it had uint8, are still accepted); torch's tensors and anything numpy reads as bytes work too.
   std::vector<uint8_t> bytes;
   if (is_tensor(state)) {
     Tensor t = state.cast<Tensor>();
-    FG_CHECK(t->dtype == DType::Int64 && t->dim() == 1, TypeError,
-             "RNG state must be the 1-D int64 tensor of byte values that get_state() returns, got a ",
+    FG_CHECK((t->dtype == DType::UInt8 || t->dtype == DType::Int64) && t->dim() == 1, TypeError,
+             "RNG state must be the 1-D uint8 tensor that get_state() returns, got a ",
              dtype_name(t->dtype), " tensor of shape ", shape_str(t->shape));
-    Tensor c = ops::contiguous(t);
+    Tensor c = ops::contiguous(ops::to_dtype(t, DType::Int64));
     const int64_t* p = c->data<int64_t>();
     for (int64_t i = 0; i < c->numel(); ++i) {
       FG_CHECK(p[i] >= 0 && p[i] <= 255, ValueError, "RNG state values must be bytes (0..255), got ", p[i]);
@@ -79,7 +79,7 @@ std::vector<uint8_t> state_from(py::handle state) {
   py::object np = py::module_::import("numpy");
   py::object arr = np.attr("asarray")(state);
   FG_CHECK(std::string(py::str(arr.attr("dtype"))) == "uint8" && arr.attr("ndim").cast<int>() == 1, TypeError,
-           "RNG state must be a 1-D uint8 array (torch.ByteTensor) or fastgrad's int64 state tensor");
+           "RNG state must be a 1-D uint8 tensor or array (torch.ByteTensor, get_state()'s result)");
   py::bytes raw = arr.attr("tobytes")();
   std::string s = raw;
   bytes.assign(s.begin(), s.end());
@@ -87,8 +87,8 @@ std::vector<uint8_t> state_from(py::handle state) {
 }
 
 Tensor state_tensor(const std::vector<uint8_t>& bytes) {
-  Tensor t = empty(Dims{static_cast<int64_t>(bytes.size())}, DType::Int64);
-  for (size_t i = 0; i < bytes.size(); ++i) t->data<int64_t>()[i] = bytes[i];
+  Tensor t = empty(Dims{static_cast<int64_t>(bytes.size())}, DType::UInt8);
+  for (size_t i = 0; i < bytes.size(); ++i) t->data<uint8_t>()[i] = bytes[i];
   return t;
 }
 
@@ -130,7 +130,7 @@ void def_sampled(py::module_& m, const char* name, Fill fill) {
     }
     check_cpu_device(kw_or_none(kw, "device"), name);
     check_pin_memory(kw_or_none(kw, "pin_memory"));
-    DType dt = dtype_or(kw_or_none(kw, "dtype"), DType::Float32);
+    DType dt = dtype_or(kw_or_none(kw, "dtype"), default_dtype());
     Tensor t = empty(shape, dt);
     fill(t, gen_of(kw_or_none(kw, "generator")));
     return finish(t, kw.contains("requires_grad") && kw["requires_grad"].cast<bool>());

@@ -4,6 +4,7 @@
 
 #include "autograd/engine.h"
 #include "autograd/function.h"
+#include "tensor/convert.h"
 #include "python/args.h"
 #include "python/module.h"
 #include "python/tensor_methods.h"
@@ -19,7 +20,7 @@ using ops::CmpOp;
 double scalar_value(const Tensor& t) {
   FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
   double v = 0;
-  FG_DISPATCH_ALL(t->dtype, "item", [&] { v = static_cast<double>(*t->data<scalar_t>()); });
+  FG_DISPATCH_STORAGE(t->dtype, "item", [&] { v = convert<double, scalar_t>(*t->data<scalar_t>()); });
   return v;
 }
 
@@ -39,13 +40,12 @@ py::object exact_int(const py::object& number) {
 
 py::object item(const Tensor& t) {
   FG_CHECK(t->numel() == 1, RuntimeError, "a Tensor with ", t->numel(), " elements cannot be converted to Scalar");
-  switch (t->dtype) {
-    case DType::Float32: return py::float_(*t->data<float>());
-    case DType::Float64: return py::float_(*t->data<double>());
-    case DType::Int64: return py::int_(*t->data<int64_t>());
-    case DType::Bool: return py::bool_(*t->data<bool>());
-  }
-  return py::none();
+  if (t->dtype == DType::Bool) return py::bool_(*t->data<bool>());
+  if (t->dtype == DType::Float64) return py::float_(*t->data<double>());
+  return FG_DISPATCH_STORAGE(t->dtype, "item", [&]() -> py::object {
+    if (is_floating(t->dtype)) return py::float_(convert<double, scalar_t>(*t->data<scalar_t>()));
+    return py::int_(convert<int64_t, scalar_t>(*t->data<scalar_t>()));
+  });
 }
 
 py::object max_or_min(const Tensor& t, py::handle dim_or_other, bool keepdim, bool is_max) {

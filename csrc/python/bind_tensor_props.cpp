@@ -65,6 +65,7 @@ void bind_tensor_properties(TensorClass& cls) {
       .def("element_size", [](const Tensor& t) { return itemsize(t->dtype); })
       .def("is_contiguous", [](const Tensor& t) { return t->is_contiguous(); })
       .def("is_floating_point", [](const Tensor& t) { return is_floating(t->dtype); })
+      .def("is_signed", [](const Tensor& t) { return t->dtype != DType::Bool && t->dtype != DType::UInt8; })
       .def_property_readonly("dtype", [](const Tensor& t) { return dtype_object(t->dtype); })
       .def_property_readonly("device", [](const Tensor&) { return py::module_::import("fastgrad._types").attr("cpu"); })
       .def_property_readonly("is_cuda", [](const Tensor&) { return false; })

@@ -71,7 +71,11 @@ py::tuple split_call(const Tensor& t, py::handle split_size_or_sections, int64_t
 }  // namespace
 
 void bind_tensor_shape(TensorClass& cls, py::module_& m) {
-  cls.def("view", [](const Tensor& t, const py::args& a) { return ops::view(t, varargs_dims(a, "view")); })
+  cls.def("view", [](const Tensor& t, const py::args& a) {
+        static py::handle dtype_type = py::object(py::module_::import("fastgrad._types").attr("dtype")).release();
+        if (a.size() == 1 && py::isinstance(a[0], dtype_type)) return ops::view_dtype(t, dtype_from(a[0]));
+        return ops::view(t, varargs_dims(a, "view"));
+      })
       .def("reshape", [](const Tensor& t, const py::args& a) { return ops::reshape(t, varargs_dims(a, "reshape")); })
       .def("expand", [](const Tensor& t, const py::args& a) { return ops::expand(t, varargs_dims(a, "expand")); })
       .def("permute", [](const Tensor& t, const py::args& a) { return ops::permute(t, varargs_dims(a, "permute")); })
@@ -96,6 +100,12 @@ void bind_tensor_shape(TensorClass& cls, py::module_& m) {
       .def("double", [](const Tensor& t) { return ops::to_dtype(t, DType::Float64); })
       .def("long", [](const Tensor& t) { return ops::to_dtype(t, DType::Int64); })
       .def("bool", [](const Tensor& t) { return ops::to_dtype(t, DType::Bool); })
+      .def("int", [](const Tensor& t) { return ops::to_dtype(t, DType::Int32); })
+      .def("short", [](const Tensor& t) { return ops::to_dtype(t, DType::Int16); })
+      .def("char", [](const Tensor& t) { return ops::to_dtype(t, DType::Int8); })
+      .def("byte", [](const Tensor& t) { return ops::to_dtype(t, DType::UInt8); })
+      .def("half", [](const Tensor& t) { return ops::to_dtype(t, DType::Float16); })
+      .def("bfloat16", [](const Tensor& t) { return ops::to_dtype(t, DType::BFloat16); })
       .def("cpu", [](const Tensor& t) { return t; })
       .def("__getitem__", &index_tensor)
       .def("__setitem__", [](Tensor& t, py::handle idx, py::handle v) { index_assign(t, idx, v); });

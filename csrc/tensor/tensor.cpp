@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "tensor/convert.h"
+
 namespace fg {
 
 bool TensorImpl::is_contiguous() const {
@@ -95,7 +97,7 @@ Tensor alias_detached(const Tensor& src) {
 
 Tensor scalar_tensor(double v, DType dtype) {
   Tensor t = empty(Dims{}, dtype);
-  FG_DISPATCH_ALL(dtype, "scalar_tensor", [&] { *t->data<scalar_t>() = static_cast<scalar_t>(v); });
+  FG_DISPATCH_STORAGE(dtype, "scalar_tensor", [&] { *t->data<scalar_t>() = convert<scalar_t, double>(v); });
   return t;
 }
 

@@ -7,7 +7,7 @@ import fastgrad._types
 import numpy
 import typing
 import typing_extensions
-__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'ldexp', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'positive', 'pow', 'prelu', 'prod', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'rsub', 'scatter', 'scatter_add', 'scatter_reduce', 'searchsorted', 'select', 'selu', 'selu_', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'split_with_sizes', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
+__all__: list[str] = ['Generator', 'Tensor', 'abs', 'acos', 'acosh', 'add', 'addbmm', 'addcdiv', 'addcmul', 'addmm', 'addmv', 'addr', 'all', 'allclose', 'amax', 'amin', 'aminmax', 'any', 'arange', 'arctan2', 'argmax', 'argmin', 'argsort', 'argwhere', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'atleast_1d', 'atleast_2d', 'atleast_3d', 'baddbmm', 'bernoulli', 'bincount', 'bitwise_and', 'bitwise_not', 'bitwise_or', 'bitwise_xor', 'block_diag', 'bmm', 'broadcast_tensors', 'broadcast_to', 'bucketize', 'cartesian_prod', 'cat', 'cdist', 'ceil', 'celu', 'celu_', 'chain_matmul', 'chunk', 'clamp', 'clamp_max', 'clamp_min', 'clip', 'clone', 'column_stack', 'combinations', 'concat', 'copysign', 'corrcoef', 'cos', 'cosh', 'count_nonzero', 'cov', 'cross', 'cummax', 'cummin', 'cumprod', 'cumsum', 'cumulative_trapezoid', 'default_generator', 'deg2rad', 'diag', 'diag_embed', 'diagflat', 'diagonal', 'diff', 'dist', 'div', 'dot', 'dsplit', 'dstack', 'einsum', 'elu', 'elu_', 'empty', 'empty_like', 'eq', 'equal', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'eye', 'flatten', 'flip', 'fliplr', 'flipud', 'float_power', 'floor', 'floor_divide', 'fmax', 'fmin', 'fmod', 'frac', 'from_dlpack', 'from_numpy', 'full', 'full_like', 'gather', 'ge', 'gelu', 'ger', 'get_default_dtype', 'get_num_threads', 'glu', 'gt', 'hardshrink', 'hardsigmoid', 'hardswish', 'hardtanh', 'hardtanh_', 'heaviside', 'histc', 'histogram', 'hsplit', 'hstack', 'hypot', 'index_add', 'index_copy', 'index_fill', 'index_put', 'index_select', 'initial_seed', 'inner', 'is_grad_enabled', 'isclose', 'isfinite', 'isin', 'isinf', 'isnan', 'isneginf', 'isposinf', 'kron', 'kthvalue', 'ldexp', 'le', 'leaky_relu', 'leaky_relu_', 'lerp', 'linear', 'linspace', 'log', 'log10', 'log1p', 'log2', 'log_softmax', 'logaddexp', 'logaddexp2', 'logcumsumexp', 'logical_and', 'logical_not', 'logical_or', 'logical_xor', 'logit', 'logsumexp', 'lt', 'manual_seed', 'masked_fill', 'masked_scatter', 'masked_select', 'matmul', 'maximum', 'mean', 'median', 'meshgrid', 'minimum', 'mish', 'mm', 'mode', 'moveaxis', 'movedim', 'msort', 'mul', 'multinomial', 'mv', 'nan_to_num', 'nanmean', 'nanmedian', 'nanquantile', 'nansum', 'narrow', 'ne', 'neg', 'negative', 'nonzero', 'ones', 'ones_like', 'outer', 'permute', 'positive', 'pow', 'prelu', 'prod', 'promote_types', 'quantile', 'rad2deg', 'rand', 'rand_like', 'randint', 'randint_like', 'randn', 'randn_like', 'randperm', 'ravel', 'reciprocal', 'relu', 'relu_', 'remainder', 'renorm', 'repeat_interleave', 'reshape', 'result_type', 'roll', 'rot90', 'round', 'row_stack', 'rsqrt', 'rsub', 'scatter', 'scatter_add', 'scatter_reduce', 'searchsorted', 'select', 'selu', 'selu_', 'set_default_dtype', 'set_num_threads', 'sgn', 'sigmoid', 'sign', 'signbit', 'silu', 'sin', 'sinc', 'sinh', 'softmax', 'softplus', 'softshrink', 'softsign', 'sort', 'split', 'split_with_sizes', 'sqrt', 'square', 'squeeze', 'stack', 'std', 'std_mean', 'sub', 'sum', 'swapaxes', 't', 'take', 'take_along_dim', 'tan', 'tanh', 'tanhshrink', 'tensor_split', 'tensordot', 'threshold', 'threshold_', 'tile', 'topk', 'trace', 'transpose', 'trapezoid', 'trapz', 'tril', 'tril_indices', 'triu', 'triu_indices', 'true_divide', 'trunc', 'unbind', 'unflatten', 'unique', 'unique_consecutive', 'unsqueeze', 'vander', 'var', 'var_mean', 'vsplit', 'vstack', 'where', 'xlogy', 'zeros', 'zeros_like']
 class _Node:
     def __eq__(self, arg0: _Node) -> bool:
         ...
@@ -29,8 +29,8 @@ class _HookHandle:
         ...
 class Tensor:
     """
-    A multi-dimensional array of float32, float64, int64 or bool elements, on the CPU, that autograd can
-    differentiate: fastgrad's ``torch.Tensor``.
+    A multi-dimensional array of float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool
+    elements, on the CPU, that autograd can differentiate: fastgrad's ``torch.Tensor``.
     
     Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
     numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
@@ -176,9 +176,9 @@ class Tensor:
         """
     def __abs__(self) -> Tensor:
         ...
-    def __add__(self, arg0: typing.Any) -> Tensor:
+    def __add__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __and__(self, arg0: typing.Any) -> Tensor:
+    def __and__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __array__(self, dtype = None, copy = None):
         ...
@@ -190,19 +190,19 @@ class Tensor:
         ...
     def __dlpack_device__(self) -> tuple[int, int]:
         ...
-    def __eq__(self, arg0: typing.Any) -> Tensor:
+    def __eq__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __float__(self) -> float:
         ...
-    def __floordiv__(self, arg0: typing.Any) -> Tensor:
+    def __floordiv__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __format__(self, arg0: str) -> typing.Any:
         ...
-    def __ge__(self, arg0: typing.Any) -> Tensor:
+    def __ge__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __getitem__(self, arg0: typing.Any) -> Tensor:
         ...
-    def __gt__(self, arg0: typing.Any) -> Tensor:
+    def __gt__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __hash__(self) -> int:
         ...
@@ -241,59 +241,59 @@ class Tensor:
         ...
     def __ixor__(self, arg0: typing.Any) -> Tensor:
         ...
-    def __le__(self, arg0: typing.Any) -> Tensor:
+    def __le__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __len__(self) -> int:
         ...
-    def __lt__(self, arg0: typing.Any) -> Tensor:
+    def __lt__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __matmul__(self, arg0: Tensor) -> Tensor:
         ...
-    def __mod__(self, arg0: typing.Any) -> Tensor:
+    def __mod__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __mul__(self, arg0: typing.Any) -> Tensor:
+    def __mul__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __ne__(self, arg0: typing.Any) -> Tensor:
+    def __ne__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __neg__(self) -> Tensor:
         ...
-    def __or__(self, arg0: typing.Any) -> Tensor:
+    def __or__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __pos__(self) -> Tensor:
         ...
-    def __pow__(self, arg0: typing.Any) -> Tensor:
+    def __pow__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __radd__(self, arg0: typing.Any) -> Tensor:
+    def __radd__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rand__(self, arg0: typing.Any) -> Tensor:
+    def __rand__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __reduce_ex__(self, protocol):
         ...
-    def __rfloordiv__(self, arg0: typing.Any) -> Tensor:
+    def __rfloordiv__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __rmatmul__(self, arg0: Tensor) -> Tensor:
         ...
-    def __rmod__(self, arg0: typing.Any) -> Tensor:
+    def __rmod__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rmul__(self, arg0: typing.Any) -> Tensor:
+    def __rmul__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __ror__(self, arg0: typing.Any) -> Tensor:
+    def __ror__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rpow__(self, arg0: typing.Any) -> Tensor:
+    def __rpow__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rsub__(self, arg0: typing.Any) -> Tensor:
+    def __rsub__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rtruediv__(self, arg0: typing.Any) -> Tensor:
+    def __rtruediv__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __rxor__(self, arg0: typing.Any) -> Tensor:
+    def __rxor__(self, arg0: typing.Any) -> typing.Any:
         ...
     def __setitem__(self, arg0: typing.Any, arg1: typing.Any) -> None:
         ...
-    def __sub__(self, arg0: typing.Any) -> Tensor:
+    def __sub__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __truediv__(self, arg0: typing.Any) -> Tensor:
+    def __truediv__(self, arg0: typing.Any) -> typing.Any:
         ...
-    def __xor__(self, arg0: typing.Any) -> Tensor:
+    def __xor__(self, arg0: typing.Any) -> typing.Any:
         ...
     def _is_view(self) -> bool:
         ...
@@ -485,6 +485,10 @@ class Tensor:
             p (float or Tensor): Default: 0.5.
             generator (fastgrad.Generator, optional): the random stream.
         """
+    def bfloat16(self) -> Tensor:
+        """
+        ``self.to(fastgrad.bfloat16)``: float32's range with 8 bits of precision, rounded to nearest even.
+        """
     def bincount(self, weights: typing.Any = None, minlength: typing.SupportsInt | typing.SupportsIndex = 0) -> Tensor:
         """
         See `fastgrad.bincount`.
@@ -517,6 +521,10 @@ class Tensor:
         """
         See `fastgrad.broadcast_to`.
         """
+    def byte(self) -> Tensor:
+        """
+        ``self.to(fastgrad.uint8)``.
+        """
     def cauchy_(self, median: typing.SupportsFloat | typing.SupportsIndex = 0.0, sigma: typing.SupportsFloat | typing.SupportsIndex = 1.0, *, generator: typing.Any = None) -> Tensor:
         """
         Fills ``self`` with numbers drawn from the Cauchy distribution with ``median`` and scale ``sigma``.
@@ -528,6 +536,10 @@ class Tensor:
     def ceil_(self) -> Tensor:
         """
         In-place version of `Tensor.ceil`: writes the result into ``self``.
+        """
+    def char(self) -> Tensor:
+        """
+        ``self.to(fastgrad.int8)``.
         """
     def chunk(self, chunks: typing.SupportsInt | typing.SupportsIndex, dim: typing.SupportsInt | typing.SupportsIndex = 0) -> tuple:
         """
@@ -901,6 +913,10 @@ class Tensor:
         """
         See `fastgrad.gt`.
         """
+    def half(self) -> Tensor:
+        """
+        ``self.to(fastgrad.float16)``: rounds to nearest even; values past 65504 become inf.
+        """
     def hardshrink(self, lambd: typing.SupportsFloat | typing.SupportsIndex = 0.5) -> Tensor:
         """
         See `fastgrad.hardshrink`.
@@ -989,6 +1005,10 @@ class Tensor:
         """
         See `fastgrad.inner`.
         """
+    def int(self) -> Tensor:
+        """
+        ``self.to(fastgrad.int32)``.
+        """
     def is_coalesced(self, *args, **kwargs):
         """
         Sparse tensors only: a dense tensor raises, as torch's ``is_coalesced``.
@@ -1031,6 +1051,14 @@ class Tensor:
                 >>> fastgrad.zeros(3).is_shared()
                 False
             
+        """
+    def is_signed(self) -> bool:
+        """
+        Whether the tensor's dtype holds negative values (every dtype but ``bool`` and ``uint8``).
+        
+        Examples:
+            >>> fastgrad.zeros(1, dtype=fastgrad.uint8).is_signed(), fastgrad.zeros(1, dtype=fastgrad.int8).is_signed()
+            (False, True)
         """
     def isclose(self, other: Tensor, rtol: typing.SupportsFloat | typing.SupportsIndex = 1e-05, atol: typing.SupportsFloat | typing.SupportsIndex = 1e-08, equal_nan: bool = False) -> Tensor:
         """
@@ -1663,6 +1691,10 @@ class Tensor:
                 True
             
         """
+    def short(self) -> Tensor:
+        """
+        ``self.to(fastgrad.int16)``.
+        """
     def sigmoid(self) -> Tensor:
         """
         See `fastgrad.sigmoid`.
@@ -2210,7 +2242,7 @@ def _make_function_node(arg0: str, arg1: collections.abc.Sequence[typing.Any], a
     ...
 def _mse_loss(input: Tensor, target: Tensor, reduction: str = 'mean') -> Tensor:
     ...
-def _register_dtypes(arg0: typing.Any, arg1: typing.Any, arg2: typing.Any, arg3: typing.Any) -> None:
+def _register_dtypes(arg0: collections.abc.Sequence) -> None:
     ...
 def _run_backward(arg0: collections.abc.Sequence[Tensor], arg1: collections.abc.Sequence[typing.Any], arg2: bool, arg3: bool, arg4: collections.abc.Sequence[Tensor], arg5: bool) -> list[Tensor]:
     ...
@@ -3119,7 +3151,7 @@ def from_dlpack(ext_tensor: typing.Any) -> Tensor:
     """
 def from_numpy(ndarray: numpy.ndarray) -> Tensor:
     """
-    Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, int64 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
+    Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, float16, int64, int32, int16, int8, uint8 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
     
     Args:
         ndarray (numpy.ndarray): the array.
@@ -3205,6 +3237,15 @@ def gelu(input: Tensor, approximate: str = 'none') -> Tensor:
 def ger(input: Tensor, vec2: Tensor) -> Tensor:
     """
     Alias of `fastgrad.outer`.
+    """
+def get_default_dtype() -> typing.Any:
+    """
+    Returns the default floating dtype: what Python floats, ``fastgrad.tensor([1.0])``,
+    ``zeros``, ``randn`` ... produce when no dtype is given (``fastgrad.float32`` unless set).
+    
+    Examples:
+        >>> fastgrad.get_default_dtype()
+        torch.float32
     """
 def get_num_threads() -> int:
     """
@@ -4059,6 +4100,19 @@ def prod(input: Tensor, dim: typing.Any = None, keepdim: bool = False, *, dtype:
         >>> fastgrad.prod(a, dim=0)
         tensor([3., 8.])
     """
+def promote_types(type1: typing.Any, type2: typing.Any) -> typing.Any:
+    """
+    The smallest dtype both ``type1`` and ``type2`` convert to without losing range, as
+    torch.promote_types.
+    
+    Args:
+        type1 (fastgrad.dtype): a dtype.
+        type2 (fastgrad.dtype): another.
+    
+    Examples:
+        >>> fastgrad.promote_types(fastgrad.bfloat16, fastgrad.float16)
+        torch.float32
+    """
 def quantile(input: Tensor, q: typing.Any, dim: typing.Any = None, keepdim: bool = False, *, interpolation: str = 'linear') -> Tensor:
     """
     The ``q``-th quantiles (a number or a 1-d tensor, in [0, 1]) over ``dim`` (or every element), interpolated ``linear`` (default), ``lower``, ``higher``, ``midpoint`` or ``nearest``; NaN where a slice holds a NaN.
@@ -4238,6 +4292,21 @@ def reshape(input: Tensor, shape: typing.Any) -> Tensor:
         tensor([[0, 1, 2],
                 [3, 4, 5]])
     """
+def result_type(tensor1: typing.Any, tensor2: typing.Any) -> typing.Any:
+    """
+    The dtype an arithmetic op on ``tensor1`` and ``tensor2`` returns, by torch's promotion
+    rules (a 0-dim tensor or a Python number only raises the category: bool < integer < floating).
+    
+    Args:
+        tensor1 (Tensor or Number): an operand.
+        tensor2 (Tensor or Number): the other.
+    
+    Examples:
+        >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.uint8), fastgrad.zeros(2, dtype=fastgrad.int8))
+        torch.int16
+        >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.int32), 2.5)
+        torch.float32
+    """
 def roll(input: Tensor, shifts: typing.Any, dims: typing.Any = None) -> Tensor:
     """
     Rotates ``input`` by ``shifts`` along ``dims`` (along the flattened tensor without dims).
@@ -4365,6 +4434,20 @@ def selu(input: Tensor) -> Tensor:
 def selu_(input: Tensor) -> Tensor:
     """
     In-place `selu`: writes ``selu(input)`` into ``input`` and returns it.
+    """
+def set_default_dtype(d: typing.Any) -> None:
+    """
+    Sets the default floating dtype (float32, float64, float16 or bfloat16); an integer
+    dtype raises TypeError, as in torch.
+    
+    Args:
+        d (fastgrad.dtype): the new default.
+    
+    Examples:
+        >>> fastgrad.set_default_dtype(fastgrad.float64)
+        >>> fastgrad.tensor([1.5]).dtype
+        torch.float64
+        >>> fastgrad.set_default_dtype(fastgrad.float32)
     """
 def set_num_threads(n: typing.SupportsInt | typing.SupportsIndex) -> None:
     """

@@ -8,10 +8,12 @@ import numpy as _np
 
 from . import _C
 from ._types import Size, dtype, device, float32, float64, int64, bool_ as bool  # noqa: A001
+from ._types import int8, int16, int32, uint8, float16, bfloat16, ALL_DTYPES as _ALL_DTYPES
 from ._types import layout, strided, sparse_coo  # noqa: E402
 from ._types import float32 as float, float64 as double, int64 as long  # noqa: A001
+from ._types import int32 as int, int16 as short, float16 as half  # noqa: A001
 
-_C._register_dtypes(float32, float64, int64, bool)
+_C._register_dtypes(_ALL_DTYPES)
 
 # Every public function of the C++ module (its ops, creation functions, Tensor, Generator): the export
 # list is the module's own, so an op added to csrc/ops is exported without editing this file.
@@ -20,6 +22,7 @@ from . import _tensor  # noqa: E402,F401  (attaches repr, tolist, ... to Tensor)
 from ._tensor_str import set_printoptions  # noqa: E402
 from ._grad_mode import no_grad, enable_grad, set_grad_enabled, inference_mode  # noqa: E402
 from ._creation import tensor, as_tensor, is_tensor, numel, max, min, norm as linalg_norm, norm  # noqa: E402
+from ._finfo import finfo, iinfo, is_floating_point, is_signed  # noqa: E402
 from ._config import get_num_threads, set_num_threads, show_config  # noqa: E402
 from . import _config as __config__  # noqa: E402
 from . import autograd  # noqa: E402

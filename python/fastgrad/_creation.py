@@ -4,11 +4,14 @@ import builtins
 import numpy as np
 
 from . import _C
-from ._types import bool_, check_cpu_device, check_pin_memory, float32, float64, int64
+from ._types import dtype as _dtype_type
+from ._types import (bfloat16, bool_, check_cpu_device, check_pin_memory, float16, float32, float64, int8, int16,
+                     int32, int64, uint8)
 
-_NP_TO_FG = {np.dtype(np.float32): float32, np.dtype(np.float64): float64,
-             np.dtype(np.int64): int64, np.dtype(np.bool_): bool_}
-_FG_TO_NP = {float32: np.float32, float64: np.float64, int64: np.int64, bool_: np.bool_}
+# bfloat16 has no numpy dtype: from_numpy cannot make it and .numpy() refuses it, as in torch
+_FG_TO_NP = {float32: np.float32, float64: np.float64, int64: np.int64, bool_: np.bool_, int8: np.int8,
+             int16: np.int16, int32: np.int32, uint8: np.uint8, float16: np.float16}
+_NP_TO_FG = {np.dtype(v): k for k, v in _FG_TO_NP.items()}
 
 
 def _contains_float(data):
@@ -71,7 +74,7 @@ def _map_tensors(data):
 
 
 def _normalise_numpy_dtype(a):
-    """Map numpy dtypes fastgrad lacks onto its four (int32 -> int64, float16 -> float32, ...)."""
+    """Map numpy dtypes fastgrad lacks onto the nearest it has (uint32 -> int64, longdouble -> float32, ...)."""
     if a.dtype in _NP_TO_FG:
         return a
     kind = a.dtype.kind
@@ -82,12 +85,13 @@ def _normalise_numpy_dtype(a):
     if kind == "b":
         return a.astype(np.bool_)
     raise TypeError(f"can't convert np.ndarray of type numpy.{a.dtype}. The only supported types are: "
-                    "float64, float32, int64, and bool.")
+                    "float64, float32, float16, int64, int32, int16, int8, uint8, and bool.")
 
 
 def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False):
     """Returns a new tensor holding a copy of ``data``. The dtype is inferred as torch infers it (Python floats
-    give float32, integers int64, bools bool; a numpy array keeps its dtype where fastgrad has it).
+    give the default dtype, float32 unless set, integers int64, bools bool; a numpy array keeps its dtype
+    where fastgrad has it). Integers that do not fit an integer ``dtype`` raise RuntimeError, as in torch.
 
     Args:
         data (array_like): nested lists or tuples of numbers, a number, a numpy array or a tensor.
@@ -107,16 +111,43 @@ def tensor(data, dtype=None, device=None, requires_grad=False, pin_memory=False)
     """
     check_cpu_device(device, "tensor()")
     check_pin_memory(pin_memory)
+    if dtype is None and _python_floats(data):
+        dtype = _C.get_default_dtype()  # Python floats take the default dtype (float32 unless set)
     a = _to_numpy(data, keep_float64=dtype is not None)
     a = a if dtype is not None and a.dtype.kind == "f" else _normalise_numpy_dtype(a)
     if dtype is not None:
-        if dtype not in _FG_TO_NP:
-            raise TypeError(f"unsupported dtype {dtype!r}; fastgrad supports float32, float64, int64 and bool")
-        a = a.astype(_FG_TO_NP[dtype])
+        if not isinstance(dtype, _dtype_type):
+            raise TypeError(f"tensor(): argument 'dtype' must be torch.dtype, not {type(dtype).__name__}")
+        _check_int_range(data, dtype)
+    # the conversion to dtype is fastgrad's own cast (torch's rules), not numpy's
     t = _C.from_numpy(np.array(a, order="C", copy=True))
+    if dtype is not None and t.dtype is not dtype:
+        t = t.to(dtype)
     if requires_grad:
         t.requires_grad_(True)
     return t
+
+
+def _check_int_range(data, dtype):
+    """Python numbers that do not fit an integer dtype raise, as torch.tensor([300], dtype=torch.int8) does
+    (a negative int down to -255 wraps into uint8, as torch lets it; a numpy array is cast unchecked)."""
+    if isinstance(data, (np.ndarray, _C.Tensor)) or dtype.is_floating_point or dtype is bool_:
+        return
+    info = np.iinfo(_FG_TO_NP[dtype])
+    lowest = -info.max if info.min == 0 else info.min
+    for v in ([data] if not isinstance(data, (list, tuple)) else _flat(data)):
+        if isinstance(v, (builtins.bool, np.bool_)) or not isinstance(v, (builtins.int, builtins.float, np.number)):
+            continue
+        low = lowest if isinstance(v, (builtins.int, np.integer)) else info.min
+        if not (low <= v <= info.max):  # NaN fails too
+            raise RuntimeError(f"value cannot be converted to type {repr(dtype)[len('torch.'):]} without overflow")
+
+
+def _python_floats(data):
+    """Whether torch would infer the default dtype: Python floats, not a numpy array or numpy float64."""
+    if isinstance(data, (np.ndarray, _C.Tensor)) or _has_numpy_float64(data):
+        return False
+    return _contains_float(data)
 
 
 def as_tensor(data, dtype=None, device=None):

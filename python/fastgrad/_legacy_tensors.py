@@ -5,8 +5,8 @@ import numbers
 import fastgrad as _fg
 from ._types import Size, check_cpu_device, cpu_only_error
 
-# legacy name -> the fastgrad attribute holding its dtype. A type whose dtype fastgrad lacks still exists
-# (so `isinstance(x, torch.ByteTensor)` is simply False) but refuses to construct.
+# legacy name -> the fastgrad attribute holding its dtype (fastgrad has all ten; a name whose dtype were
+# missing would still exist for isinstance checks but refuse to construct).
 _DTYPE_ATTR = {
     "FloatTensor": "float32", "DoubleTensor": "float64", "HalfTensor": "float16", "BFloat16Tensor": "bfloat16",
     "ByteTensor": "uint8", "CharTensor": "int8", "ShortTensor": "int16", "IntTensor": "int32",

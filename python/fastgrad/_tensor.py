@@ -4,6 +4,7 @@ import numpy as np
 
 from . import _C
 from ._tensor_str import tensor_repr
+from ._types import bfloat16, int16
 
 Tensor = _C.Tensor
 
@@ -17,8 +18,14 @@ def _tolist(self):
         >>> fastgrad.tensor(2.5).tolist()
         2.5
     """
-    a = self.detach().numpy()
+    a = _numpy_values(self)
     return a.tolist() if a.ndim else a.item()
+
+
+def _numpy_values(t):
+    """t's values as a numpy array; bfloat16, which numpy lacks, as float32 (exact)."""
+    t = t.detach()
+    return (t.float() if t.dtype is bfloat16 else t).numpy()
 
 
 def _iter(self):
@@ -104,7 +111,8 @@ def _data_ptr(self):
     """The address of the first element, as an int (0 for a tensor without elements, as in torch)."""
     if self.numel() == 0:
         return 0
-    return self.detach().numpy().__array_interface__["data"][0]
+    t = self.detach()
+    return (t.view(int16) if t.dtype is bfloat16 else t).numpy().__array_interface__["data"][0]
 
 
 def _pin_memory(self, device=None):
@@ -221,7 +229,16 @@ def _reduce_ex(self, protocol):
     # fastgrad never pickles tensor data implicitly (checkpoints use safetensors); copying a model
     # with copy.deepcopy goes through here.
     from . import tensor
+    if self.dtype is bfloat16:  # numpy has no bfloat16: its bits travel as int16
+        return (_rebuild_bfloat16, (self.detach().view(int16).numpy().copy(), self.requires_grad))
     return (_rebuild, (self.detach().numpy().copy(), self.requires_grad))
+
+
+def _rebuild_bfloat16(bits, requires_grad):
+    t = _C.from_numpy(bits).view(bfloat16)
+    if requires_grad:
+        t.requires_grad_(True)
+    return t
 
 
 def _rebuild(array, requires_grad):

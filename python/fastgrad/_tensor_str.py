@@ -145,9 +145,9 @@ def _format_array(a, fmt, indent, summarize):
 def tensor_body(t, indent):
     """The bracketed elements of a non-empty tensor, continuation lines indented by `indent` columns
     (torch's _tensor_str; a sparse tensor's repr nests its indices and values with a deeper indent)."""
-    from . import bool as bool_
+    from . import bfloat16, bool as bool_
 
-    a = t.detach().numpy()
+    a = (t.detach().float() if t.dtype is bfloat16 else t.detach()).numpy()  # numpy has no bfloat16
     is_float = t.dtype.is_floating_point
     summarize = a.size > PRINT_OPTS.threshold
     values = _summarized_values(a, summarize)
@@ -160,20 +160,21 @@ def tensor_body(t, indent):
 
 
 def tensor_repr(t):
-    from . import float32, int64, bool as bool_
+    from . import bfloat16, get_default_dtype, int64, bool as bool_
 
-    a = t.detach().numpy()
+    default_float = get_default_dtype()  # torch names every dtype but this one, int64 and bool
+    a = (t.detach().float() if t.dtype is bfloat16 else t.detach()).numpy()  # numpy has no bfloat16
     prefix = "tensor("
     suffixes = []
     if a.size == 0:
         body = "[]"
         if a.ndim != 1:
             suffixes.append("size=" + str(tuple(a.shape)))
-        if t.dtype is not float32:  # nothing to infer an int64/bool dtype from: torch names it
+        if t.dtype is not default_float:  # nothing to infer an int64/bool dtype from: torch names it
             suffixes.append(f"dtype={t.dtype!r}")
     else:
         body = tensor_body(t, len(prefix))
-    if a.size and t.dtype not in (float32, int64, bool_):
+    if a.size and t.dtype not in (default_float, int64, bool_):
         suffixes.append(f"dtype={t.dtype!r}")
     if t.grad_fn is not None:
         suffixes.append(f"grad_fn=<{t.grad_fn.name()}>")

@@ -26,10 +26,13 @@ class Size(tuple):
 class dtype:
     """A tensor element type; compared by identity, like torch.dtype."""
 
-    def __init__(self, name, itemsize, is_floating_point):
+    def __init__(self, name, itemsize, is_floating_point, is_signed, abbr):
         self._name = name
         self.itemsize = itemsize
         self.is_floating_point = is_floating_point
+        self.is_signed = is_signed
+        self.is_complex = False  # fastgrad has no complex dtypes
+        self.abbr = abbr
 
     def __repr__(self):
         return "torch." + self._name
@@ -38,10 +41,18 @@ class dtype:
         return self._name
 
 
-float32 = dtype("float32", 4, True)
-float64 = dtype("float64", 8, True)
-int64 = dtype("int64", 8, False)
-bool_ = dtype("bool", 1, False)
+# In the order of the C++ enum (csrc/tensor/dtype.h): _C._register_dtypes takes them in that order.
+float32 = dtype("float32", 4, True, True, "f32")
+float64 = dtype("float64", 8, True, True, "f64")
+int64 = dtype("int64", 8, False, True, "i64")
+bool_ = dtype("bool", 1, False, False, "b8")
+int8 = dtype("int8", 1, False, True, "i8")
+int16 = dtype("int16", 2, False, True, "i16")
+int32 = dtype("int32", 4, False, True, "i32")
+uint8 = dtype("uint8", 1, False, False, "u8")
+float16 = dtype("float16", 2, True, True, "f16")
+bfloat16 = dtype("bfloat16", 2, True, True, "bf16")
+ALL_DTYPES = (bool_, int64, float32, float64, int8, int16, int32, uint8, float16, bfloat16)
 
 
 class layout:

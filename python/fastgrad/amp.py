@@ -28,7 +28,8 @@ def _device_type(device):
 
 class autocast:
     """Mixed-precision region. For an accelerator device it is disabled (none exists, as in torch without
-    one); for the CPU it must be disabled (enabled=False), since fastgrad has no bfloat16/float16 yet."""
+    one); for the CPU it must be disabled (enabled=False): fastgrad has the bfloat16/float16 dtypes but not
+    autocast's per-op casting lists."""
 
     def __init__(self, device_type, dtype=None, enabled=True, cache_enabled=None):
         if not isinstance(device_type, str):
@@ -36,8 +37,9 @@ class autocast:
         self.device = _device_type(device_type)
         self.fast_dtype = dtype
         if enabled and self.device == "cpu":
-            raise NotImplementedError("autocast on the CPU computes in bfloat16 or float16, which fastgrad does not "
-                                      "have yet; use enabled=False (or no autocast) to run in float32")
+            raise NotImplementedError("autocast on the CPU (casting each op to bfloat16 or float16 by torch's op "
+                                      "lists) is not implemented in fastgrad; use enabled=False, or convert the "
+                                      "model and inputs with .bfloat16() / .half()")
         if enabled:
             warnings.warn("CUDA is not available or torch_xla is imported. Disabling autocast.", stacklevel=2)
         self._enabled = False
@@ -64,8 +66,8 @@ class GradScaler:
                  growth_interval=2000, enabled=True):
         self._device = _device_type(device)
         if enabled and self._device == "cpu":
-            raise NotImplementedError("GradScaler('cpu') scales float16 gradients, which fastgrad does not have "
-                                      "yet; float32 training needs no scaler (use enabled=False)")
+            raise NotImplementedError("GradScaler('cpu') is not implemented in fastgrad (it goes with CPU "
+                                      "autocast, which fastgrad lacks); use enabled=False")
         if enabled:
             warnings.warn(f"torch.{'cuda' if self._device == 'cuda' else self._device}.amp.GradScaler is enabled, "
                           "but CUDA is not available.  Disabling.", stacklevel=2)

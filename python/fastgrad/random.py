@@ -1,9 +1,8 @@
 """fastgrad.random: the default generator's seed and state, and fork_rng, as torch.random.
 
 The generator is torch's CPU generator (mt19937 with torch's seeding and transforms), so after
-``manual_seed(s)`` fastgrad draws torch's numbers. States are torch's 5056-byte layout; fastgrad has
-no uint8 dtype, so ``get_rng_state()`` returns them as an int64 tensor of byte values, and
-``set_rng_state`` takes that or a torch ByteTensor / numpy uint8 array.
+``manual_seed(s)`` fastgrad draws torch's numbers. States are torch's 5056-byte layout in a uint8 tensor;
+``set_rng_state`` takes that, a torch ByteTensor or a numpy uint8 array.
 """
 import contextlib
 
@@ -30,7 +29,7 @@ def initial_seed():
 
 
 def get_rng_state():
-    """The default generator's state in torch's byte layout (an int64 tensor of byte values)."""
+    """The default generator's state in torch's byte layout (a uint8 tensor)."""
     return default_generator.get_state()
 
 

@@ -1414,7 +1414,7 @@ Examples:
     tensor([[1., 0., 0.],
             [0., 1., 0.]])"""
 
-FUNCTIONS['from_numpy'] = """Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, int64 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
+FUNCTIONS['from_numpy'] = """Returns a tensor that shares memory with a numpy array: writes through either show in the other. float32, float64, float16, int64, int32, int16, int8, uint8 and bool arrays are shared; other dtypes raise (convert with ``astype`` first).
 
 Args:
     ndarray (numpy.ndarray): the array.
@@ -1872,3 +1872,51 @@ for _name, _text in {
     "moveaxis": "Alias of `movedim`.",
 }.items():
     _doc(_name, _text)
+
+
+FUNCTIONS['get_default_dtype'] = """Returns the default floating dtype: what Python floats, ``fastgrad.tensor([1.0])``,
+``zeros``, ``randn`` ... produce when no dtype is given (``fastgrad.float32`` unless set).
+
+Examples:
+    >>> fastgrad.get_default_dtype()
+    torch.float32
+"""
+
+FUNCTIONS['set_default_dtype'] = """Sets the default floating dtype (float32, float64, float16 or bfloat16); an integer
+dtype raises TypeError, as in torch.
+
+Args:
+    d (fastgrad.dtype): the new default.
+
+Examples:
+    >>> fastgrad.set_default_dtype(fastgrad.float64)
+    >>> fastgrad.tensor([1.5]).dtype
+    torch.float64
+    >>> fastgrad.set_default_dtype(fastgrad.float32)
+"""
+
+FUNCTIONS['result_type'] = """The dtype an arithmetic op on ``tensor1`` and ``tensor2`` returns, by torch's promotion
+rules (a 0-dim tensor or a Python number only raises the category: bool < integer < floating).
+
+Args:
+    tensor1 (Tensor or Number): an operand.
+    tensor2 (Tensor or Number): the other.
+
+Examples:
+    >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.uint8), fastgrad.zeros(2, dtype=fastgrad.int8))
+    torch.int16
+    >>> fastgrad.result_type(fastgrad.zeros(2, dtype=fastgrad.int32), 2.5)
+    torch.float32
+"""
+
+FUNCTIONS['promote_types'] = """The smallest dtype both ``type1`` and ``type2`` convert to without losing range, as
+torch.promote_types.
+
+Args:
+    type1 (fastgrad.dtype): a dtype.
+    type2 (fastgrad.dtype): another.
+
+Examples:
+    >>> fastgrad.promote_types(fastgrad.bfloat16, fastgrad.float16)
+    torch.float32
+"""

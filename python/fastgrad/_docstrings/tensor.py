@@ -6,8 +6,8 @@ As in torch, a method that mirrors a function points to it ("See fastgrad.add"),
 
 TENSOR = {}
 
-TENSOR[''] = """A multi-dimensional array of float32, float64, int64 or bool elements, on the CPU, that autograd can
-differentiate: fastgrad's ``torch.Tensor``.
+TENSOR[''] = """A multi-dimensional array of float32, float64, float16, bfloat16, int64, int32, int16, int8, uint8 or bool
+elements, on the CPU, that autograd can differentiate: fastgrad's ``torch.Tensor``.
 
 Create one with `fastgrad.tensor`, `fastgrad.zeros`, `fastgrad.randn` ... or share a
 numpy array's memory with `fastgrad.from_numpy`. Operators (``+``, ``@``, ``[]``, ``+=`` ...) and
@@ -472,6 +472,25 @@ TENSOR['double'] = """``self.to(fastgrad.float64)``."""
 TENSOR['long'] = """``self.to(fastgrad.int64)``."""
 
 TENSOR['bool'] = """``self.to(fastgrad.bool)``."""
+
+TENSOR['int'] = """``self.to(fastgrad.int32)``."""
+
+TENSOR['short'] = """``self.to(fastgrad.int16)``."""
+
+TENSOR['char'] = """``self.to(fastgrad.int8)``."""
+
+TENSOR['byte'] = """``self.to(fastgrad.uint8)``."""
+
+TENSOR['half'] = """``self.to(fastgrad.float16)``: rounds to nearest even; values past 65504 become inf."""
+
+TENSOR['bfloat16'] = """``self.to(fastgrad.bfloat16)``: float32's range with 8 bits of precision, rounded to nearest even."""
+
+TENSOR['is_signed'] = """Whether the tensor's dtype holds negative values (every dtype but ``bool`` and ``uint8``).
+
+Examples:
+    >>> fastgrad.zeros(1, dtype=fastgrad.uint8).is_signed(), fastgrad.zeros(1, dtype=fastgrad.int8).is_signed()
+    (False, True)
+"""
 
 TENSOR['cpu'] = """Returns ``self``: fastgrad tensors are always on the CPU."""
 

@@ -418,16 +418,24 @@ class Module:
                 dtype = a
         if dtype is None:
             return self
-        if dtype not in (_fg.float32, _fg.float64):
+        if not getattr(dtype, "is_floating_point", False):
             raise TypeError(f"nn.Module.to only accepts floating point dtypes, but got desired dtype={dtype}")
         # Integer buffers (BatchNorm's num_batches_tracked, index tables) keep their dtype, as in torch.
-        return self._apply(lambda t: t.to(dtype) if t.dtype in (_fg.float32, _fg.float64) else t)
+        return self._apply(lambda t: t.to(dtype) if t.is_floating_point() else t)
 
     def float(self):
         return self.to(_fg.float32)
 
     def double(self):
         return self.to(_fg.float64)
+
+    def half(self):
+        """Converts the floating point parameters and buffers to float16 (integer buffers keep their dtype)."""
+        return self.to(_fg.float16)
+
+    def bfloat16(self):
+        """Converts the floating point parameters and buffers to bfloat16 (integer buffers keep their dtype)."""
+        return self.to(_fg.bfloat16)
 
     def cpu(self):
         return self

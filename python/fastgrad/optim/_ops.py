@@ -9,8 +9,10 @@ def fused_kernel(name):
 
 
 def all_contiguous(*tensor_lists):
-    # The fused kernels take contiguous tensors only; anything else uses the per-op path.
-    return all(t is None or t.is_contiguous() for ts in tensor_lists for t in ts)
+    # The fused kernels take contiguous float32 / float64 tensors only; anything else (float16 and bfloat16
+    # parameters too) uses the per-op path.
+    return all(t is None or (t.is_contiguous() and t.dtype in (_fg.float32, _fg.float64))
+               for ts in tensor_lists for t in ts)
 
 
 def lerp_(t, end, weight):

@@ -48,6 +48,31 @@ def row_of(fg_dtype):
     return row
 
 
+# numpy has no bfloat16: its bits travel in uint16 arrays tagged with this dtype, so that an array made
+# from a bfloat16 tensor is told apart from a genuine uint16 one (which fastgrad has no dtype for).
+BFLOAT16_BITS = np.dtype("<u2", metadata={"fastgrad_dtype": "bfloat16"})
+
+
+def is_bfloat16_bits(arr):
+    return (arr.dtype.metadata or {}).get("fastgrad_dtype") == "bfloat16"
+
+
+def tensor_array(tensor):
+    """A numpy view of a tensor's memory (bfloat16 as tagged uint16 bits)."""
+    t = tensor.detach()
+    if t.dtype is fastgrad_dtype("bfloat16"):
+        return t.view(fastgrad_dtype("int16")).numpy().view(BFLOAT16_BITS)
+    return t.numpy()
+
+
+def array_tensor(arr, dtype):
+    """A tensor of ``dtype`` sharing ``arr``'s memory (bfloat16 from its uint16 bits)."""
+    from .. import _C
+    if dtype is fastgrad_dtype("bfloat16"):
+        return _C.from_numpy(arr.view(np.int16)).view(dtype)
+    return _C.from_numpy(arr)
+
+
 def itemsize(row):
     return np.dtype(row.numpy).itemsize
 

@@ -133,7 +133,7 @@ class _Layout:
         self.collecting = True
 
     def place(self, tensor):
-        arr = tensor.detach().numpy()
+        arr = _dtypes.tensor_array(tensor)
         row = _dtypes.row_of(tensor.dtype)
         lo, hi = _extent(arr)
         if self.collecting:

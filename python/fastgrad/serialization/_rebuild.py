@@ -159,7 +159,7 @@ def rebuild_tensor(storage, storage_offset, size, stride, requires_grad=False, b
     item = storage.array.itemsize
     view = np.lib.stride_tricks.as_strided(storage.array[storage_offset:], shape=size,
                                            strides=[s * item for s in stride], writeable=True)
-    tensor = fastgrad.from_numpy(view)
+    tensor = _dtypes.array_tensor(view, storage.dtype)
     if requires_grad:
         if not tensor.is_floating_point():
             raise pickle.UnpicklingError(f"a tensor of dtype {tensor.dtype} cannot require grad")

@@ -42,7 +42,7 @@ class _Encoder:
         fg = _fg()
         if isinstance(obj, fg.Tensor):
             name = self._name_for(path)
-            arr = obj.detach().numpy()
+            arr = _dtypes.tensor_array(obj)
             self.tensors[name] = arr if arr.flags.c_contiguous else arr.copy(order="C")
             out = {"__tensor__": name}
             if obj.requires_grad:
@@ -101,8 +101,10 @@ def encode_file(arrays, metadata):
 
 
 def _np_row_name(arr):
+    if _dtypes.is_bfloat16_bits(arr):
+        return "bfloat16"
     for row in _dtypes.ROWS:
-        # bfloat16's bytes travel as uint16 in numpy; a uint16 array is not a bfloat16 tensor.
+        # bfloat16's bytes travel as uint16 in numpy; an untagged uint16 array is not a bfloat16 tensor.
         if row.name != "bfloat16" and np.dtype(row.numpy) == arr.dtype.newbyteorder("<"):
             return row.name
     raise TypeError(f"fastgrad.save: no safetensors encoding for numpy dtype {arr.dtype}")
@@ -187,7 +189,7 @@ def _header(data, name):
 def _to_tensor(raw, code, shape):
     # Dtypes fastgrad lacks (float16, int32, ...) widen to the nearest one it has: see _dtypes.ROWS.
     arr, target = _dtypes.decode(raw, _dtypes.BY_SAFETENSORS[code])
-    return _fg().tensor(arr.reshape(shape), dtype=target)
+    return _dtypes.array_tensor(np.array(arr.reshape(shape), order="C"), target)  # a writable copy
 
 
 def _decode(node, tensors, name):
