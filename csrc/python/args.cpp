@@ -154,6 +154,16 @@ bool is_device_arg(py::handle h) {
   return py::isinstance<py::str>(h) || PyObject_IsInstance(h.ptr(), device_type.ptr()) == 1;
 }
 
+py::object unique_result(const Tensor& values, const Tensor& inverse, const Tensor& counts, bool return_inverse,
+                         bool return_counts) {
+  if (!return_inverse && !return_counts) return py::cast(values);
+  py::list out;
+  out.append(values);
+  if (return_inverse) out.append(inverse);
+  if (return_counts) out.append(counts);
+  return py::tuple(out);
+}
+
 py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices) {
   static py::handle types = py::module_::import("fastgrad._types").release();
   return types.attr(type_name)(values, indices);

@@ -50,6 +50,9 @@ bool is_device_arg(py::handle h);  // a str or a fastgrad.device (Tensor.to's po
 // The module's reference is deliberately leaked: a static py::object would be released after the
 // interpreter has finalized, and that dealloc segfaults at process exit.
 py::object named_pair(const char* type_name, const Tensor& values, const Tensor& indices);
+// What unique / unique_consecutive return: the values alone, or a tuple with the asked-for inverse and counts.
+py::object unique_result(const Tensor& values, const Tensor& inverse, const Tensor& counts, bool return_inverse,
+                         bool return_counts);
 
 // torch's numpy spelling `keepdims=` of `keepdim=`: the alias wins when given; both at once is a TypeError.
 bool keepdim_of(bool keepdim, py::handle keepdims, const char* op);  // fastgrad.Size (a tuple subclass), like torch.Size

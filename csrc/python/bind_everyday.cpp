@@ -197,12 +197,7 @@ FG_BIND_ORDER(bind_everyday, 24) {
     FG_CHECK(dim.is_none(), NotImplementedError,
              "unique_consecutive(dim=...) is not supported by fastgrad; use dim=None (the flattened tensor)");
     auto [v, inv, counts] = ops::unique_consecutive(x);
-    if (!return_inverse && !return_counts) return py::cast(v);
-    py::list out;
-    out.append(v);
-    if (return_inverse) out.append(inv);
-    if (return_counts) out.append(counts);
-    return py::tuple(out);
+    return unique_result(v, inv, counts, return_inverse, return_counts);
   }, py::arg("return_inverse") = false, py::arg("return_counts") = false, py::arg("dim") = py::none());
   for (bool ignore_nan : {false, true}) {
     const char* name = ignore_nan ? "nanquantile" : "quantile";

@@ -349,12 +349,7 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
                                 py::object dim) -> py::object {
     (void)sorted;  // torch's CPU unique sorts either way
     auto [v, inv, counts] = ops::unique(x, dim.is_none() ? std::nullopt : std::optional<int64_t>(dim.cast<int64_t>()));
-    if (!return_inverse && !return_counts) return py::cast(v);
-    py::list out;
-    out.append(v);
-    if (return_inverse) out.append(inv);
-    if (return_counts) out.append(counts);
-    return py::tuple(out);
+    return unique_result(v, inv, counts, return_inverse, return_counts);
   }, py::arg("sorted") = true, py::arg("return_inverse") = false, py::arg("return_counts") = false,
      py::arg("dim") = py::none());
   // comparisons and everyday helpers (ops/misc.h)
