@@ -46,8 +46,7 @@ bool can_write_directly(const Tensor& self, const Tensor& other, DType compute) 
 
 }  // namespace
 
-Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name) {
-  (void)op_name;
+Tensor& assign_inplace(Tensor& self, const Tensor& result) {
   FG_CHECK(result->shape == self->shape, RuntimeError, "output with shape ", shape_str(self->shape),
            " doesn't match the broadcast shape ", shape_str(result->shape));
   check_castable(result->dtype, self->dtype);
@@ -81,16 +80,16 @@ Tensor original_self(const Tensor& self, const Tensor& other) {
   return autograd::needs_grad(self, other) ? clone(self) : self;
 }
 
-Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&), const char* op_name) {
-  return assign_inplace(self, op(original_self(self, nullptr)), op_name);
+Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&)) {
+  return assign_inplace(self, op(original_self(self, nullptr)));
 }
 
 Tensor& masked_fill_(Tensor& self, const Tensor& mask, const Tensor& value) {
-  return assign_inplace(self, masked_fill(self, mask, value), "masked_fill_");
+  return assign_inplace(self, masked_fill(self, mask, value));
 }
 
 Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight) {
-  return assign_inplace(self, lerp(autograd::needs_grad(self, end, weight) ? clone(self) : self, end, weight), "lerp_");
+  return assign_inplace(self, lerp(autograd::needs_grad(self, end, weight) ? clone(self) : self, end, weight));
 }
 
 Tensor& add_(Tensor& self, const Tensor& other, double alpha) {
@@ -107,7 +106,7 @@ Tensor& add_(Tensor& self, const Tensor& other, double alpha) {
     self->bump_version();
     return self;
   }
-  return assign_inplace(self, add(self, other, alpha), "add_");
+  return assign_inplace(self, add(self, other, alpha));
 }
 
 Tensor& sub_(Tensor& self, const Tensor& other, double alpha) { return add_(self, other, -alpha); }
@@ -125,7 +124,7 @@ Tensor& mul_(Tensor& self, const Tensor& other) {
     return self;
   }
   // other's gradient reads self's old values, which this op overwrites: use a copy (torch's original_self)
-  return assign_inplace(self, mul(autograd::needs_grad(other) ? clone(self) : self, other), "mul_");
+  return assign_inplace(self, mul(autograd::needs_grad(other) ? clone(self) : self, other));
 }
 
 Tensor& div_(Tensor& self, const Tensor& other) {
@@ -138,7 +137,7 @@ Tensor& div_(Tensor& self, const Tensor& other) {
     self->bump_version();
     return self;
   }
-  return assign_inplace(self, div(autograd::needs_grad(other) ? clone(self) : self, other), "div_");
+  return assign_inplace(self, div(autograd::needs_grad(other) ? clone(self) : self, other));
 }
 
 Tensor& copy_(Tensor& self, const Tensor& src) {
@@ -161,7 +160,7 @@ Tensor& copy_(Tensor& self, const Tensor& src) {
       return r;
     }, /*has_saved=*/false);
   }
-  return assign_inplace(self, result, "copy_");
+  return assign_inplace(self, result);
 }
 
 Tensor& overwrite_(Tensor& self, const std::function<void(const Tensor&)>& write, const char* node_name) {
@@ -174,7 +173,7 @@ Tensor& overwrite_(Tensor& self, const std::function<void(const Tensor&)>& write
   write(values);
   autograd::record(node_name, {self}, {values}, [](const TensorList& g, Node&) { return TensorList{zeros_like(g[0])}; },
                    /*has_saved=*/false);
-  return assign_inplace(self, values, node_name);
+  return assign_inplace(self, values);
 }
 
 Tensor& fill_(Tensor& self, double value) {
@@ -191,7 +190,7 @@ Tensor& zero_(Tensor& self) { return fill_(self, 0.0); }
 Tensor& clamp_(Tensor& self, std::optional<double> lo, std::optional<double> hi) {
   // clamp's backward reads its input, which this op overwrites: give it a copy of the old values
   // (torch saves original_self the same way), else backward reports an in-place modification
-  return assign_inplace(self, clamp(autograd::needs_grad(self) ? clone(self) : self, lo, hi), "clamp_");
+  return assign_inplace(self, clamp(autograd::needs_grad(self) ? clone(self) : self, lo, hi));
 }
 
 // self += value * t1 * t2 (addcmul_) or self += value * t1 / t2 (addcdiv_): the optimizers' steps.
@@ -217,7 +216,7 @@ static Tensor& addc_(Tensor& self, const Tensor& t1, const Tensor& t2, double va
   }
   Tensor prod = divide ? div(t1, t2) : mul(t1, t2);
   Tensor r = add(self, mul(prod, result_like_scalar(value, prod)));
-  return assign_inplace(self, r, divide ? "addcdiv_" : "addcmul_");
+  return assign_inplace(self, r);
 }
 
 Tensor& addcmul_(Tensor& self, const Tensor& t1, const Tensor& t2, double value) { return addc_(self, t1, t2, value, false); }

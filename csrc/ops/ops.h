@@ -227,9 +227,9 @@ Tensor& lerp_(Tensor& self, const Tensor& end, const Tensor& weight);
 // self.op_() for an out-of-place op: its result written back into self. In autograd mode the op reads a
 // copy of self's old values (torch saves original_self likewise): the overwrite would otherwise trip the
 // version check of what the op saved.
-Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&), const char* op_name);
+Tensor& unary_(Tensor& self, Tensor (*op)(const Tensor&));
 template <typename Op>
-Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name);
+Tensor& binary_(Tensor& self, const Tensor& other, Op op);
 // self overwritten by values that do not depend on its old ones (fill_, the samplers' normal_, ...):
 // `write` fills the tensor it is given and bumps its version. Outside autograd it writes into self;
 // under autograd it writes a fresh tensor that assign_inplace moves in, with a zero gradient for self's
@@ -237,7 +237,7 @@ Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name);
 Tensor& overwrite_(Tensor& self, const std::function<void(const Tensor&)>& write, const char* node_name);
 // Replaces self's contents with `result` (same shape) as an in-place op: checks, version bump and
 // autograd history (grad_fn) for self. Every in-place op is written as out-of-place + this.
-Tensor& assign_inplace(Tensor& self, const Tensor& result, const char* op_name);
+Tensor& assign_inplace(Tensor& self, const Tensor& result);
 
 // ---- broadcasting helpers (broadcast.cpp) ----
 Dims broadcast_shapes(const Dims& a, const Dims& b);
@@ -248,8 +248,8 @@ bool is_wrapped_number(const Tensor& t);
 // ---- definitions of the templates above ----
 Tensor original_self(const Tensor& self, const Tensor& other);  // inplace.cpp: self, or its copy in autograd mode
 template <typename Op>
-Tensor& binary_(Tensor& self, const Tensor& other, Op op, const char* op_name) {
-  return assign_inplace(self, op(original_self(self, other), other), op_name);
+Tensor& binary_(Tensor& self, const Tensor& other, Op op) {
+  return assign_inplace(self, op(original_self(self, other), other));
 }
 
 // ---- normalization layers (normalization.cpp): one node each, fused kernels ----

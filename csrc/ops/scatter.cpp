@@ -148,15 +148,15 @@ Tensor scatter_add(const Tensor& self, int64_t dim, const Tensor& index, const T
 
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src, std::optional<std::string> reduce) {
   if (detail::writes_directly(self, src)) return detail::wrote(self, scatter_src(self, dim, index, src, reduce, true));
-  return assign_inplace(self, scatter_src(self, dim, index, src, reduce, false), "scatter_");
+  return assign_inplace(self, scatter_src(self, dim, index, src, reduce, false));
 }
 Tensor& scatter_(Tensor& self, int64_t dim, const Tensor& index, double value, std::optional<std::string> reduce) {
   if (detail::writes_directly(self, nullptr)) return detail::wrote(self, scatter_value(self, dim, index, value, reduce, true));
-  return assign_inplace(self, scatter_value(self, dim, index, value, reduce, false), "scatter_");
+  return assign_inplace(self, scatter_value(self, dim, index, value, reduce, false));
 }
 Tensor& scatter_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& src) {
   if (detail::writes_directly(self, src)) return detail::wrote(self, scatter_add_impl(self, dim, index, src, true));
-  return assign_inplace(self, scatter_add_impl(self, dim, index, src, false), "scatter_add_");
+  return assign_inplace(self, scatter_add_impl(self, dim, index, src, false));
 }
 
 namespace {
@@ -308,8 +308,7 @@ Tensor& scatter_reduce_(Tensor& self, int64_t dim, const Tensor& index, const Te
     return detail::wrote(self, self);
   }
   // prod/amax/amin's backward reads self's old values, which this overwrites: it gets a copy
-  return assign_inplace(self, scatter_reduce(original_self(self, src), dim, index, src, reduce, include_self),
-                        "scatter_reduce_");
+  return assign_inplace(self, scatter_reduce(original_self(self, src), dim, index, src, reduce, include_self));
 }
 
 }  // namespace fg::ops

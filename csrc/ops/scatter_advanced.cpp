@@ -212,7 +212,7 @@ Tensor index_put(const Tensor& self, const TensorList& indices, const Tensor& va
 
 Tensor& index_put_(Tensor& self, const TensorList& indices, const Tensor& values, bool accumulate) {
   if (detail::writes_directly(self, values)) return detail::wrote(self, index_put_impl(self, indices, values, accumulate, true));
-  return assign_inplace(self, index_put_impl(self, indices, values, accumulate, false), "index_put_");
+  return assign_inplace(self, index_put_impl(self, indices, values, accumulate, false));
 }
 
 namespace {
@@ -280,7 +280,7 @@ Tensor& masked_scatter_(Tensor& self, const Tensor& mask, const Tensor& source) 
     if (out->storage != self->storage) copy_into(self, out);
     return detail::wrote(self, self);
   }
-  return assign_inplace(self, masked_scatter(self, mask, source), "masked_scatter_");
+  return assign_inplace(self, masked_scatter(self, mask, source));
 }
 
 }  // namespace fg::ops

@@ -193,15 +193,15 @@ Tensor index_fill(const Tensor& self, int64_t dim, const Tensor& index, double v
 
 Tensor& index_add_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source, double alpha) {
   if (detail::writes_directly(self, source)) return detail::wrote(self, index_add_impl(self, dim, index, source, alpha, true));
-  return assign_inplace(self, index_add_impl(self, dim, index, source, alpha, false), "index_add_");
+  return assign_inplace(self, index_add_impl(self, dim, index, source, alpha, false));
 }
 Tensor& index_copy_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& source) {
   if (detail::writes_directly(self, source)) return detail::wrote(self, index_copy_impl(self, dim, index, source, true));
-  return assign_inplace(self, index_copy_impl(self, dim, index, source, false), "index_copy_");
+  return assign_inplace(self, index_copy_impl(self, dim, index, source, false));
 }
 Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, const Tensor& value) {
   if (detail::writes_directly(self, value)) return detail::wrote(self, index_fill_impl(self, dim, index, value, true));
-  return assign_inplace(self, index_fill_impl(self, dim, index, value, false), "index_fill_");
+  return assign_inplace(self, index_fill_impl(self, dim, index, value, false));
 }
 Tensor& index_fill_(Tensor& self, int64_t dim, const Tensor& index, double value) {
   return index_fill_(self, dim, index, result_like_scalar(value, self));

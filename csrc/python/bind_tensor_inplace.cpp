@@ -13,12 +13,12 @@ std::optional<double> opt_double(py::handle h) {
 
 template <Tensor (*Op)(const Tensor&)>
 Tensor unary_inplace(Tensor& t) {
-  return ops::unary_(t, Op, "in-place op");
+  return ops::unary_(t, Op);
 }
 
 template <typename Op>
 Tensor binary_inplace(Tensor& t, py::handle o, const char* name, Op op) {
-  return ops::binary_(t, to_tensor_arg(o, name), op, name);
+  return ops::binary_(t, to_tensor_arg(o, name), op);
 }
 
 Tensor floor_divide_(Tensor& t, py::object o) { return binary_inplace(t, o, "floor_divide_", &ops::floor_divide); }
@@ -75,13 +75,13 @@ void bind_tensor_inplace(TensorClass& cls) {
       .def("ceil_", &unary_inplace<ops::ceil>)
       .def("trunc_", &unary_inplace<ops::trunc>)
       .def("round_", [](Tensor& t, int64_t decimals) {
-        return ops::assign_inplace(t, ops::round(t, decimals), "round_");
+        return ops::assign_inplace(t, ops::round(t, decimals));
       }, py::kw_only(), py::arg("decimals") = 0)
       .def("tril_", [](Tensor& t, int64_t diagonal) {
-        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::tril(x, diagonal); }, "tril_");
+        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::tril(x, diagonal); });
       }, py::arg("diagonal") = 0)
       .def("triu_", [](Tensor& t, int64_t diagonal) {
-        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::triu(x, diagonal); }, "triu_");
+        return ops::binary_(t, nullptr, [diagonal](const Tensor& x, const Tensor&) { return ops::triu(x, diagonal); });
       }, py::arg("diagonal") = 0);
 #define FG_UNARY(NAME, ...) cls.def(#NAME "_", &unary_inplace<ops::NAME>);
 #include "ops/unary_ops.def"

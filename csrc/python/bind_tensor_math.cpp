@@ -10,9 +10,9 @@ namespace {
 // The in-place form of an op taking extra arguments: op(input, args...) written into input, with the
 // autograd of every in-place op (ops::binary_).
 template <typename... A>
-auto inplace_form(Tensor (*op)(const Tensor&, A...), const char* name) {
-  return [op, name](Tensor& input, A... args) -> Tensor {
-    return ops::binary_(input, nullptr, [&](const Tensor& x, const Tensor&) { return op(x, args...); }, name);
+auto inplace_form(Tensor (*op)(const Tensor&, A...)) {
+  return [op](Tensor& input, A... args) -> Tensor {
+    return ops::binary_(input, nullptr, [&](const Tensor& x, const Tensor&) { return op(x, args...); });
   };
 }
 
@@ -71,7 +71,7 @@ Tensor remainder_any(py::handle input, py::handle other) {
 
 // a &= b, |=, ^=: the bitwise op written back into a (bool &= int64 is refused as torch refuses it)
 Tensor bitwise_inplace(Tensor& a, py::handle b, ops::BitOp op, const char* name) {
-  return ops::binary_(a, arg(b, name), [op](const Tensor& x, const Tensor& y) { return ops::bitwise(x, y, op); }, name);
+  return ops::binary_(a, arg(b, name), [op](const Tensor& x, const Tensor& y) { return ops::bitwise(x, y, op); });
 }
 
 }  // namespace
@@ -200,14 +200,14 @@ void bind_tensor_math(TensorClass& cls, py::module_& m) {
   m.def("threshold", &ops::threshold, py::arg("input"), py::arg("threshold"), py::arg("value"));
   m.def("glu", &ops::glu, py::arg("input"), py::arg("dim") = -1);
   // the in-place forms torch has as functions (F.elu_, torch.celu_, ...): the op written into its input
-  m.def("elu_", inplace_form(&ops::elu, "elu_"), py::arg("input"), py::arg("alpha") = 1.0);
-  m.def("celu_", inplace_form(&ops::celu, "celu_"), py::arg("input"), py::arg("alpha") = 1.0);
-  m.def("leaky_relu_", inplace_form(&ops::leaky_relu, "leaky_relu_"), py::arg("input"), py::arg("negative_slope") = 0.01);
-  m.def("hardtanh_", inplace_form(&ops::hardtanh, "hardtanh_"), py::arg("input"), py::arg("min_val") = -1.0,
+  m.def("elu_", inplace_form(&ops::elu), py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("celu_", inplace_form(&ops::celu), py::arg("input"), py::arg("alpha") = 1.0);
+  m.def("leaky_relu_", inplace_form(&ops::leaky_relu), py::arg("input"), py::arg("negative_slope") = 0.01);
+  m.def("hardtanh_", inplace_form(&ops::hardtanh), py::arg("input"), py::arg("min_val") = -1.0,
         py::arg("max_val") = 1.0);
-  m.def("threshold_", inplace_form(&ops::threshold, "threshold_"), py::arg("input"), py::arg("threshold"), py::arg("value"));
-  m.def("relu_", inplace_form(&ops::relu, "relu_"), py::arg("input"));
-  m.def("selu_", inplace_form(&ops::selu, "selu_"), py::arg("input"));
+  m.def("threshold_", inplace_form(&ops::threshold), py::arg("input"), py::arg("threshold"), py::arg("value"));
+  m.def("relu_", inplace_form(&ops::relu), py::arg("input"));
+  m.def("selu_", inplace_form(&ops::selu), py::arg("input"));
   def_both(cls, m, "prelu", &ops::prelu, py::arg("weight"));
   m.def("where", [](const Tensor& c, py::object a, py::object b) { return ops::where(c, arg(a, "where"), arg(b, "where")); },
         py::arg("condition"), py::arg("input"), py::arg("other"));

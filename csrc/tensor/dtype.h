@@ -128,13 +128,16 @@ template <> struct dtype_of<BFloat16> { static constexpr DType value = DType::BF
   throw ::fg::RuntimeError(::fg::str("\"", name, "\" not implemented for '", ::fg::dtype_short_name(dtype), "'"))
 
 // The four wide (compute) dtypes. A narrow dtype reaching one of these is widened by its caller first.
+#define FG_WIDE_CASES(...)                                                     \
+  FG_DISPATCH_CASE(::fg::DType::Float32, float, __VA_ARGS__)                   \
+  FG_DISPATCH_CASE(::fg::DType::Float64, double, __VA_ARGS__)                  \
+  FG_DISPATCH_CASE(::fg::DType::Int64, int64_t, __VA_ARGS__)                   \
+  FG_DISPATCH_CASE(::fg::DType::Bool, bool, __VA_ARGS__)
+
 #define FG_DISPATCH_ALL(dtype, name, ...)                                      \
   [&] {                                                                        \
     switch (dtype) {                                                           \
-      FG_DISPATCH_CASE(::fg::DType::Float32, float, __VA_ARGS__)               \
-      FG_DISPATCH_CASE(::fg::DType::Float64, double, __VA_ARGS__)              \
-      FG_DISPATCH_CASE(::fg::DType::Int64, int64_t, __VA_ARGS__)               \
-      FG_DISPATCH_CASE(::fg::DType::Bool, bool, __VA_ARGS__)                   \
+      FG_WIDE_CASES(__VA_ARGS__)                                               \
       default: break;                                                          \
     }                                                                          \
     FG_DISPATCH_FAIL(dtype, name);                                             \
@@ -144,10 +147,7 @@ template <> struct dtype_of<BFloat16> { static constexpr DType value = DType::BF
 #define FG_DISPATCH_STORAGE(dtype, name, ...)                                  \
   [&] {                                                                        \
     switch (dtype) {                                                           \
-      FG_DISPATCH_CASE(::fg::DType::Float32, float, __VA_ARGS__)               \
-      FG_DISPATCH_CASE(::fg::DType::Float64, double, __VA_ARGS__)              \
-      FG_DISPATCH_CASE(::fg::DType::Int64, int64_t, __VA_ARGS__)               \
-      FG_DISPATCH_CASE(::fg::DType::Bool, bool, __VA_ARGS__)                   \
+      FG_WIDE_CASES(__VA_ARGS__)                                               \
       FG_DISPATCH_CASE(::fg::DType::Int8, int8_t, __VA_ARGS__)                 \
       FG_DISPATCH_CASE(::fg::DType::Int16, int16_t, __VA_ARGS__)               \
       FG_DISPATCH_CASE(::fg::DType::Int32, int32_t, __VA_ARGS__)               \
